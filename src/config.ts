@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { absoluteUrl, languageTag, permanentId } from './schema.ts'
+
+/** A time zone Intl knows, such as `Europe/Kyiv` or `UTC`. */
+const timeZone = z
+  .string()
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'not an IANA time zone')
+  .describe('an IANA time zone name such as `Europe/Paris` or `UTC`')
+
+/**
+ * The site config: one YAML file at the project root. Every field has a
+ * default, so a fresh clone builds without touching it.
+ */
+export const configSchema = z.strictObject({
+  title: z.string().trim().min(1).default('wirefeed').describe('the site name as plain text'),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .default('News from the wirefeed newsroom')
+    .describe('one sentence about the site, as plain text'),
+  url: absoluteUrl
+    .refine((url) => url.endsWith('/'), 'must end with `/`')
+    .default('https://wirefeed.example.org/')
+    .describe('the absolute URL the site is published at, ending with `/`'),
+  language: languageTag.default('en'),
+  timeZone: timeZone.default('UTC'),
+  author: z.string().trim().min(1).default('wirefeed newsroom').describe('the default byline for new articles'),
+  feedItems: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(50)
+    .describe('a whole number from 1 to 1000: how many items each feed holds'),
+  copyright: z.string().trim().min(1).optional().describe('the copyright line, as plain text'),
+  retracted: z
+    .array(permanentId)
+    .default([])
+    .describe('a list of published ids withdrawn on purpose'),
+})
+
+export type Config = z.output<typeof configSchema>
+export type ConfigInput = z.input<typeof configSchema>
+
+/** The file name looked for at the project root. */
+export const configFileName = 'wirefeed.config.yaml'
+
+/** Resolve config input (possibly empty) into settings with every default applied. */
+export function resolveConfig(input: ConfigInput = {}): Config {
+  return configSchema.parse(input)
+}

@@ -1,0 +1,22 @@
+import { Feed } from 'feed'
+import type { FeedModel } from './build.ts'
+
+/**
+ * A `feed` instance with the channel every format shares. `text` wraps each
+ * free-text value (a slot for XML, identity for JSON). The self links go in
+ * `feedLinks`, never in `feed`, which would override Atom's self link with the
+ * RSS URL. `updated` is always given, since `feed` falls back to the wall clock.
+ */
+export function createFeed(model: FeedModel, text: (value: string) => string = (value) => value): Feed {
+  return new Feed({
+    id: text(model.home),
+    title: text(model.title),
+    description: text(model.description),
+    link: model.home,
+    language: model.language,
+    ...(model.copyright !== undefined && { copyright: text(model.copyright) }),
+    updated: model.updated,
+    generator: model.generator,
+    feedLinks: model.self,
+  })
+}

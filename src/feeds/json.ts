@@ -1,0 +1,51 @@
+import type { FeedItem, FeedModel } from './build.ts'
+import { createFeed } from './channel.ts'
+
+/**
+ * JSON Feed 1.1. `feed`'s `json1()` writes version 1 (a single `author`, no
+ * `authors`, no `language`), so we take what it wrote and complete it to 1.1
+ * from the model; key order is fixed here, so the bytes are stable.
+ */
+export function toJsonFeed(model: FeedModel): string {
+  const feed = createFeed(model)
+  for (const item of model.items) {
+    feed.addItem({
+      title: item.title,
+      id: item.id,
+      link: item.url,
+      date: item.updated,
+      published: item.published,
+      description: item.summary,
+      content: item.contentHtml,
+      category: item.tags.map((name) => ({ name })),
+      ...(item.image && { image: item.image.url }),
+    })
+  }
+  const v1 = JSON.parse(feed.json1()) as { items: Record<string, unknown>[] }
+  const upgraded = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: model.title,
+    home_page_url: model.home,
+    feed_url: model.self.json,
+    description: model.description,
+    language: model.language,
+    items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),
+  }
+  return JSON.stringify(upgraded, null, 2) + '\n'
+}
+
+function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {
+  return {
+    id: item.id,
+    url: v1.url,
+    title: v1.title,
+    summary: v1.summary,
+    content_html: v1.content_html,
+    ...(v1.image !== undefined && { image: v1.image }),
+    date_published: v1.date_published,
+    date_modified: v1.date_modified,
+    authors: item.authors.map((name) => ({ name })),
+    ...(item.tags.length > 0 && { tags: v1.tags }),
+    language: item.language,
+  }
+}

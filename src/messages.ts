@@ -1,0 +1,103 @@
+import type { VFile } from 'vfile'
+import type { Point, Position } from 'unist'
+
+/**
+ * Every problem wirefeed reports, keyed by a rule id that never changes.
+ * Each entry says what happened (`reason`) and what to do (`fix`), from the
+ * details the caller passes. No "Error:" prefixes: the reporter adds severity.
+ */
+const catalogue = {
+  'missing-front-matter': {
+    reason: () => 'This article has no front matter',
+    fix: () =>
+      'start the file with a `---` line, the fields (title, summary, author, date), and another `---` line',
+  },
+  'yaml-syntax': {
+    reason: (d: { detail: string }) => `The front matter is not valid YAML: ${d.detail}`,
+    fix: () => 'fix the YAML at this place; quote text that contains `: ` or starts with a special character',
+  },
+  'not-a-map': {
+    reason: () => 'The front matter must be a list of `field: value` lines',
+    fix: () => 'write each field on its own line as `name: value`',
+  },
+  'missing-field': {
+    reason: (d: { field: string }) => `Required field \`${d.field}\` is missing`,
+    fix: (d: { field: string; expects: string }) => `add \`${d.field}:\` with ${d.expects}`,
+  },
+  'unknown-field': {
+    reason: (d: { field: string; suggestion?: string }) =>
+      `Unknown field \`${d.field}\`` + (d.suggestion ? `: did you mean \`${d.suggestion}\`?` : ''),
+    fix: (d: { field: string; suggestion?: string; known: string }) =>
+      d.suggestion
+        ? `rename \`${d.field}\` to \`${d.suggestion}\``
+        : `remove \`${d.field}\`; the known fields are ${d.known}`,
+  },
+  'invalid-field': {
+    reason: (d: { field: string; detail: string }) => `\`${d.field}\` is not valid: ${d.detail}`,
+    fix: (d: { field: string; expects: string }) => `make \`${d.field}\` ${d.expects}`,
+  },
+  'updated-before-date': {
+    reason: () => '`updated` is earlier than `date`',
+    fix: () => 'set `updated` to the time of the last substantive change, at or after `date`, or remove it',
+  },
+  'duplicate-id': {
+    reason: (d: { id: string; other: string }) => `The id \`${d.id}\` is also used by ${d.other}`,
+    fix: () => 'give one of the two articles its own `id`; ids must be unique forever',
+  },
+  'duplicate-url': {
+    reason: (d: { url: string; other: string }) => `The URL ${d.url} is also used by ${d.other}`,
+    fix: () => 'give one of the two articles another `slug`',
+  },
+  'id-changed': {
+    reason: (d: { id: string; previous: string }) =>
+      `This article was published with the id \`${d.previous}\` but now has \`${d.id}\`; readers would see it twice`,
+    fix: (d: { previous: string }) => `add \`id: ${d.previous}\` to the front matter to keep the published id`,
+  },
+  'id-vanished': {
+    reason: (d: { id: string; url: string }) =>
+      `The published id \`${d.id}\` (${d.url}) is in no article any more`,
+    fix: () =>
+      'restore the article or its `id`; to withdraw it on purpose, list the id under `retracted` in the site config',
+  },
+  'id-retracted': {
+    reason: (d: { id: string }) => `The id \`${d.id}\` was retracted and cannot be published again`,
+    fix: () => 'give this article a new `id`, or remove the id from `retracted` in the site config',
+  },
+  'invalid-ledger': {
+    reason: (d: { detail: string }) => `The ledger of published ids is not valid: ${d.detail}`,
+    fix: () => 'restore `ledger.json` from the live site; a build never trusts a damaged ledger',
+  },
+  'unreadable-file': {
+    reason: (d: { detail: string }) => `This file cannot be read: ${d.detail}`,
+    fix: () => 'check that the file exists and is readable',
+  },
+} as const
+
+export type RuleId = keyof typeof catalogue
+type Argument<F> = F extends (details: infer D) => string ? D : never
+type Details<R extends RuleId> = Argument<(typeof catalogue)[R]['reason']> & Argument<(typeof catalogue)[R]['fix']>
+
+export interface Report {
+  /** Severity: errors stop the build, warnings do not. */
+  severity?: 'error' | 'warning'
+}
+
+/**
+ * Attach a catalogue message to `file` at `place`, with the fix in `note`.
+ */
+export function report<R extends RuleId>(
+  file: VFile,
+  ruleId: R,
+  place: Point | Position | undefined,
+  details: Details<R>,
+  options: Report = {},
+) {
+  const entry = catalogue[ruleId] as {
+    reason: (d: Details<R>) => string
+    fix: (d: Details<R>) => string
+  }
+  const message = file.message(entry.reason(details), { place, ruleId, source: 'wirefeed' })
+  message.note = entry.fix(details)
+  message.fatal = (options.severity ?? 'error') === 'error'
+  return message
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod'
+
+/** A time as editors write it: a date-time with an offset, or a bare date read in the site's time zone. */
+const when = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .describe('an ISO 8601 date-time with offset (2026-01-06T09:30:00+01:00) or a date (2026-01-06)')
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+/** The BCP 47 tags `Intl` accepts, in their canonical spelling. */
+export const languageTag = z
+  .string()
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0] === tag
+    } catch {
+      return false
+    }
+  }, 'not a canonical BCP 47 language tag')
+  .describe('a BCP 47 language tag in canonical case, such as `en`, `en-GB` or `uk`')
+
+/** An absolute URL already in the normalised form `new URL()` gives, so nothing downstream rewrites it. */
+export const absoluteUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => new URL(value).href === value, {
+    error: (issue) => `write it as ${new URL(String(issue.input)).href}`,
+  })
+  .describe('an absolute http(s) URL in normal form (lower-case host, a path, no spaces)')
+
+/** Image extensions we know the media type of: feeds must state it. */
+export const imageTypes = {
+  avif: 'image/avif',
+  gif: 'image/gif',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+} as const
+
+const imageSource = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((src) => {
+    const extension = new URL(src, 'https://x.invalid/').pathname.split('.').pop()?.toLowerCase()
+    return extension !== undefined && Object.hasOwn(imageTypes, extension)
+  }, `must end in .${Object.keys(imageTypes).join(', .')}`)
+  .describe('a path from the site root (/images/x.jpg) or an absolute URL, ending in a known image extension')
+
+/** A URL-safe path segment: lower-case letters, digits, single hyphens. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/**
+ * The item's permanent id, as RFC 4151 `tag:` URIs are written
+ * (`tag:news.example.org,2026-01-06:first-slug`) or any absolute URI in normal form.
+ */
+export const permanentId = z
+  .string()
+  .refine((id) => URL.canParse(id) && new URL(id).href === id, 'not an absolute URI in normal form')
+  .describe('a permanent URI such as `tag:news.example.org,2026-01-06:first-slug`, never changed once published')
+
+/**
+ * Article front matter. Exported so sites can extend it.
+ * Types come from it (`ArticleData`); nothing else describes an article.
+ */
+export const articleSchema = z.strictObject({
+  title: text(300).describe('the headline as plain text'),
+  summary: text(1000).describe('the standfirst as plain text'),
+  author: z
+    .union([text(200), z.array(text(200)).min(1)])
+    .describe('a name, or a list of names'),
+  date: when,
+  updated: when.optional(),
+  tags: z.array(text(50)).describe('a list of short words or phrases (50 characters at most)').optional(),
+  image: z
+    .strictObject({
+      src: imageSource,
+      alt: text(500).describe('a description of the image for people who cannot see it'),
+    })
+    .describe('`src` and `alt` on two indented lines')
+    .optional(),
+  id: permanentId.optional(),
+  slug: z
+    .string()
+    .regex(slugPattern, 'use lower-case letters, digits and single hyphens')
+    .max(100)
+    .describe('lower-case letters, digits and hyphens, such as `paris-summit-draft`')
+    .optional(),
+  canonical: absoluteUrl.optional(),
+  draft: z.boolean().describe('`true` or `false`').optional(),
+  lang: languageTag.optional(),
+})
+
+export type ArticleData = z.infer<typeof articleSchema>

@@ -1,0 +1,81 @@
+import { basename, extname } from 'node:path'
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import type { Config } from './config.ts'
+import { calendarDate, toInstant } from './dates.ts'
+import { report } from './messages.ts'
+import { parseSource } from './parse.ts'
+import { articleSchema, slugPattern } from './schema.ts'
+import { validateYaml } from './yaml-data.ts'
+
+/** An article whose front matter passed the schema, with everything derived from it resolved. */
+export interface Article {
+  file: VFile
+  /** Markdown body, positions true to the source file. */
+  tree: Root
+  id: string
+  slug: string
+  /** Public URL: the site's own, or `canonical`. */
+  url: string
+  title: string
+  summary: string
+  authors: string[]
+  date: Date
+  updated?: Date
+  tags: string[]
+  image?: { url: string; alt: string }
+  lang: string
+  draft: boolean
+}
+
+/**
+ * Validate one source file against the article schema and resolve its
+ * derived fields. Every problem is reported on `file`; `undefined` then.
+ */
+export function validateArticle(file: VFile, config: Config): Article | undefined {
+  const { tree, frontMatter } = parseSource(file)
+  if (!frontMatter) {
+    report(file, 'missing-front-matter', { line: 1, column: 1 }, {})
+    return undefined
+  }
+  const result = validateYaml(file, frontMatter, articleSchema)
+  if (!result) return undefined
+  const { data, locate } = result
+
+  const date = toInstant(data.date, config.timeZone)
+  const updated = data.updated === undefined ? undefined : toInstant(data.updated, config.timeZone)
+  if (updated && updated < date) {
+    report(file, 'updated-before-date', locate(['updated']), {})
+    return undefined
+  }
+
+  const slug = data.slug ?? basename(file.path, extname(file.path))
+  if (!slugPattern.test(slug)) {
+    report(file, 'invalid-field', locate([]), {
+      field: 'slug',
+      detail: `the file name gives \`${slug}\`, which is not URL-safe`,
+      expects: 'set explicitly (lower-case letters, digits, hyphens), or rename the file',
+    })
+    return undefined
+  }
+  const site = new URL(config.url)
+  const { year, month, day } = calendarDate(date, config.timeZone)
+
+  return {
+    file,
+    tree,
+    // RFC 4151: authority and date pin the id to us and to first publication.
+    id: data.id ?? `tag:${site.hostname},${day}:${slug}`,
+    slug,
+    url: data.canonical ?? new URL(`${year}/${month}/${slug}/`, site).href,
+    title: data.title,
+    summary: data.summary,
+    authors: typeof data.author === 'string' ? [data.author] : data.author,
+    date,
+    updated,
+    tags: data.tags ?? [],
+    image: data.image && { url: new URL(data.image.src, site).href, alt: data.image.alt },
+    lang: data.lang ?? config.language,
+    draft: data.draft ?? false,
+  }
+}
