@@ -29,8 +29,10 @@ export function validateYaml<S extends z.ZodType>(
   // front matter is data only, never code.
   const doc = parseDocument(source.text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true })
 
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
+  // Warnings too: an unknown tag (`!!js/function`) would silently become text.
+  const problems = [...doc.errors, ...doc.warnings]
+  if (problems.length > 0) {
+    for (const error of problems) {
       report(file, 'yaml-syntax', pointAt(error.pos[0]), { detail: firstLine(error.message) })
     }
     return undefined

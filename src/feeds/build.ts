@@ -111,7 +111,7 @@ export function xmlSafe(text: string): string {
 
 /** Plain text as HTML that reads the same: "A < B & C" stays that, not markup. */
 function textToHtml(value: string) {
-  return toHtml({ type: 'text', value })
+  return toHtml({ type: 'text', value }, { characterReferences: { useNamedReferences: true } })
 }
 
 function compare(a: string, b: string) {

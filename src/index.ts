@@ -1,0 +1,11 @@
+// The public API: re-exports only. tests/index.test.ts pins this list.
+export { configSchema, resolveConfig, type Config, type ConfigInput } from './config.ts'
+export { articleSchema, type ArticleData } from './schema.ts'
+export { validateArticle, type Article } from './validate.ts'
+export { renderArticle, type RenderedArticle } from './render.ts'
+export { buildFeedModel, type FeedItem, type FeedModel } from './feeds/build.ts'
+export { toRss } from './feeds/rss.ts'
+export { toAtom } from './feeds/atom.ts'
+export { toJsonFeed } from './feeds/json.ts'
+export { buildSite, validateConfig, type BuildOptions, type SiteResult } from './site.ts'
+export { formatReport } from './report.ts'

@@ -1,0 +1,86 @@
+// Test support: in-memory sources and independent parsers for our output.
+import { parseFeed } from '@rowanmanning/feed-parser'
+import { SaxesParser } from 'saxes'
+import { VFile } from 'vfile'
+import { stringify } from 'yaml'
+import { resolveConfig, type Config, type ConfigInput } from '../src/config.ts'
+import { buildFeedModel, type FeedModel } from '../src/feeds/build.ts'
+import { renderArticle } from '../src/render.ts'
+import { validateArticle } from '../src/validate.ts'
+
+export const fixtures = new URL('./fixtures/', import.meta.url)
+
+export function config(input: ConfigInput = {}): Config {
+  return resolveConfig({ url: 'https://news.example.org/', timeZone: 'Europe/Kyiv', ...input })
+}
+
+/** An article source: front matter from `fields` (a valid minimal article by default), then `body`. */
+export function source(fields: Record<string, unknown> = {}, body = 'Body text.\n', path = 'articles/a-story.md') {
+  const data = { title: 'A story', summary: 'What happened.', author: 'Ann Writer', date: '2026-01-06', ...fields }
+  for (const [key, value] of Object.entries(data)) if (value === undefined) delete data[key as keyof typeof data]
+  return new VFile({ path, value: `---\n${stringify(data)}---\n\n${body}` })
+}
+
+/** Validate and render sources, throwing if any is invalid: for tests about what comes after validation. */
+export function model(files: VFile[], settings: Config = config()): FeedModel {
+  const articles = files.map((file) => {
+    const article = validateArticle(file, settings)
+    if (!article) throw new Error(`invalid test source ${file.path}: ${file.messages.join('; ')}`)
+    return renderArticle(article)
+  })
+  return buildFeedModel(articles, settings)
+}
+
+export interface XmlElement {
+  name: string
+  uri: string
+  attributes: Record<string, string>
+  children: XmlElement[]
+  text: string
+}
+
+/** Parse with saxes, a strict, namespace-aware XML 1.0 parser: any well-formedness error throws. */
+export function parseXml(xml: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true })
+  const stack: XmlElement[] = []
+  let root: XmlElement | undefined
+  parser.on('error', (error) => {
+    throw error
+  })
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = {
+      name: tag.local ?? tag.name,
+      uri: tag.uri ?? '',
+      attributes: Object.fromEntries(
+        Object.values(tag.attributes).map((attribute) =>
+          typeof attribute === 'string' ? ['', attribute] : [attribute.name, attribute.value],
+        ),
+      ),
+      children: [],
+      text: '',
+    }
+    stack.at(-1)?.children.push(element)
+    stack.push(element)
+    root ??= element
+  })
+  const addText = (text: string) => {
+    const top = stack.at(-1)
+    if (top) top.text += text
+  }
+  parser.on('text', addText)
+  parser.on('cdata', addText)
+  parser.on('closetag', () => stack.pop())
+  parser.write(xml).close()
+  if (!root) throw new Error('no root element')
+  return root
+}
+
+/** Every descendant element named `name` (local name), depth first. */
+export function findAll(element: XmlElement, name: string): XmlElement[] {
+  return element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...findAll(child, name)])
+}
+
+/** Parse RSS or Atom with @rowanmanning/feed-parser, an independent, lenient reader's view. */
+export function readFeed(xml: string) {
+  return parseFeed(xml)
+}

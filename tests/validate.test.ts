@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { VFile } from 'vfile'
+import { validateArticle } from '../src/validate.ts'
+import { config, source } from './helpers.ts'
+
+/** Each message as `line:column [rule] reason`, for compact assertions. */
+function problems(file: VFile) {
+  return file.messages.map((m) => `${m.line}:${m.column} [${m.ruleId}] ${m.reason}`)
+}
+
+test('accepts a minimal article and derives slug, URL and id from the file name and date', () => {
+  const article = validateArticle(source({}, 'Body.\n', 'articles/2026/paris-summit.md'), config())
+  assert.ok(article)
+  assert.equal(article.slug, 'paris-summit')
+  assert.equal(article.url, 'https://news.example.org/2026/01/paris-summit/')
+  assert.equal(article.id, 'tag:news.example.org,2026-01-06:paris-summit')
+  assert.deepEqual(article.authors, ['Ann Writer'])
+  assert.equal(article.lang, 'en')
+  assert.equal(article.draft, false)
+})
+
+test('reads a bare date as midnight in the site time zone', () => {
+  const article = validateArticle(source({ date: '2026-01-06' }), config({ timeZone: 'Europe/Kyiv' }))
+  assert.equal(article?.date.toISOString(), '2026-01-05T22:00:00.000Z')
+})
+
+test('keeps the offset of a full date-time', () => {
+  const article = validateArticle(source({ date: '2026-01-06T09:30:00+01:00' }), config())
+  assert.equal(article?.date.toISOString(), '2026-01-06T08:30:00.000Z')
+})
+
+test('uses the calendar date in the site time zone for the URL path', () => {
+  // 23:30 UTC on 31 January is already February in Kyiv.
+  const article = validateArticle(source({ date: '2026-01-31T23:30:00Z' }), config({ timeZone: 'Europe/Kyiv' }))
+  assert.equal(article?.url, 'https://news.example.org/2026/02/a-story/')
+})
+
+test('prefers explicit slug, id, canonical, lang and an author list', () => {
+  const article = validateArticle(
+    source({
+      slug: 'other',
+      id: 'tag:news.example.org,2025-12-01:first',
+      canonical: 'https://partner.example.com/story',
+      lang: 'uk',
+      author: ['Ann', 'Bo'],
+    }),
+    config(),
+  )
+  assert.equal(article?.slug, 'other')
+  assert.equal(article?.id, 'tag:news.example.org,2025-12-01:first')
+  assert.equal(article?.url, 'https://partner.example.com/story')
+  assert.equal(article?.lang, 'uk')
+  assert.deepEqual(article?.authors, ['Ann', 'Bo'])
+})
+
+test('resolves a lead image against the site URL', () => {
+  const article = validateArticle(source({ image: { src: 'images/a.jpg', alt: 'A map' } }), config())
+  assert.deepEqual(article?.image, { url: 'https://news.example.org/images/a.jpg', alt: 'A map' })
+})
+
+test('reports an unknown field with a did-you-mean at the key', () => {
+  const file = source({ titel: 'x', title: undefined })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(problems(file), [
+    '2:1 [missing-field] Required field `title` is missing',
+    '5:1 [unknown-field] Unknown field `titel`: did you mean `title`?',
+  ])
+  assert.equal(file.messages[1]?.note, 'rename `titel` to `title`')
+})
+
+test('lists the known fields when nothing is close', () => {
+  const file = source({ popularity: 3 })
+  validateArticle(file, config())
+  assert.match(String(file.messages[0]?.note), /^remove `popularity`; the known fields are `title`, `summary`/)
+})
+
+test('reports every problem in a file at once, each at its value', () => {
+  const file = new VFile({
+    path: 'articles/bad.md',
+    value: '---\ntitle: ""\nsummary: S\nauthor: A\ndate: 2026-13-01\nlang: EN\nslug: Not OK\nimage:\n  src: /x.jpg\n---\nBody\n',
+  })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(
+    file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message.split(':')[0]}`).sort(),
+    [
+      '2:8 invalid-field `title` is not valid',
+      '5:7 invalid-field `date` is not valid',
+      '6:7 invalid-field `lang` is not valid',
+      '7:7 invalid-field `slug` is not valid',
+      '9:3 missing-field Required field `image.alt` is missing',
+    ],
+  )
+  assert.ok(file.messages.every((m) => m.fatal && m.source === 'wirefeed' && m.note))
+})
+
+test('reports positions true to the file with CRLF line endings and a BOM', () => {
+  const file = new VFile({
+    path: 'articles/crlf.md',
+    value: '\uFEFF---\r\ntitle: T\r\nsummary: S\r\nauthor: A\r\ndate: nope\r\n---\r\nBody\r\n',
+  })
+  validateArticle(file, config())
+  assert.deepEqual(problems(file).map((p) => p.split(' [')[0]), ['5:7'])
+})
+
+test('rejects a file without front matter', () => {
+  const file = new VFile({ path: 'articles/plain.md', value: 'Just text\n' })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(problems(file), ['1:1 [missing-front-matter] This article has no front matter'])
+})
+
+test('reports a YAML syntax error at its place', () => {
+  const file = new VFile({ path: 'articles/y.md', value: '---\ntitle: [unclosed\nsummary: S\n---\n' })
+  validateArticle(file, config())
+  assert.equal(file.messages[0]?.ruleId, 'yaml-syntax')
+  assert.equal(file.messages[0]?.line, 3)
+})
+
+test('treats YAML tags and dates as data, never as code or Date objects', () => {
+  const file = source({}, '', 'articles/tagged.md')
+  file.value = String(file.value).replace('title: A story', 'title: !!js/function "() => 1"')
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(
+    file.messages.map((m) => m.ruleId),
+    ['yaml-syntax'],
+  )
+  assert.match(file.messages[0]?.reason ?? '', /tag/)
+})
+
+test('rejects updated before date, at the updated value', () => {
+  const file = source({ date: '2026-01-06', updated: '2026-01-05' })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(problems(file), ['6:10 [updated-before-date] `updated` is earlier than `date`'])
+})
+
+test('rejects an image without alt and an unknown image type', () => {
+  const file = source({ image: { src: '/a.bmp' } })
+  validateArticle(file, config())
+  assert.deepEqual(
+    file.messages.map((m) => [m.ruleId, m.reason.match(/`([^`]+)`/)?.[1]]),
+    [
+      ['invalid-field', 'image.src'],
+      ['missing-field', 'image.alt'],
+    ],
+  )
+})
+
+test('rejects a URL that `new URL()` would rewrite, saying how to write it', () => {
+  const file = source({ canonical: 'https://Partner.example.com' })
+  validateArticle(file, config())
+  assert.match(file.messages[0]?.reason ?? '', /write it as https:\/\/partner\.example\.com\//)
+})
+
+test('rejects a file name that is not a URL-safe slug unless slug is set', () => {
+  const bad = source({}, 'x', 'articles/Big News.md')
+  assert.equal(validateArticle(bad, config()), undefined)
+  assert.equal(bad.messages[0]?.ruleId, 'invalid-field')
+  assert.ok(validateArticle(source({ slug: 'big-news' }, 'x', 'articles/Big News.md'), config()))
+})
