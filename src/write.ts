@@ -16,12 +16,17 @@ export async function writeOutput(out: string, files: ReadonlyMap<string, string
   const fresh = `${out}.new-${process.pid}`
   const old = `${out}.old`
   await rm(fresh, { recursive: true, force: true })
-  for (const [path, content] of files) {
-    const target = join(fresh, path)
-    await mkdir(dirname(target), { recursive: true })
-    await writeFile(target, content)
+  try {
+    await mkdir(fresh, { recursive: true })
+    for (const [path, content] of files) {
+      const target = join(fresh, path)
+      await mkdir(dirname(target), { recursive: true })
+      await writeFile(target, content)
+    }
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true })
+    throw error
   }
-  await mkdir(fresh, { recursive: true })
   await rm(old, { recursive: true, force: true })
   await rename(out, old).catch(ignoreMissing)
   await rename(fresh, out)

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { fixtures, parseXml, readFeed } from './helpers.ts'
+
+const bin = fileURLToPath(new URL('../src/bin.js', import.meta.url))
+const repo = fileURLToPath(new URL('..', import.meta.url))
+const update = process.env.UPDATE === '1'
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run the CLI as a user does: a subprocess in the site's folder. */
+async function wirefeed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const { SOURCE_DATE_EPOCH, ...rest } = process.env
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { ...rest, ...env } })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+/** A private copy of a fixture site, so each test may build and edit it. */
+async function site(name: string) {
+  const dir = await mkdtemp(join(tmpdir(), `wirefeed-${name}-`))
+  await cp(new URL(name, fixtures), dir, { recursive: true, filter: (path) => !path.includes('/expected') })
+  return dir
+}
+
+/** Compare with a reviewed golden file, or rewrite it with UPDATE=1. */
+async function golden(actual: string, name: string) {
+  const path = new URL(name, fixtures)
+  if (update) {
+    await mkdir(new URL('.', path), { recursive: true })
+    await writeFile(path, actual)
+  }
+  assert.equal(actual, await readFile(path, 'utf8'), `differs from ${name}; rerun with UPDATE=1 and review the diff`)
+}
+
+const now = '2026-01-06T12:00:00+02:00'
+
+test('builds the fixture newsroom into the reviewed feeds, which real parsers read', async () => {
+  const dir = await site('newsroom')
+  const run = await wirefeed(['build', '--now', now], dir)
+  assert.equal(run.code, 0, run.stderr)
+  assert.equal(run.stdout, 'Wrote dist/ (RSS, Atom, JSON Feed): 2 articles published, 1 scheduled.\n')
+  assert.equal(run.stderr, 'scheduled  articles/2026/01/later.md  goes live 2026-01-06T16:00:00.000Z\n')
+  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), ['atom.xml', 'feed.json', 'feed.xml', 'ledger.json'])
+  for (const name of ['feed.xml', 'atom.xml', 'feed.json', 'ledger.json']) {
+    await golden(await readFile(join(dir, 'dist', name), 'utf8'), `newsroom/expected/${name}`)
+  }
+  const rss = await readFile(join(dir, 'dist/feed.xml'), 'utf8')
+  const atom = await readFile(join(dir, 'dist/atom.xml'), 'utf8')
+  const json = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8'))
+  parseXml(rss)
+  parseXml(atom)
+  const titles = ['Allies draft "binding" guarantees at Paris summit', 'A < B & C ]]> and ]]> again: Київ']
+  assert.deepEqual(readFeed(rss).items.map((item) => item.title), titles)
+  assert.deepEqual(readFeed(atom).items.map((item) => item.title), titles)
+  assert.deepEqual(json.items.map((item: { title: string }) => item.title), titles)
+  for (const text of [rss, atom, JSON.stringify(json)]) {
+    assert.doesNotMatch(text, /<script|javascript:|onclick|unfinished|Embargoed/i)
+  }
+})
+
+test('rebuilds an unchanged site byte for byte, leaving dist/ untouched', async () => {
+  const dir = await site('newsroom')
+  await wirefeed(['build', '--now', now], dir)
+  const first = await readFile(join(dir, 'dist/atom.xml'))
+  const mtime = (await stat(join(dir, 'dist/atom.xml'))).mtimeMs
+  const again = await wirefeed(['build', '--now', '2026-01-06T12:30:00+02:00'], dir)
+  assert.equal(again.code, 0)
+  assert.match(again.stdout, /^Unchanged: dist\//)
+  assert.deepEqual(await readFile(join(dir, 'dist/atom.xml')), first)
+  assert.equal((await stat(join(dir, 'dist/atom.xml'))).mtimeMs, mtime)
+})
+
+test('releases an embargoed article at its time, not a second before', async () => {
+  const dir = await site('newsroom')
+  const count = async (when: string) => {
+    const run = await wirefeed(['build', '--now', when, '--out', `out-${when.slice(11, 19).replaceAll(':', '')}`], dir)
+    assert.equal(run.code, 0, run.stderr)
+    return Number(run.stdout.match(/(\d+) articles? published/)?.[1])
+  }
+  assert.equal(await count('2026-01-06T15:59:59Z'), 2)
+  assert.equal(await count('2026-01-06T16:00:00Z'), 3)
+  assert.equal(await count('2026-01-06T16:00:01Z'), 3)
+})
+
+test('takes "now" from SOURCE_DATE_EPOCH when --now is absent', async () => {
+  const dir = await site('newsroom')
+  const at = Date.parse('2026-01-06T16:00:00Z') / 1000
+  const before = await wirefeed(['check'], dir, { SOURCE_DATE_EPOCH: String(at - 1) })
+  const after = await wirefeed(['check'], dir, { SOURCE_DATE_EPOCH: String(at) })
+  assert.equal(before.stdout, '4 sources checked: 2 articles published, 1 scheduled.\n')
+  assert.equal(after.stdout, '4 sources checked: 3 articles published, 0 scheduled.\n')
+})
+
+test('reports every problem in every file at once, writes nothing, and keeps the last good dist/', async () => {
+  const dir = await site('invalid')
+  await mkdir(join(dir, 'dist'))
+  await writeFile(join(dir, 'dist/feed.xml'), 'last good build')
+  const run = await wirefeed(['build', '--now', now], dir)
+  assert.equal(run.code, 1)
+  assert.equal(run.stdout, '')
+  await golden(run.stderr, 'invalid/expected/stderr.txt')
+  assert.deepEqual(await readdir(join(dir, 'dist')), ['feed.xml'])
+  assert.equal(await readFile(join(dir, 'dist/feed.xml'), 'utf8'), 'last good build')
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
+})
+
+test('check validates without writing anything', async () => {
+  const dir = await site('newsroom')
+  const run = await wirefeed(['check', '--now', now], dir)
+  assert.equal(run.code, 0)
+  assert.deepEqual((await readdir(dir)).sort(), ['articles', 'wirefeed.config.yaml'])
+})
+
+test('keeps a published id through a title and slug change, and refuses a changed one', async () => {
+  const dir = await site('newsroom')
+  await wirefeed(['build', '--now', now], dir)
+  const path = join(dir, 'articles/2026/01/summit.md')
+  const text = await readFile(path, 'utf8')
+  // The summit article pins its id: new headline and slug, same id, new URL.
+  await writeFile(path, text.replace('title: Allies draft', 'title: Allies agree').replace('---\n\n', 'slug: summit-agreed\n---\n\n'))
+  const renamed = await wirefeed(['build', '--now', now], dir)
+  assert.equal(renamed.code, 0, renamed.stderr)
+  const item = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8')).items[0]
+  assert.equal(item.id, 'tag:news.example.org,2026-01-06:summit')
+  assert.equal(item.url, 'https://news.example.org/desk/2026/01/summit-agreed/')
+
+  // The symbols article has a derived id: a new slug would change it, so the build stops.
+  const symbols = join(dir, 'articles/2026/01/symbols.md')
+  await writeFile(symbols, (await readFile(symbols, 'utf8')).replace('lang: uk', 'lang: uk\nslug: renamed'))
+  const changed = await wirefeed(['build', '--now', now], dir)
+  assert.equal(changed.code, 1)
+  assert.match(changed.stderr, /symbols\.md:1:1 {2}error {2}.*published with the id `tag:news\.example\.org,2026-01-05:symbols`/)
+  assert.match(changed.stderr, /fix: add `id: tag:news\.example\.org,2026-01-05:symbols` to the front matter/)
+})
+
+test('refuses a damaged ledger instead of trusting it', async () => {
+  const dir = await site('newsroom')
+  await wirefeed(['build', '--now', now], dir)
+  await writeFile(join(dir, 'dist/ledger.json'), '{"version": 1, "entries": [')
+  const run = await wirefeed(['build', '--now', now], dir)
+  assert.equal(run.code, 1)
+  assert.match(run.stderr, /dist\/ledger\.json:1:1 {2}error {2}The ledger of published ids is not valid/)
+})
+
+test('exits 2 with one sentence and the usage on bad usage', async () => {
+  const dir = await site('newsroom')
+  const cases: Array<[string[], RegExp]> = [
+    [[], /^wirefeed: no command given\.\n\nUsage: wirefeed/],
+    [['publish'], /^wirefeed: unknown command `publish`\./],
+    [['build', '--now', 'yesterday'], /^wirefeed: --now takes an ISO 8601 date-time with offset/],
+    [['build', '--articles', 'nope'], /^wirefeed: the articles folder `nope` does not exist/],
+    [['build', '--bogus'], /^wirefeed: Unknown option '--bogus'/],
+    [['build', '--ledger', 'missing.json'], /^wirefeed: the ledger `missing\.json` does not exist/],
+  ]
+  for (const [args, expected] of cases) {
+    const run = await wirefeed(args, dir)
+    assert.equal(run.code, 2, args.join(' '))
+    assert.match(run.stderr, expected)
+  }
+})
+
+test('prints the help text', async () => {
+  const run = await wirefeed(['--help'], repo)
+  assert.equal(run.code, 0)
+  await golden(run.stdout, 'help.txt')
+})
+
+test('builds the seed article with the repository config, as the quick start does', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'wirefeed-seed-'))
+  const run = await wirefeed(['build', '--out', out, '--now', '2026-11-27T00:00:00Z'], repo)
+  assert.equal(run.code, 0, run.stderr)
+  const json = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8'))
+  assert.equal(json.items.length, 1)
+  assert.equal(json.items[0].title, 'Ukraine Security Guarantees to Include Binding Commitments, Draft Paris Summit Statement Reveals')
+  assert.equal(json.items[0].authors[0].name, 'Raja Awais Ali')
+  assert.equal(json.items[0].date_published, '2026-01-06T00:00:00.000Z')
+  assert.match(json.items[0].content_html, /^<h2>Ukraine Security Guarantees to Include Binding Commitments: Draft Paris Summit Statement Signals Major Shift<\/h2>/)
+  await rm(out, { recursive: true, force: true })
+})

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { VFile } from 'vfile'
+import { report } from '../src/messages.ts'
+import { formatReport } from '../src/report.ts'
+
+test('prints path:line:column, severity, message, rule and fix, sorted, with a total', () => {
+  const b = new VFile({ path: 'articles/b.md' })
+  const a = new VFile({ path: 'articles/a.md' })
+  report(b, 'updated-before-date', { line: 6, column: 10 }, {})
+  report(a, 'unknown-field', { line: 3, column: 1 }, { field: 'titel', suggestion: 'title', known: '' })
+  report(a, 'missing-field', { line: 2, column: 1 }, { field: 'date', expects: 'a date' })
+  assert.equal(
+    formatReport([b, a]),
+    [
+      'articles/a.md:2:1  error  Required field `date` is missing  [missing-field]',
+      '  fix: add `date:` with a date',
+      'articles/a.md:3:1  error  Unknown field `titel`: did you mean `title`?  [unknown-field]',
+      '  fix: rename `titel` to `title`',
+      'articles/b.md:6:10  error  `updated` is earlier than `date`  [updated-before-date]',
+      '  fix: set `updated` to the time of the last substantive change, at or after `date`, or remove it',
+      '',
+      '✖ 3 errors in 2 files',
+      '',
+    ].join('\n'),
+  )
+})
+
+test('says nothing when there is nothing to say', () => {
+  assert.equal(formatReport([new VFile({ path: 'a.md' })]), '')
+})
