@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { xmlSafe } from './xml-safe.ts'
 
 /** A time as editors write it: a date-time with an offset, or a bare date read in the site's time zone. */
 const when = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .describe('an ISO 8601 date-time with offset (2026-01-06T09:30:00+01:00) or a date (2026-01-06)')
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+/** Plain text, stripped of characters no feed may carry, then trimmed and required. */
+const text = (max: number) => z.string().transform(xmlSafe).pipe(z.string().trim().min(1).max(max))
 
 /** The BCP 47 tags `Intl` accepts, in their canonical spelling. */
 export const languageTag = z
@@ -22,7 +24,8 @@ export const languageTag = z
 /** An absolute URL already in the normalised form `new URL()` gives, so nothing downstream rewrites it. */
 export const absoluteUrl = z
   .url({ protocol: /^https?$/ })
-  .refine((value) => new URL(value).href === value, {
+  // zod runs this even when `z.url()` failed: check parseability before normalising.
+  .refine((value) => !URL.canParse(value) || new URL(value).href === value, {
     error: (issue) => `write it as ${new URL(String(issue.input)).href}`,
   })
   .describe('an absolute http(s) URL in normal form (lower-case host, a path, no spaces)')
@@ -42,7 +45,9 @@ const imageSource = z
   .string()
   .trim()
   .min(1)
+  .refine((src) => URL.canParse(src, 'https://x.invalid/'), 'not a URL or path')
   .refine((src) => {
+    if (!URL.canParse(src, 'https://x.invalid/')) return true
     const extension = new URL(src, 'https://x.invalid/').pathname.split('.').pop()?.toLowerCase()
     return extension !== undefined && Object.hasOwn(imageTypes, extension)
   }, `must end in .${Object.keys(imageTypes).join(', .')}`)

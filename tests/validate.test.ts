@@ -157,3 +157,22 @@ test('rejects a file name that is not a URL-safe slug unless slug is set', () =>
   assert.equal(bad.messages[0]?.ruleId, 'invalid-field')
   assert.ok(validateArticle(source({ slug: 'big-news' }, 'x', 'articles/Big News.md'), config()))
 })
+
+test('reports unparseable URLs and paths instead of throwing', () => {
+  for (const fields of [{ canonical: '/a/' }, { canonical: 'not a url' }, { image: { src: '//', alt: 'x' } }]) {
+    const file = source(fields)
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(
+      file.messages.map((m) => m.ruleId),
+      ['invalid-field'],
+      JSON.stringify(fields),
+    )
+  }
+})
+
+test('strips characters no feed may carry, so a headline of control characters is empty', () => {
+  const file = source({ title: '\u0001\u0002' })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.match(file.messages[0]?.reason ?? '', /`title` is not valid: it is empty/)
+  assert.equal(validateArticle(source({ title: 'Clean\u0007 title' }), config())?.title, 'Clean title')
+})

@@ -2,6 +2,7 @@ import { toHtml } from 'hast-util-to-html'
 import type { Config } from '../config.ts'
 import type { RenderedArticle } from '../render.ts'
 import { imageTypes } from '../schema.ts'
+import { xmlSafe } from '../xml-safe.ts'
 
 /** One item, format-neutral: every value final, every URL absolute and frozen. */
 export interface FeedItem {
@@ -96,17 +97,6 @@ function toItem(article: RenderedArticle): FeedItem {
 export function imageType(url: string): string {
   const extension = new URL(url).pathname.split('.').pop()?.toLowerCase() ?? ''
   return imageTypes[extension as keyof typeof imageTypes] ?? 'application/octet-stream'
-}
-
-/**
- * Characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF;
- * lone surrogates). `feed` passes them through, making the document
- * malformed; JSON could carry them, but the three formats must agree.
- */
-const xmlIllegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-export function xmlSafe(text: string): string {
-  return text.replace(xmlIllegal, '')
 }
 
 /** Plain text as HTML that reads the same: "A < B & C" stays that, not markup. */

@@ -39,7 +39,8 @@ function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {
     id: item.id,
     url: v1.url,
     title: v1.title,
-    summary: v1.summary,
+    // json1() drops the summary when the content is empty.
+    summary: item.summary,
     content_html: v1.content_html,
     ...(v1.image !== undefined && { image: v1.image }),
     date_published: v1.date_published,

@@ -32,8 +32,9 @@ export function createSlots() {
   }
 }
 
+/** Escape for text and attribute values alike; CR and tab as references, which parsers would otherwise normalise. */
 function escapeXml(value: string) {
-  return stringifyEntities(value, { subset: ['&', '<', '>', '"'], useNamedReferences: true })
+  return stringifyEntities(value, { subset: ['&', '<', '>', '"', '\r', '\t'], useNamedReferences: true })
 }
 
 /**

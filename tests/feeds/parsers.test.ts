@@ -1,0 +1,95 @@
+// Independent readers see in our output exactly the items of the model.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { toAtom } from '../../src/feeds/atom.ts'
+import { toJsonFeed } from '../../src/feeds/json.ts'
+import { toRss } from '../../src/feeds/rss.ts'
+import { model, parseXml, readFeed, source } from '../helpers.ts'
+import { all, ns, type JsonFeed } from './outputs.ts'
+
+const sources = () => [
+  source({ title: 'Привіт, світе: новини дня', date: '2026-01-05T08:00:00+02:00' }, 'Текст.\n', 'articles/pryvit.md'),
+  source(
+    {
+      title: `Q&A: "5 < 6" — it's <b>true</b> 🎉`,
+      author: ['Ann Writer', 'Bob Reporter'],
+      tags: ['Politics', 'R&D'],
+      image: { src: '/images/lead.jpg', alt: 'The minister, left' },
+      date: '2026-01-06T09:30:00+01:00',
+      updated: '2026-01-07T12:00:00+00:00',
+    },
+    'Questions & answers.\n',
+    'articles/q-and-a.md',
+  ),
+  source({ title: 'Markets close higher', date: '2026-01-07T18:00:00+00:00' }, 'Shares rose.\n', 'articles/markets.md'),
+]
+
+const m = model(sources())
+const text = { rss: toRss(m), atom: toAtom(m), json: toJsonFeed(m) }
+
+/** What every reader must agree on, per item. */
+const expected = m.items.map((item) => ({
+  id: item.id,
+  title: item.title,
+  url: item.url,
+  published: item.published.getTime(),
+  authors: item.authors,
+  tags: item.tags,
+}))
+
+function seenBy(xml: string) {
+  return readFeed(xml).items.map((item) => ({
+    id: item.id,
+    title: item.title,
+    url: item.url,
+    published: item.published?.getTime(),
+    authors: item.authors.map((author) => author.name),
+    tags: item.categories.map((category) => category.term),
+  }))
+}
+
+describe('what parsers read from our feeds', () => {
+  test('builds a model that exercises the hard cases', () => {
+    assert.deepEqual(
+      m.items.map((item) => item.title),
+      ['Markets close higher', `Q&A: "5 < 6" — it's <b>true</b> 🎉`, 'Привіт, світе: новини дня'],
+    )
+    assert.notEqual(m.items[1]?.updated.getTime(), m.items[1]?.published.getTime())
+  })
+
+  test('writes RSS and Atom that a strict XML parser accepts, with one item per model item', () => {
+    assert.equal(all(parseXml(text.rss), 'item').length, 3)
+    assert.equal(all(parseXml(text.atom), 'entry', ns.atom).length, 3)
+  })
+
+  test('lets feed-parser read from RSS the ids, titles, links, dates, authors and tags of the model', () => {
+    assert.deepEqual(seenBy(text.rss), expected)
+  })
+
+  test('lets feed-parser read from Atom the ids, titles, links, dates, authors and tags of the model', () => {
+    assert.deepEqual(seenBy(text.atom), expected)
+    assert.deepEqual(
+      readFeed(text.atom).items.map((item) => item.updated?.getTime()),
+      m.items.map((item) => item.updated.getTime()),
+    )
+  })
+
+  test('gives JSON Feed items the ids, urls, titles and dates of the model', () => {
+    const json = JSON.parse(text.json) as JsonFeed
+    assert.deepEqual(
+      json.items.map(({ id, url, title, date_published }) => ({ id, url, title, date_published })),
+      m.items.map((item) => ({ id: item.id, url: item.url, title: item.title, date_published: item.published.toISOString() })),
+    )
+  })
+
+  test('serialises the same model to the same bytes every time', () => {
+    assert.equal(toRss(m), text.rss)
+    assert.equal(toAtom(m), text.atom)
+    assert.equal(toJsonFeed(m), text.json)
+  })
+
+  test('serialises the same sources, read again, to the same bytes', () => {
+    const again = model(sources().reverse())
+    assert.deepEqual([toRss(again), toAtom(again), toJsonFeed(again)], [text.rss, text.atom, text.json])
+  })
+})
