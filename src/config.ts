@@ -41,6 +41,9 @@ export const configSchema = z.strictObject({
     .default(50)
     .describe('a whole number from 1 to 1000: how many items each feed holds'),
   copyright: z.string().trim().min(1).optional().describe('the copyright line, as plain text'),
+  hub: absoluteUrl
+    .optional()
+    .describe('the absolute URL of a WebSub hub, such as https://pubsubhubbub.appspot.com/'),
   retracted: z
     .array(permanentId)
     .default([])

@@ -1,36 +1,87 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 
-/**
- * Every message of every file, compiler style, sorted by file and place:
- *
- *     articles/a.md:3:1  error  Unknown field `titel`: did you mean `title`?  [unknown-field]
- *       fix: rename `titel` to `title`
- *
- * and a closing total. Empty when there is nothing to say.
- */
-export function formatReport(files: readonly VFile[]): string {
-  const messages = files
-    .flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '<input>', message })))
-    .sort((a, b) => compare(a.path, b.path) || (a.message.line ?? 0) - (b.message.line ?? 0) || (a.message.column ?? 0) - (b.message.column ?? 0))
-  if (messages.length === 0) return ''
-  const lines = messages.map(({ path, message }) => formatMessage(path, message))
-  const errors = messages.filter(({ message }) => message.fatal).length
-  const warnings = messages.length - errors
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  const summary = [errors > 0 && count(errors, 'error'), warnings > 0 && count(warnings, 'warning')]
-    .filter(Boolean)
-    .join(', ')
-  const sources = new Set(messages.map(({ path }) => path)).size
-  return `${lines.join('\n')}\n\n${errors > 0 ? '✖' : '⚠'} ${summary} in ${count(sources, 'file')}\n`
+export const reportFormats = ['text', 'json', 'github'] as const
+export type ReportFormat = (typeof reportFormats)[number]
+
+/** What a JSON report adds besides the problems. */
+export interface ReportSummary {
+  published: number
+  scheduled: { file: string; goesLive: string }[]
 }
 
-function formatMessage(path: string, message: VFileMessage) {
-  const place = `${path}:${message.line ?? 1}:${message.column ?? 1}`
-  const severity = message.fatal ? 'error' : 'warning'
-  const fix = message.note ? `\n  fix: ${message.note}` : ''
-  return `${place}  ${severity}  ${message.reason}  [${message.ruleId}]${fix}`
+interface Entry {
+  path: string
+  message: VFileMessage
 }
+
+/**
+ * Every message of every file, sorted by file and place, in one of three forms:
+ * - `text`, compiler style, with a closing total:
+ *
+ *       articles/a.md:3:1  error  Unknown field `titel`: did you mean `title`?  [unknown-field]
+ *         fix: rename `titel` to `title`
+ *
+ * - `github`, one workflow command per message, which GitHub shows as an
+ *   annotation on the line;
+ * - `json`, for other machines, with `summary` included.
+ *
+ * Text and github give an empty string when there is nothing to say.
+ */
+export function formatReport(files: readonly VFile[], format: ReportFormat = 'text', summary?: ReportSummary): string {
+  const entries = files
+    .flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '<input>', message })))
+    .sort(
+      (a, b) =>
+        compare(a.path, b.path) ||
+        (a.message.line ?? 0) - (b.message.line ?? 0) ||
+        (a.message.column ?? 0) - (b.message.column ?? 0),
+    )
+  if (format === 'json') return JSON.stringify({ ok: !entries.some(isError), problems: entries.map(toJson), ...summary }, null, 2) + '\n'
+  if (entries.length === 0) return ''
+  if (format === 'github') return entries.map(toGithub).join('')
+
+  const errors = entries.filter(isError).length
+  const warnings = entries.length - errors
+  const total = [errors > 0 && count(errors, 'error'), warnings > 0 && count(warnings, 'warning')].filter(Boolean).join(', ')
+  const sources = new Set(entries.map(({ path }) => path)).size
+  return `${entries.map(toText).join('\n')}\n\n${errors > 0 ? '✖' : '⚠'} ${total} in ${count(sources, 'file')}\n`
+}
+
+function toText({ path, message }: Entry) {
+  const fix = message.note ? `\n  fix: ${message.note}` : ''
+  return `${path}:${message.line ?? 1}:${message.column ?? 1}  ${severity(message)}  ${message.reason}  [${message.ruleId}]${fix}`
+}
+
+function toJson({ path, message }: Entry) {
+  return {
+    file: path,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: severity(message),
+    rule: message.ruleId,
+    message: message.reason,
+    fix: message.note,
+  }
+}
+
+/** A GitHub workflow command; its data and properties escape `%`, CR and LF, properties also `:` and `,`. */
+function toGithub({ path, message }: Entry) {
+  const data = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  const property = (text: string) => data(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
+  const properties = [
+    `file=${property(path)}`,
+    `line=${message.line ?? 1}`,
+    `col=${message.column ?? 1}`,
+    `title=${property(`wirefeed ${message.ruleId}`)}`,
+  ].join(',')
+  const command = message.fatal ? 'error' : 'warning'
+  return `::${command} ${properties}::${data(`${message.reason}\nfix: ${message.note ?? ''}`)}\n`
+}
+
+const isError = ({ message }: Entry) => message.fatal === true
+const severity = (message: VFileMessage) => (message.fatal ? 'error' : 'warning')
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function compare(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { VFile } from 'vfile'
 import { configSchema, type Config } from './config.ts'
 import { buildFeedModel, feedFiles } from './feeds/build.ts'
@@ -63,7 +64,21 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   output.set(feedFiles.atom, toAtom(model))
   output.set(feedFiles.json, toJsonFeed(model))
   output.set('ledger.json', JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n')
+  output.set(manifestFile, JSON.stringify(manifest(output), null, 2) + '\n')
   return { files, ok, output, published, scheduled }
+}
+
+/** The manifest the publish job compares with the live one: same hash, nothing to deploy. */
+export const manifestFile = 'build.json'
+
+/** A content hash over every output file, names included, in a fixed order. No timestamps: same bytes, same hash. */
+export function manifest(output: ReadonlyMap<string, string>) {
+  const hash = createHash('sha256')
+  for (const path of [...output.keys()].sort()) {
+    if (path === manifestFile) continue
+    hash.update(`${path}\0${output.get(path)}\0`)
+  }
+  return { version: 1, sha256: hash.digest('hex') }
 }
 
 function readLedger(file: VFile): Ledger | undefined {

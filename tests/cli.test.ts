@@ -6,7 +6,10 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { fixtures, parseXml, readFeed } from './helpers.ts'
+import type { AddressInfo } from 'node:net'
+import { listen } from '../src/serve.ts'
+import { findAll, fixtures, parseXml, readFeed, type XmlElement } from './helpers.ts'
+import { stubServer } from './stub-server.ts'
 
 const bin = fileURLToPath(new URL('../src/bin.js', import.meta.url))
 const repo = fileURLToPath(new URL('..', import.meta.url))
@@ -55,8 +58,9 @@ test('builds the fixture newsroom into the reviewed feeds, which real parsers re
   assert.equal(run.code, 0, run.stderr)
   assert.equal(run.stdout, 'Wrote dist/ (RSS, Atom, JSON Feed): 2 articles published, 1 scheduled.\n')
   assert.equal(run.stderr, 'scheduled  articles/2026/01/later.md  goes live 2026-01-06T16:00:00.000Z\n')
-  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), ['atom.xml', 'feed.json', 'feed.xml', 'ledger.json'])
-  for (const name of ['feed.xml', 'atom.xml', 'feed.json', 'ledger.json']) {
+  const names = ['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json']
+  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), names)
+  for (const name of names) {
     await golden(await readFile(join(dir, 'dist', name), 'utf8'), `newsroom/expected/${name}`)
   }
   const rss = await readFile(join(dir, 'dist/feed.xml'), 'utf8')
@@ -191,4 +195,97 @@ test('builds the seed article with the repository config, as the quick start doe
   assert.equal(json.items[0].date_published, '2026-01-06T00:00:00.000Z')
   assert.match(json.items[0].content_html, /^<h2>Ukraine Security Guarantees to Include Binding Commitments: Draft Paris Summit Statement Signals Major Shift<\/h2>/)
   await rm(out, { recursive: true, force: true })
+})
+
+test('check --format github prints workflow annotations, --format json a machine report', async () => {
+  const dir = await site('invalid')
+  const github = await wirefeed(['check', '--format', 'github'], dir)
+  assert.equal(github.code, 1)
+  const lines = github.stdout.trimEnd().split('\n')
+  assert.equal(lines.length, 7)
+  assert.equal(
+    lines.find((line) => line.includes('unknown-field')),
+    '::error file=articles/typo.md,line=2,col=1,title=wirefeed unknown-field::Unknown field `titel`: did you mean `title`?%0Afix: rename `titel` to `title`',
+  )
+  const json = await wirefeed(['check', '--format', 'json', '--now', now], dir)
+  const report = JSON.parse(json.stdout)
+  assert.equal(report.ok, false)
+  assert.equal(report.problems.length, 7)
+  assert.deepEqual(report.problems[0], {
+    file: 'articles/No Front Matter.md',
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'missing-front-matter',
+    message: 'This article has no front matter',
+    fix: 'start the file with a `---` line, the fields (title, summary, author, date), and another `---` line',
+  })
+  const good = JSON.parse((await wirefeed(['check', '--format', 'json', '--now', now], await site('newsroom'))).stdout)
+  assert.deepEqual(good, {
+    ok: true,
+    problems: [],
+    published: 2,
+    scheduled: [{ file: 'articles/2026/01/later.md', goesLive: '2026-01-06T16:00:00.000Z' }],
+  })
+})
+
+test('advertises the WebSub hub in all three feeds, and ping notifies it', async () => {
+  const hub = await stubServer((_, res) => res.writeHead(202).end())
+  try {
+    const dir = await site('newsroom')
+    await writeFile(join(dir, 'wirefeed.config.yaml'), `${await readFile(join(dir, 'wirefeed.config.yaml'), 'utf8')}hub: ${hub.url}\n`)
+    assert.equal((await wirefeed(['build', '--now', now], dir)).code, 0)
+    const rss = parseXml(await readFile(join(dir, 'dist/feed.xml'), 'utf8'))
+    const atom = parseXml(await readFile(join(dir, 'dist/atom.xml'), 'utf8'))
+    const json = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8'))
+    const hubLinks = (root: XmlElement) => findAll(root, 'link').filter((l) => l.attributes.rel === 'hub').map((l) => l.attributes.href)
+    assert.deepEqual(hubLinks(rss), [hub.url])
+    assert.deepEqual(hubLinks(atom), [hub.url])
+    assert.deepEqual(json.hubs, [{ type: 'WebSub', url: hub.url }])
+
+    const ping = await wirefeed(['ping'], dir)
+    assert.equal(ping.code, 0, ping.stderr)
+    assert.deepEqual(
+      hub.requests.map((r) => new URLSearchParams(r.body).get('hub.url')),
+      ['feed.xml', 'atom.xml', 'feed.json'].map((name) => `https://news.example.org/desk/${name}`),
+    )
+  } finally {
+    await hub.close()
+  }
+})
+
+test('ping reports a failing hub with exit code 1, and is a no-op without a hub', async () => {
+  const hub = await stubServer((_, res) => res.writeHead(500).end())
+  try {
+    const dir = await site('newsroom')
+    await writeFile(join(dir, 'wirefeed.config.yaml'), `hub: ${hub.url}\n`)
+    const failed = await wirefeed(['ping'], dir)
+    assert.equal(failed.code, 1)
+    assert.match(failed.stderr, /^failed {2}http:\/\/127\.0\.0\.1:\d+\/ {2}https:\/\/wirefeed\.example\.org\/feed\.xml {2}HTTP 500$/m)
+  } finally {
+    await hub.close()
+  }
+  const none = await wirefeed(['ping'], await site('newsroom'))
+  assert.deepEqual([none.code, none.stdout], [0, 'No WebSub hub in the config; nothing to ping.\n'])
+})
+
+test('fetch downloads what is live, and a build guarded by that ledger refuses a vanished id', async () => {
+  const published = await site('newsroom')
+  assert.equal((await wirefeed(['build', '--now', now], published)).code, 0)
+  const live = await listen(join(published, 'dist'), 0)
+  try {
+    const url = `http://127.0.0.1:${(live.address() as AddressInfo).port}/`
+    // A fresh clone, as in the scheduled job: no dist/, one article deleted since the last publish.
+    const clone = await site('newsroom')
+    await writeFile(join(clone, 'wirefeed.config.yaml'), `${await readFile(join(clone, 'wirefeed.config.yaml'), 'utf8')}`.replace('url: https://news.example.org/desk/', `url: ${url}`))
+    const fetched = await wirefeed(['fetch'], clone)
+    assert.equal(fetched.code, 0, fetched.stderr)
+    assert.equal(fetched.stdout, 'fetched  .live/ledger.json\nfetched  .live/build.json\n')
+    await rm(join(clone, 'articles/2026/01/symbols.md'))
+    const build = await wirefeed(['build', '--now', now, '--ledger', '.live/ledger.json'], clone)
+    assert.equal(build.code, 1)
+    assert.match(build.stderr, /^articles\/2026\/01\/symbols\.md:1:1 {2}error {2}The published id `tag:news\.example\.org,2026-01-05:symbols` .* is in no article any more {2}\[id-vanished\]/m)
+  } finally {
+    live.close()
+  }
 })

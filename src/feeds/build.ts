@@ -34,6 +34,8 @@ export interface FeedModel {
   /** Newest item's update time: never the wall clock, so unchanged input gives unchanged bytes. */
   updated: Date
   generator: string
+  /** WebSub hub the feeds advertise, if any. */
+  hub?: string
   self: { rss: string; atom: string; json: string }
   items: FeedItem[]
 }
@@ -61,6 +63,7 @@ export function buildFeedModel(articles: readonly RenderedArticle[], config: Con
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,
     generator,
+    ...(config.hub !== undefined && { hub: config.hub }),
     self: {
       rss: new URL(feedFiles.rss, config.url).href,
       atom: new URL(feedFiles.atom, config.url).href,

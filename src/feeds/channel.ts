@@ -18,5 +18,6 @@ export function createFeed(model: FeedModel, text: (value: string) => string = (
     updated: model.updated,
     generator: model.generator,
     feedLinks: model.self,
+    ...(model.hub !== undefined && { hub: model.hub }),
   })
 }

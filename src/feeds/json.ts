@@ -29,6 +29,7 @@ export function toJsonFeed(model: FeedModel): string {
     feed_url: model.self.json,
     description: model.description,
     language: model.language,
+    ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
     items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),
   }
   return JSON.stringify(upgraded, null, 2) + '\n'
