@@ -6,6 +6,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import rehypeAbsoluteUrls from './plugins/rehype-absolute-urls.ts'
 import type { Article } from './validate.ts'
 
@@ -25,11 +26,34 @@ export const sanitizeSchema: SanitizeSchema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
 }
 
+/**
+ * Attribute text that opens or closes a raw-text element or a comment, as in
+ * `<noscript><p title="</noscript><img src=x onerror=…>">`: inert where the
+ * sanitizer leaves it, but hast-util-to-html writes `<` in attribute values
+ * as is, so a reader that puts our HTML inside `<noscript>`, `<style>`,
+ * `<textarea>` or a comment would see live markup (mutation XSS), and a
+ * naive filter would see `<script` in our output. No real title or alt text
+ * needs these sequences.
+ */
+const breakout = /<\/?(?:iframe|noembed|noframes|noscript|plaintext|script|style|template|textarea|title|xmp)|<!--|-->/i
+
+/** Drop every attribute whose text could break out of a raw-text context, as DOMPurify does. */
+function rehypeDropBreakouts() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (breakout.test(Array.isArray(value) ? value.join(' ') : String(value))) delete node.properties[name]
+      }
+    })
+  }
+}
+
 const toHtml = unified()
   // Raw HTML is parsed into real nodes so the sanitizer judges it, instead of passing it through.
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeDropBreakouts)
   .freeze()
 const stringify = unified().use(rehypeStringify).freeze()
 

@@ -6,8 +6,16 @@ const when = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .describe('an ISO 8601 date-time with offset (2026-01-06T09:30:00+01:00) or a date (2026-01-06)')
 
-/** Plain text, stripped of characters no feed may carry, then trimmed and required. */
-const text = (max: number) => z.string().transform(xmlSafe).pipe(z.string().trim().min(1).max(max))
+/**
+ * Plain text on one line: stripped of characters no feed may carry, line
+ * breaks (YAML block scalars bring them) made spaces, since readers show
+ * headlines and bylines on one line and HTML would fold CR anyway.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => xmlSafe(value).replace(/\s*[\r\n]+\s*/g, ' '))
+    .pipe(z.string().trim().min(1).max(max))
 
 /** The BCP 47 tags `Intl` accepts, in their canonical spelling. */
 export const languageTag = z
@@ -46,6 +54,8 @@ const imageSource = z
   .trim()
   .min(1)
   .refine((src) => URL.canParse(src, 'https://x.invalid/'), 'not a URL or path')
+  // Only web URLs: `javascript:x.png` or `data:` would otherwise reach every feed.
+  .refine((src) => !URL.canParse(src, 'https://x.invalid/') || /^https?:$/.test(new URL(src, 'https://x.invalid/').protocol), 'must be a path or an http(s) URL')
   .refine((src) => {
     if (!URL.canParse(src, 'https://x.invalid/')) return true
     const extension = new URL(src, 'https://x.invalid/').pathname.split('.').pop()?.toLowerCase()
@@ -63,6 +73,7 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const permanentId = z
   .string()
   .refine((id) => URL.canParse(id) && new URL(id).href === id, 'not an absolute URI in normal form')
+  .refine((id) => /^(tag|urn|https?):/.test(id), 'must be a tag:, urn: or http(s) URI')
   .describe('a permanent URI such as `tag:news.example.org,2026-01-06:first-slug`, never changed once published')
 
 /**

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 /**
  * Replace the output folder with exactly `files`, atomically as far as the
@@ -9,9 +9,16 @@ import { dirname, join, relative } from 'node:path'
  * already holds exactly these bytes nothing is written, so an unchanged
  * rebuild keeps every file's modification time (and its ETag) too.
  * Returns whether anything changed. The only module that writes.
+ *
+ * Nothing is written outside `out` and its two siblings (`<out>.new-<pid>`,
+ * `<out>.old`): every path in `files` must stay inside, and `out` must not
+ * hold the working directory, which the swap would otherwise delete. Either
+ * mistake is a bug in the caller and throws before anything is touched.
  */
 export async function writeOutput(out: string, files: ReadonlyMap<string, string>): Promise<boolean> {
-  await recover(out)
+  assertConfined(out, files)
+  await recoverOutput(out)
+  await removeAbandoned(out)
   if (await holds(out, files)) return false
   const fresh = `${out}.new-${process.pid}`
   const old = `${out}.old`
@@ -28,17 +35,68 @@ export async function writeOutput(out: string, files: ReadonlyMap<string, string
     throw error
   }
   await rm(old, { recursive: true, force: true })
+  // Between these two renames there is no `out`, only `out.old`: the next call puts it back.
   await rename(out, old).catch(ignoreMissing)
   await rename(fresh, out)
   await rm(old, { recursive: true, force: true })
   return true
 }
 
-/** If a swap was interrupted between its two renames, put the previous output back. */
-async function recover(out: string) {
+/**
+ * If a swap was interrupted between its two renames, put the previous output
+ * back. Exported so a caller can repair the output before a build that may
+ * fail (and so never reach `writeOutput`), or before serving it.
+ */
+export async function recoverOutput(out: string) {
   const old = `${out}.old`
   if ((await exists(out)) || !(await exists(old))) return
   await rename(old, out)
+}
+
+function assertConfined(out: string, files: ReadonlyMap<string, string>) {
+  const folder = resolve(out)
+  if (folder === dirname(folder) || folder === process.cwd() || within(folder, process.cwd())) {
+    throw new Error(`refusing to write the output to \`${out}\`: it holds the working directory, which replacing it would delete`)
+  }
+  for (const path of files.keys()) {
+    if (path.includes('\0') || isAbsolute(path) || !within(folder, resolve(folder, path))) {
+      throw new Error(`refusing to write \`${path}\`: output paths must stay inside \`${out}\``)
+    }
+  }
+}
+
+/** Whether `path` is strictly below `folder` (both absolute). */
+function within(folder: string, path: string) {
+  const rest = relative(folder, path)
+  return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest)
+}
+
+/**
+ * Remove `<out>.new-<pid>` folders left by builds that were killed while
+ * writing. Only those of processes no longer running: a live one may be a
+ * concurrent build (`serve --watch` and a manual build) that is still writing.
+ */
+async function removeAbandoned(out: string) {
+  const parent = dirname(resolve(out))
+  const prefix = `${basename(resolve(out))}.new-`
+  // Best effort: a folder we may not list (a sandbox, odd permissions) just keeps its debris.
+  const names = await readdir(parent).catch(() => [])
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(name.slice(prefix.length))
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || running(pid)) continue
+    await rm(join(parent, name), { recursive: true, force: true })
+  }
+}
+
+function running(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 async function holds(out: string, files: ReadonlyMap<string, string>): Promise<boolean> {

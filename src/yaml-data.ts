@@ -38,7 +38,14 @@ export function validateYaml<S extends z.ZodType>(
     return undefined
   }
 
-  const input = doc.toJS() ?? {}
+  let input: unknown
+  try {
+    input = doc.toJS() ?? {}
+  } catch (error) {
+    // An alias bomb (billion laughs) is refused by yaml's alias limit: report it like any syntax error.
+    report(file, 'yaml-syntax', pointAt(0), { detail: firstLine((error as Error).message) })
+    return undefined
+  }
   if (typeof input !== 'object' || Array.isArray(input)) {
     report(file, 'not-a-map', pointAt(doc.contents?.range?.[0] ?? 0), {})
     return undefined

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readdir, readFile, rename, stat } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, readdir, readFile, rename, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { writeOutput } from '../src/write.ts'
+import { recoverOutput, writeOutput } from '../src/write.ts'
 
 async function scratch() {
   return mkdtemp(join(tmpdir(), 'wirefeed-write-'))
@@ -46,5 +47,58 @@ test('restores the previous output if a swap was interrupted between its renames
   await rename(out, `${out}.old`)
   await writeOutput(out, files({ 'feed.xml': 'good' }))
   assert.deepEqual((await readdir(root)).sort(), ['dist'])
+  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
+})
+
+test('refuses output paths that would leave the output folder, before touching anything', async () => {
+  const root = await scratch()
+  const out = join(root, 'site', 'dist')
+  await writeOutput(out, files({ 'feed.xml': 'good' }))
+  for (const path of ['../escaped.txt', 'a/../../escaped.txt', join(root, 'escaped.txt'), '', '.', 'a\0b']) {
+    await assert.rejects(writeOutput(out, files({ 'feed.xml': 'new', [path]: 'x' })), /output paths must stay inside/, JSON.stringify(path))
+  }
+  assert.deepEqual(await readdir(join(root, 'site')), ['dist'])
+  assert.deepEqual(await readdir(root), ['site'])
+  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
+  // A name that merely starts with two dots is inside.
+  await writeOutput(out, files({ '..feed.xml': 'fine' }))
+  assert.deepEqual(await readdir(out), ['..feed.xml'])
+})
+
+test('refuses an output folder that holds the working directory, which the swap would delete', async (t) => {
+  const root = await scratch()
+  await mkdir(join(root, 'project', 'articles'), { recursive: true })
+  const cwd = process.cwd()
+  process.chdir(join(root, 'project'))
+  t.after(() => process.chdir(cwd))
+  for (const out of ['.', '..', root, '/']) {
+    await assert.rejects(writeOutput(out, files({ 'feed.xml': 'x' })), /holds the working directory/, out)
+  }
+  assert.deepEqual(await readdir(join(root, 'project')), ['articles'])
+  assert.deepEqual(await readdir(root), ['project'])
+})
+
+test('removes the folders of killed builds, but not one a running build is still writing', async () => {
+  const root = await scratch()
+  const out = join(root, 'dist')
+  // A pid that is certainly free: a process that has already ended.
+  const dead = spawnSync(process.execPath, ['-e', '']).pid
+  await mkdir(`${out}.new-${dead}`)
+  await mkdir(`${out}.new-${process.ppid}`)
+  await writeOutput(out, files({ 'feed.xml': 'good' }))
+  assert.deepEqual((await readdir(root)).sort(), ['dist', `dist.new-${process.ppid}`])
+})
+
+test('recoverOutput puts back an output left as <out>.old, and leaves a present one alone', async () => {
+  const root = await scratch()
+  const out = join(root, 'dist')
+  await writeOutput(out, files({ 'feed.xml': 'good' }))
+  await rename(out, `${out}.old`)
+  await recoverOutput(out)
+  assert.deepEqual(await readdir(root), ['dist'])
+  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
+  await mkdir(`${out}.old`)
+  await recoverOutput(out)
+  assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.old'])
   assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
 })

@@ -25,16 +25,23 @@ export function createSlots() {
     },
     /** The document with every marker replaced by its escaped value. */
     fill(xml: string): string {
-      return xml.replace(/<!\[CDATA\[\uFFFE(\d+)\uFFFE\]\]>|\uFFFE(\d+)\uFFFE/g, (_, inCdata, bare) =>
-        escapeXml(values[Number(inCdata ?? bare)] ?? ''),
+      return xml.replace(
+        /<!\[CDATA\[\uFFFE(\d+)\uFFFE\]\]>|\uFFFE(\d+)\uFFFE/g,
+        (match: string, inCdata: string | undefined, bare: string | undefined, offset: number) =>
+          // xml-js quotes attributes with `"`: a marker right after one is an attribute value.
+          escapeXml(values[Number(inCdata ?? bare)] ?? '', xml[offset - 1] === '"' && match[0] !== '<'),
       )
     },
   }
 }
 
-/** Escape for text and attribute values alike; CR and tab as references, which parsers would otherwise normalise. */
-function escapeXml(value: string) {
-  return stringifyEntities(value, { subset: ['&', '<', '>', '"', '\r', '\t'], useNamedReferences: true })
+/**
+ * Escape text or an attribute value. CR, and in attributes also tab and LF,
+ * become references: XML parsers would otherwise normalise them away.
+ */
+function escapeXml(value: string, attribute = false) {
+  const subset = ['&', '<', '>', '"', '\r', ...(attribute ? ['\t', '\n'] : [])]
+  return stringifyEntities(value, { subset, useNamedReferences: true })
 }
 
 /**
@@ -48,7 +55,7 @@ export function addRootAttributes(xml: string, root: string, attributes: Record<
   const tag = xml.slice(start, end)
   const added = Object.entries(attributes)
     .filter(([name]) => !tag.includes(` ${name}=`))
-    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeXml(value, true)}"`)
     .join('')
   return xml.slice(0, end) + added + xml.slice(end)
 }

@@ -1,0 +1,89 @@
+// A build killed mid-write (SIGKILL: no handler runs, nothing is cleaned up)
+// must leave the previous dist/ exactly as it was, and the next build must
+// succeed and leave no debris.
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { setTimeout as delay } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { bin, build, now, site, snapshot } from './run.ts'
+
+const hold = fileURLToPath(new URL('./hold.mjs', import.meta.url))
+
+/**
+ * Start `wirefeed build` in `dir`, wait until `ready(pid)` says the moment has
+ * come, and SIGKILL it there. `holdAt` stops the write at a chosen point (see
+ * hold.mjs); without it the build runs freely and the kill races it.
+ */
+async function killWhen(dir: string, ready: (pid: number) => boolean, holdAt?: 'write' | 'swap') {
+  const child = spawn(process.execPath, [...(holdAt ? ['--import', hold] : []), bin, 'build', '--now', now], {
+    cwd: dir,
+    env: { ...process.env, WIREFEED_TEST_HOLD: holdAt ?? '' },
+    stdio: 'ignore',
+  })
+  const pid = child.pid
+  assert.ok(pid)
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_, signal) => resolve(signal)))
+  const deadline = Date.now() + 20_000
+  while (!ready(pid)) {
+    assert.equal(child.exitCode, null, 'the build ended before the moment to kill it came')
+    assert.ok(Date.now() < deadline, 'timed out waiting for the moment to kill the build')
+    await delay(1)
+  }
+  child.kill('SIGKILL')
+  assert.equal(await exited, 'SIGKILL')
+  return pid
+}
+
+async function debris(dir: string) {
+  return (await readdir(dir)).filter((name) => name.startsWith('dist.'))
+}
+
+// One site for the three kills, in order, as each CLI run costs a second:
+// every kill finds a change not yet published and a previous build to keep.
+test('a killed build never costs the last good dist/', async (t) => {
+  const dir = await site()
+  const before = await build(dir)
+  const path = join(dir, 'articles/2026/steady.md')
+  await writeFile(path, (await readFile(path, 'utf8')).replace('title: Steady as she goes', 'title: Steady, then sudden'))
+  const published = (files: Map<string, Buffer>) => /Steady, then sudden/.test(files.get('feed.json')?.toString() ?? '')
+
+  await t.test('killed while writing its new folder, it leaves dist/ exactly as it was', async () => {
+    const fresh = (pid: number) => join(dir, `dist.new-${pid}`)
+    const pid = await killWhen(dir, (pid) => existsSync(join(fresh(pid), 'feed.xml')), 'write')
+    assert.ok(existsSync(fresh(pid)), 'killed mid-write: its half-written folder is still there')
+    assert.deepEqual(await snapshot(join(dir, 'dist')), before)
+  })
+
+  await t.test('killed between its two renames, it leaves the previous build whole under dist.old/', async () => {
+    await killWhen(dir, () => existsSync(join(dir, 'dist.old')) && !existsSync(join(dir, 'dist')), 'swap')
+    assert.deepEqual(await snapshot(join(dir, 'dist.old')), before)
+  })
+
+  await t.test('a real build, killed the moment its new folder appears, leaves the previous build or the new one', async () => {
+    // No fault injection: the kill races the build, so either outcome may happen, but nothing in between.
+    // The build first puts dist.old/ back as dist/, so the moment is its own new folder.
+    await killWhen(dir, (pid) => existsSync(join(dir, `dist.new-${pid}`)))
+    const killed = existsSync(join(dir, 'dist')) ? await snapshot(join(dir, 'dist')) : await snapshot(join(dir, 'dist.old'))
+    assert.ok(isDeepEqual(killed, before) || published(killed), 'dist/ after the kill is neither the previous build nor the new one')
+    if (published(killed)) assert.deepEqual(killed, await build(dir))
+  })
+
+  await t.test('the next build publishes the change and clears what the killed builds left', async () => {
+    const after = await build(dir)
+    assert.ok(published(after))
+    assert.deepEqual(await debris(dir), [])
+  })
+})
+
+function isDeepEqual(a: unknown, b: unknown) {
+  try {
+    assert.deepEqual(a, b)
+    return true
+  } catch {
+    return false
+  }
+}
