@@ -4,17 +4,20 @@ import { register } from 'tsx/esm/api'
 
 register()
 const { main } = await import('./cli.ts')
-const verbose = process.argv.includes('--verbose')
 try {
-  process.exitCode = await main(process.argv.slice(2).filter((arg) => arg !== '--verbose'), {
+  process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    tty: process.stderr.isTTY === true,
     clock: () => new Date(),
   })
 } catch (error) {
   // A bug or an environment problem (disk full, permissions): one sentence, the stack only on request.
-  process.stderr.write(`wirefeed: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.stderr.write(verbose ? `${error instanceof Error ? error.stack : ''}\n` : 'Run again with --verbose for details.\n')
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`wirefeed: ${message}\n`)
+  process.stderr.write(
+    process.argv.includes('--verbose') && error instanceof Error ? `${error.stack}\n` : 'Run again with --verbose for details.\n',
+  )
   process.exitCode = 1
 }

@@ -1,61 +1,113 @@
-import { watch } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { buildCommand, listCommand } from './commands/build.ts'
+import { importCommand, newCommand } from './commands/create.ts'
+import { fetchCommand, pingCommand } from './commands/publish.ts'
+import { serveCommand } from './commands/serve.ts'
 import { configFileName, type Config } from './config.ts'
-import { feedFiles } from './feeds/build.ts'
-import { fetchLive } from './live.ts'
-import { loadArticles, readSource } from './load.ts'
+import { readSource } from './load.ts'
 import { formatReport, reportFormats, type ReportFormat } from './report.ts'
-import { listen } from './serve.ts'
-import { buildSite, validateConfig } from './site.ts'
-import { pingHub } from './websub.ts'
-import { writeOutput } from './write.ts'
+import { validateConfig } from './site.ts'
 
-export const usage = `Usage: wirefeed <command> [options]
-
-Commands:
-  build    validate the articles and write the feeds to the output folder
-  check    validate only: report every problem, list what is scheduled, write nothing
-  serve    serve the output folder on 127.0.0.1, as a static host would
-  fetch    download the live site's ledger.json and build.json (before a publish)
-  ping     tell the site's WebSub hub that the feeds changed (after a publish)
-
-Options:
-  --articles <dir>   article sources (default: articles)
-  --out <dir>        output folder (default: dist)
-  --config <file>    site config (default: ${configFileName}, built-in defaults if absent)
-  --ledger <file>    ids the live site has published (default: <out>/ledger.json)
-  --now <date-time>  the build's "now", ISO 8601 with offset; articles dated
-                     later stay embargoed (default: $SOURCE_DATE_EPOCH, else the clock)
-  --format <name>    how build and check report problems: text, json or github
-                     (workflow annotations) (default: text)
-  --port <n>         serve: the port (default: 8080; 0 picks a free one)
-  --watch            serve: rebuild when articles or config change
-  --into <dir>       fetch: where to put the live files (default: .live)
-  --verbose          show the stack of an unexpected error
-  -h, --help         show this help
-
-Examples:
-  wirefeed build
-  wirefeed check --format github
-  wirefeed build --now 2026-01-06T09:00:00Z --out preview
-  wirefeed serve --watch --port 4000
-  wirefeed fetch --into .live && wirefeed build --ledger .live/ledger.json
-`
-
-/** A mistake in how the CLI was called: one sentence, then the usage; exit code 2. */
-class UsageError extends Error {}
-
+/** Where output goes and what the environment is: injected, so tests run the CLI in-process too. */
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** Whether stderr is a terminal: colours and the progress bar only then. */
+  tty: boolean
   /** The wall clock, consulted only when neither --now nor SOURCE_DATE_EPOCH is given. */
   clock: () => Date
 }
 
-type Options = ReturnType<typeof parseOptions>
+/** A mistake in how the CLI was called: one sentence, then the usage; exit code 2. */
+export class UsageError extends Error {}
+
+/** Every option, described once; each command lists the ones it takes. */
+const optionHelp = {
+  articles: '--articles <dir>   article sources (default: articles)',
+  out: '--out <dir>        output folder (default: dist)',
+  config: `--config <file>    site config (default: ${configFileName}, built-in defaults if absent)`,
+  ledger: '--ledger <file>    ids the live site has published (default: <out>/ledger.json)',
+  now: '--now <date-time>  "now", ISO 8601 with offset (default: $SOURCE_DATE_EPOCH, else the clock)',
+  format: '--format <name>    text, json, or github (workflow annotations) (default: text)',
+  port: '--port <n>         the port on 127.0.0.1 (default: 8080; 0 picks a free one)',
+  watch: '--watch            rebuild when an article or the config changes',
+  into: '--into <dir>       where to put the live files (default: .live)',
+  quiet: '--quiet            print errors only',
+  verbose: '--verbose          print every warning, and the stack of an unexpected error',
+  help: '-h, --help         show this help',
+} as const
+
+type OptionName = keyof typeof optionHelp
+
+const commands = {
+  build: {
+    summary: 'validate the articles and write the feeds to the output folder',
+    operands: '',
+    options: ['articles', 'out', 'config', 'ledger', 'now', 'format'],
+    examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview'],
+  },
+  check: {
+    summary: 'validate only: every error and warning, what is scheduled; writes nothing',
+    operands: '',
+    options: ['articles', 'config', 'ledger', 'out', 'now', 'format'],
+    examples: ['wirefeed check', 'wirefeed check --format github'],
+  },
+  list: {
+    summary: 'list what is published, scheduled (with go-live time) and draft, one line each',
+    operands: '',
+    options: ['articles', 'config', 'now'],
+    examples: ['wirefeed list', 'wirefeed list --now 2026-02-01T00:00:00Z'],
+  },
+  new: {
+    summary: 'create articles/<yyyy>/<slug>.md for a headline, as a draft with valid front matter',
+    operands: '"<headline>"',
+    options: ['articles', 'config', 'now'],
+    examples: ['wirefeed new "Paris summit agrees binding guarantees"', 'wirefeed new "Київ готує нову угоду"'],
+  },
+  import: {
+    summary: 'turn plain-text articles (headline, standfirst, author, date line, body) into articles',
+    operands: '<file.txt>...',
+    options: ['articles', 'config'],
+    examples: ['wirefeed import incoming/summit.txt', 'wirefeed import incoming/*.txt'],
+  },
+  serve: {
+    summary: 'serve the output folder on 127.0.0.1, as a static host would',
+    operands: '',
+    options: ['out', 'port', 'watch', 'articles', 'config', 'now'],
+    examples: ['wirefeed serve', 'wirefeed serve --watch --port 4000'],
+  },
+  fetch: {
+    summary: "download the live site's ledger.json and build.json (before a publish)",
+    operands: '',
+    options: ['into', 'config'],
+    examples: ['wirefeed fetch && wirefeed build --ledger .live/ledger.json'],
+  },
+  ping: {
+    summary: "tell the site's WebSub hub that the feeds changed (after a publish)",
+    operands: '',
+    options: ['config'],
+    examples: ['wirefeed ping'],
+  },
+} satisfies Record<string, { summary: string; operands: string; options: OptionName[]; examples: string[] }>
+
+export type Command = keyof typeof commands
+const always: OptionName[] = ['quiet', 'verbose', 'help']
+
+/** The help for one command, or the overview. */
+export function helpText(command?: Command): string {
+  if (!command) {
+    const list = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+    return `Usage: wirefeed <command> [options]\n\nCommands:\n${list.join('\n')}\n\nRun \`wirefeed <command> --help\` for a command's options and examples.\n`
+  }
+  const { summary, operands, options, examples } = commands[command]
+  const lines = [...options, ...always].map((name) => `  ${optionHelp[name]}`)
+  return `Usage: wirefeed ${command}${operands ? ` ${operands}` : ''} [options]\n\n${summary[0]?.toUpperCase()}${summary.slice(1)}.\n\nOptions:\n${lines.join('\n')}\n\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n`
+}
+
+export type Options = ReturnType<typeof parseOptions>
 
 /** Run the CLI; resolves to the exit code: 0 success, 1 invalid input or failure, 2 bad usage. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -63,127 +115,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     options = parseOptions(argv, io)
   } catch (error) {
-    if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
-      throw error
-    }
-    io.stderr(`wirefeed: ${(error as Error).message}\n\n${usage}`)
+    if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw error
+    const command = argv.find((arg) => Object.hasOwn(commands, arg)) as Command | undefined
+    io.stderr(`wirefeed: ${(error as Error).message}\n\n${helpText(command)}`)
     return 2
   }
-  if (options.command === 'help') {
-    io.stdout(usage)
+  if (options.help || !options.command) {
+    io.stdout(helpText(options.command))
     return 0
   }
+  const command = options.command
   const config = await loadConfig(options, io)
   if (typeof config === 'number') return config
-  switch (options.command) {
-    case 'fetch':
-      return fetchCommand(config, options, io)
-    case 'ping':
-      return pingCommand(config, io)
-    case 'serve':
-      return serveCommand(options, io)
-    default:
-      return buildCommand(config, options, io)
-  }
-}
-
-/** build and check: validate everything, report, and (build only) write. */
-async function buildCommand(config: Config, options: Options, io: Io): Promise<number> {
-  if (!(await isDirectory(options.articles))) {
-    io.stderr(`wirefeed: the articles folder \`${options.articles}\` does not exist; pass --articles <dir>.\n`)
-    return 2
-  }
-  const ledger = await readSource(options.ledger)
-  if (!ledger && options.ledgerGiven) {
-    io.stderr(`wirefeed: the ledger \`${options.ledger}\` does not exist; omit --ledger only on a site's very first build.\n`)
-    return 2
-  }
-  const sources = await loadArticles(options.articles)
-  const site = buildSite(sources, config, { now: options.now, ledger })
-  const scheduled = site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() }))
-  const counts = `${plural(site.published.length, 'article')} published, ${site.scheduled.length} scheduled`
-
-  if (options.format === 'json') {
-    io.stdout(formatReport(site.files, 'json', { published: site.published.length, scheduled }))
-  } else {
-    const report = formatReport(site.files, options.format)
-    const lines = scheduled.map((entry) => `scheduled  ${entry.file}  goes live ${entry.goesLive}\n`).join('')
-    if (options.format === 'github') io.stdout(report)
-    io.stderr((options.format === 'text' ? report : '') + lines)
-  }
-  if (!site.ok) {
-    if (options.command === 'build') io.stderr(`Nothing was written; ${options.out}/ is as it was.\n`)
-    return 1
-  }
-  if (options.command === 'check') {
-    if (options.format !== 'json') io.stdout(`${plural(sources.length, 'source')} checked: ${counts}.\n`)
-    return 0
-  }
-  const changed = await writeOutput(options.out, site.output)
-  if (options.format !== 'json') {
-    io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts}.\n`)
-  }
-  return 0
-}
-
-async function serveCommand(options: Options, io: Io): Promise<number> {
-  if (options.watch) {
-    // The first build decides nothing: if it fails, the last good output is served.
-    const rebuild = async () => {
-      const config = await loadConfig(options, io)
-      if (typeof config !== 'number') await buildCommand(config, options, io)
-    }
-    await rebuild()
-    let timer: NodeJS.Timeout | undefined
-    const later = () => {
-      clearTimeout(timer)
-      // Editors save in bursts; one rebuild per burst.
-      timer = setTimeout(() => void rebuild(), 100)
-    }
-    watch(options.articles, { recursive: true }, later)
-    if (await stat(options.config).catch(() => undefined)) watch(options.config, later)
-  }
-  if (!(await isDirectory(options.out))) {
-    io.stderr(`wirefeed: there is no \`${options.out}\` folder to serve; run \`wirefeed build\` first.\n`)
-    return 1
-  }
-  const server = await listen(options.out, options.port)
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-  io.stdout(`Serving ${options.out}/ at http://127.0.0.1:${port}/ (Ctrl+C stops)\n`)
-  await new Promise((resolve) => server.once('close', resolve))
-  return 0
-}
-
-async function fetchCommand(config: Config, options: Options, io: Io): Promise<number> {
-  try {
-    const result = await fetchLive(config.url, options.into)
-    for (const name of result.fetched) io.stdout(`fetched  ${join(options.into, name)}\n`)
-    for (const name of result.missing) io.stdout(`missing  ${new URL(name, config.url).href} (not published yet)\n`)
-    return 0
-  } catch (error) {
-    io.stderr(`wirefeed: could not read the live site at ${config.url}: ${(error as Error).message}; not publishing blind.\n`)
-    return 1
-  }
-}
-
-async function pingCommand(config: Config, io: Io): Promise<number> {
-  if (!config.hub) {
-    io.stdout('No WebSub hub in the config; nothing to ping.\n')
-    return 0
-  }
-  const urls = Object.values(feedFiles).map((file) => new URL(file, config.url).href)
-  const results = await pingHub(config.hub, urls)
-  for (const result of results) {
-    const line = `${result.ok ? 'pinged' : 'failed'}  ${config.hub}  ${result.url}  ${result.detail}\n`
-    if (result.ok) io.stdout(line)
-    else io.stderr(line)
-  }
-  return results.every((result) => result.ok) ? 0 : 1
+  const run = { new: newCommand, import: importCommand, list: listCommand, serve: serveCommand, fetch: fetchCommand, ping: pingCommand }
+  const handler = command === 'build' || command === 'check' ? buildCommand : run[command]
+  return handler(config, options, io)
 }
 
 /** The site config, or an exit code after reporting why there is none. */
-async function loadConfig(options: Options, io: Io): Promise<Config | number> {
+export async function loadConfig(options: Options, io: Io): Promise<Config | number> {
   const file = await readSource(options.config)
   if (!file && options.configGiven) {
     io.stderr(`wirefeed: the config file \`${options.config}\` does not exist.\n`)
@@ -191,11 +141,16 @@ async function loadConfig(options: Options, io: Io): Promise<Config | number> {
   }
   const config = validateConfig(file)
   if (config) return config
-  io.stderr(formatReport(file ? [file] : [], 'text'))
+  io.stderr(formatReport(file ? [file] : [], 'text', { color: options.color }))
   return 1
 }
 
-const commands = ['build', 'check', 'serve', 'fetch', 'ping'] as const
+export async function isDirectory(path: string) {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  )
+}
 
 function parseOptions(argv: string[], io: Io) {
   const { values, positionals } = parseArgs({
@@ -211,29 +166,48 @@ function parseOptions(argv: string[], io: Io) {
       port: { type: 'string', default: '8080' },
       watch: { type: 'boolean', default: false },
       into: { type: 'string', default: '.live' },
+      quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
-  const [command, ...rest] = positionals
-  if (values.help) return { ...defaults(values, io), command: 'help' as const }
-  if (!commands.includes(command as (typeof commands)[number])) {
-    throw new UsageError(command ? `unknown command \`${command}\`.` : 'no command given.')
+  const [name, ...operands] = positionals
+  if (name === undefined && values.help) return settings(values, undefined, [], io)
+  if (name === undefined) throw new UsageError('no command given.')
+  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command \`${name}\`.`)
+  const command = name as Command
+  if (!values.help) {
+    const given = Object.keys(values).filter((key) => argv.some((arg) => arg === `--${key}` || arg.startsWith(`--${key}=`)))
+    const foreign = given.find((key) => ![...commands[command].options, ...always].includes(key as OptionName))
+    if (foreign) throw new UsageError(`\`${command}\` does not take --${foreign}.`)
+    if (command === 'new' && operands.length !== 1) throw new UsageError('`new` takes one headline, in quotes.')
+    if (command === 'import' && operands.length === 0) throw new UsageError('`import` takes one or more text files.')
+    if (command !== 'new' && command !== 'import' && operands.length > 0) {
+      throw new UsageError(`unexpected argument \`${operands[0]}\`.`)
+    }
   }
-  if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\`.`)
-  return { ...defaults(values, io), command: command as (typeof commands)[number] }
+  return settings(values, command, operands, io)
 }
 
-function defaults(values: {
-  articles: string
-  out: string
-  config?: string
-  ledger?: string
-  now?: string
-  format: string
-  port: string
-  watch: boolean
-  into: string
-}, io: Io) {
+function settings(
+  values: {
+    articles: string
+    out: string
+    config?: string
+    ledger?: string
+    now?: string
+    format: string
+    port: string
+    watch: boolean
+    into: string
+    quiet: boolean
+    verbose: boolean
+    help: boolean
+  },
+  command: Command | undefined,
+  operands: string[],
+  io: Io,
+) {
   if (!reportFormats.includes(values.format as ReportFormat)) {
     throw new UsageError(`--format takes ${reportFormats.join(', ')}, not \`${values.format}\`.`)
   }
@@ -242,6 +216,9 @@ function defaults(values: {
     throw new UsageError(`--port takes a whole number from 0 to 65535, not \`${values.port}\`.`)
   }
   return {
+    command,
+    help: values.help,
+    operands,
     articles: values.articles,
     out: values.out,
     config: values.config ?? configFileName,
@@ -253,7 +230,12 @@ function defaults(values: {
     port,
     watch: values.watch,
     into: values.into,
-  }
+    quiet: values.quiet,
+    verbose: values.verbose,
+    // Colour and progress only for a person at a terminal, never in CI logs or pipes.
+    color: io.tty && !io.env.NO_COLOR && io.env.CI !== 'true',
+    progress: io.tty && io.env.CI !== 'true' && !values.quiet,
+  } as const
 }
 
 /** "Now", read once: --now, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. */
@@ -271,15 +253,4 @@ function resolveNow(flag: string | undefined, io: Io): Date {
     return new Date(Number(epoch) * 1000)
   }
   return io.clock()
-}
-
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-async function isDirectory(path: string) {
-  return stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  )
 }

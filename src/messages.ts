@@ -67,9 +67,71 @@ const catalogue = {
     reason: (d: { detail: string }) => `The ledger of published ids is not valid: ${d.detail}`,
     fix: () => 'restore `ledger.json` from the live site; a build never trusts a damaged ledger',
   },
+  'headline-too-long': {
+    reason: (d: { length: number; limit: number }) =>
+      `The headline is ${d.length} characters long; readers cut it after about ${d.limit}`,
+    fix: () => 'shorten the headline, keeping its news in the first words',
+  },
+  'summary-too-long': {
+    reason: (d: { length: number; limit: number }) =>
+      `The summary is ${d.length} characters long; cards and previews cut it after about ${d.limit}`,
+    fix: () => 'shorten the summary to one or two sentences',
+  },
+  'missing-image': {
+    reason: () => 'This article has no lead image; link previews and readers will show none',
+    fix: () => 'add `image:` with `src` and `alt`',
+  },
+  'insecure-link': {
+    reason: (d: { url: string }) => `The link ${d.url} uses http:, which readers may block or warn about`,
+    fix: () => 'use https: if the site supports it',
+  },
+  'duplicate-headline': {
+    reason: (d: { other: string }) => `The same headline is used by ${d.other}`,
+    fix: () => 'make each headline distinct, so readers can tell the articles apart',
+  },
+  'import-no-date': {
+    reason: () => 'No date line found in the first lines (after the headline, standfirst and author)',
+    fix: (d: { formats: string }) => `put the publication date on its own line, in one of these forms: ${d.formats}`,
+  },
+  'import-unrecognised-header': {
+    reason: (d: { count: number }) =>
+      `${d.count} lines stand before the date line; expected headline, standfirst and author`,
+    fix: () => 'leave only the headline, the standfirst and the author before the date line, each on its own line',
+  },
+  'import-no-standfirst': {
+    reason: () => 'No standfirst found between the headline and the author; imported as a draft with a placeholder summary',
+    fix: () => 'write the `summary` in the new article, then remove `draft: true`',
+  },
+  'import-no-author': {
+    reason: (d: { author: string }) => `No author line found; imported as a draft by ${d.author}`,
+    fix: () => 'set `author` in the new article, then remove `draft: true`',
+  },
+  'file-exists': {
+    reason: (d: { path: string }) => `${d.path} already exists; it was left as it is`,
+    fix: () => 'choose another headline, or edit the existing article',
+  },
   'unreadable-file': {
     reason: (d: { detail: string }) => `This file cannot be read: ${d.detail}`,
     fix: () => 'check that the file exists and is readable',
+  },
+  'invalid-encoding': {
+    reason: (d: { detail: string }) => `This file is not valid UTF-8 text: ${d.detail}`,
+    fix: () =>
+      'save the file as UTF-8 (in most editors: "Save with Encoding" → UTF-8); text pasted from old systems or Word is often Windows-1252',
+  },
+  'binary-file': {
+    reason: (d: { detail: string }) => `This file is binary, not Markdown text: ${d.detail}`,
+    fix: () =>
+      'keep only Markdown articles in the articles folder: move images and documents elsewhere, or give the file its real extension',
+  },
+  'file-too-large': {
+    reason: (d: { size: string; limit: string }) => `This file is ${d.size}, more than the ${d.limit} an article may be`,
+    fix: () =>
+      'split it into several articles, or remove what makes it large (pasted data, embedded base64 images); images belong in their own files',
+  },
+  'outside-articles': {
+    reason: (d: { target: string }) => `This is a link to \`${d.target}\`, which is outside the articles folder`,
+    fix: () => 'move or copy the article into the articles folder: a build reads nothing outside it',
   },
 } as const
 

@@ -1,3 +1,4 @@
+import { styleText } from 'node:util'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 
@@ -8,6 +9,15 @@ export type ReportFormat = (typeof reportFormats)[number]
 export interface ReportSummary {
   published: number
   scheduled: { file: string; goesLive: string }[]
+}
+
+export interface ReportOptions {
+  /** Colour severities (for a terminal). */
+  color?: boolean
+  /** Text only: print warnings in `full`, as a one-line `count`, or `none`. Errors always print. */
+  warnings?: 'full' | 'count' | 'none'
+  /** JSON only: what the build found besides problems. */
+  summary?: ReportSummary
 }
 
 interface Entry {
@@ -28,8 +38,8 @@ interface Entry {
  *
  * Text and github give an empty string when there is nothing to say.
  */
-export function formatReport(files: readonly VFile[], format: ReportFormat = 'text', summary?: ReportSummary): string {
-  const entries = files
+export function formatReport(files: readonly VFile[], format: ReportFormat = 'text', options: ReportOptions = {}): string {
+  const all = files
     .flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '<input>', message })))
     .sort(
       (a, b) =>
@@ -37,20 +47,29 @@ export function formatReport(files: readonly VFile[], format: ReportFormat = 'te
         (a.message.line ?? 0) - (b.message.line ?? 0) ||
         (a.message.column ?? 0) - (b.message.column ?? 0),
     )
-  if (format === 'json') return JSON.stringify({ ok: !entries.some(isError), problems: entries.map(toJson), ...summary }, null, 2) + '\n'
-  if (entries.length === 0) return ''
-  if (format === 'github') return entries.map(toGithub).join('')
+  if (format === 'json') {
+    return JSON.stringify({ ok: !all.some(isError), problems: all.map(toJson), ...options.summary }, null, 2) + '\n'
+  }
+  if (format === 'github') return all.map(toGithub).join('')
 
-  const errors = entries.filter(isError).length
-  const warnings = entries.length - errors
-  const total = [errors > 0 && count(errors, 'error'), warnings > 0 && count(warnings, 'warning')].filter(Boolean).join(', ')
-  const sources = new Set(entries.map(({ path }) => path)).size
-  return `${entries.map(toText).join('\n')}\n\n${errors > 0 ? '✖' : '⚠'} ${total} in ${count(sources, 'file')}\n`
-}
-
-function toText({ path, message }: Entry) {
-  const fix = message.note ? `\n  fix: ${message.note}` : ''
-  return `${path}:${message.line ?? 1}:${message.column ?? 1}  ${severity(message)}  ${message.reason}  [${message.ruleId}]${fix}`
+  const mode = options.warnings ?? 'full'
+  const errors = all.filter(isError).length
+  const warnings = all.length - errors
+  const hidden = mode === 'full' ? 0 : warnings
+  const shown = all.filter((entry) => isError(entry) || mode === 'full')
+  const hint = mode === 'count' && hidden > 0 ? `${count(hidden, 'warning')}: run \`wirefeed check\` to see them.\n` : ''
+  if (shown.length === 0) return hint
+  const total = [errors > 0 && count(errors, 'error'), warnings - hidden > 0 && count(warnings - hidden, 'warning')]
+    .filter(Boolean)
+    .join(', ')
+  const sources = new Set(shown.map(({ path }) => path)).size
+  const paint = options.color ? styleText : (_: unknown, text: string) => text
+  const lines = shown.map(({ path, message }) => {
+    const level = paint(message.fatal ? 'red' : 'yellow', severity(message))
+    const fix = message.note ? `\n  fix: ${message.note}` : ''
+    return `${path}:${message.line ?? 1}:${message.column ?? 1}  ${level}  ${message.reason}  ${paint('dim', `[${message.ruleId}]`)}${fix}`
+  })
+  return `${lines.join('\n')}\n\n${errors > 0 ? '✖' : '⚠'} ${total} in ${count(sources, 'file')}\n${hint}`
 }
 
 function toJson({ path, message }: Entry) {

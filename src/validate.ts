@@ -1,11 +1,12 @@
 import { basename, extname } from 'node:path'
 import type { Root } from 'mdast'
+import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { Config } from './config.ts'
 import { calendarDate, toInstant } from './dates.ts'
 import { report } from './messages.ts'
 import { parseSource } from './parse.ts'
-import { articleSchema, slugPattern } from './schema.ts'
+import { articleSchema, slugPattern, type ArticleData } from './schema.ts'
 import { validateYaml } from './yaml-data.ts'
 
 /** An article whose front matter passed the schema, with everything derived from it resolved. */
@@ -26,6 +27,16 @@ export interface Article {
   image?: { url: string; alt: string }
   lang: string
   draft: boolean
+  /** Where each front-matter field's value is, for messages about it. */
+  places: Partial<Record<keyof ArticleData, Position>>
+}
+
+/**
+ * The id an article gets when it has none: an RFC 4151 `tag:` URI whose
+ * authority and date pin it to this site and to first publication.
+ */
+export function permanentIdFor(config: Config, day: string, slug: string) {
+  return `tag:${new URL(config.url).hostname},${day}:${slug}`
 }
 
 /**
@@ -64,8 +75,7 @@ export function validateArticle(file: VFile, config: Config): Article | undefine
   return {
     file,
     tree,
-    // RFC 4151: authority and date pin the id to us and to first publication.
-    id: data.id ?? `tag:${site.hostname},${day}:${slug}`,
+    id: data.id ?? permanentIdFor(config, day, slug),
     slug,
     url: data.canonical ?? new URL(`${year}/${month}/${slug}/`, site).href,
     title: data.title,
@@ -77,5 +87,8 @@ export function validateArticle(file: VFile, config: Config): Article | undefine
     image: data.image && { url: new URL(data.image.src, site).href, alt: data.image.alt },
     lang: data.lang ?? config.language,
     draft: data.draft ?? false,
+    places: Object.fromEntries(
+      Object.keys(data).map((key) => [key, locate([key])]),
+    ) as Article['places'],
   }
 }

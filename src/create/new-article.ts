@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon'
+import type { Config } from '../config.ts'
+import { permanentIdFor } from '../validate.ts'
+import { articleSource } from './front-matter.ts'
+import { slugFromHeadline } from './slug.ts'
+
+export interface NewArticle {
+  /** Path relative to the articles folder: `<yyyy>/<slug>.md`. */
+  path: string
+  text: string
+}
+
+/**
+ * A new article skeleton: valid front matter filled in (date now in the site's
+ * time zone, the default author, the permanent id) and marked `draft: true`,
+ * so nothing goes out before an editor has written it and removed that line.
+ */
+export function newArticle(headline: string, config: Config, now: Date): NewArticle {
+  const local = DateTime.fromJSDate(now, { zone: config.timeZone }).startOf('second')
+  const slug = slugFromHeadline(headline) || `article-${local.toFormat('yyyy-MM-dd-HHmm')}`
+  const date = local.toISO({ suppressMilliseconds: true }) ?? ''
+  const text = articleSource(
+    {
+      title: headline,
+      summary: 'One or two sentences that tell the reader what happened.',
+      author: config.author,
+      date,
+      id: permanentIdFor(config, local.toISODate() ?? '', slug),
+      draft: true,
+    },
+    'Write the article here. Use `## ` for sub-headings.\n\nRemove `draft: true` above when it is ready to publish.',
+  )
+  return { path: `${local.toFormat('yyyy')}/${slug}.md`, text }
+}

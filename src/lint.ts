@@ -1,0 +1,41 @@
+import type { Link, Image } from 'mdast'
+import { visit } from 'unist-util-visit'
+import { report } from './messages.ts'
+import type { Article } from './validate.ts'
+
+/** Limits past which readers are served badly, though the article is valid. */
+export const limits = {
+  /** Cards (Open Graph, X/Twitter, aggregators) cut descriptions at about this length. */
+  summary: 200,
+  /** Headlines longer than this are truncated in most readers' item lists. */
+  headline: 110,
+}
+
+/**
+ * Warnings about things that are legal but hurt readers: they are reported,
+ * never block a build. Pure: messages go on each article's file.
+ */
+export function lintArticles(articles: readonly Article[]) {
+  const byTitle = new Map<string, Article>()
+  for (const article of articles) {
+    const { file, places } = article
+    if (article.title.length > limits.headline) {
+      report(file, 'headline-too-long', places.title, { length: article.title.length, limit: limits.headline }, { severity: 'warning' })
+    }
+    if (article.summary.length > limits.summary) {
+      report(file, 'summary-too-long', places.summary, { length: article.summary.length, limit: limits.summary }, { severity: 'warning' })
+    }
+    if (!article.image) report(file, 'missing-image', places.title, {}, { severity: 'warning' })
+    if (article.image?.url.startsWith('http:')) {
+      report(file, 'insecure-link', places.image, { url: article.image.url }, { severity: 'warning' })
+    }
+    visit(article.tree, ['link', 'image'], (node) => {
+      const { url, position } = node as Link | Image
+      if (url.toLowerCase().startsWith('http:')) report(file, 'insecure-link', position, { url }, { severity: 'warning' })
+    })
+    const key = article.title.toLowerCase()
+    const same = byTitle.get(key)
+    if (same) report(file, 'duplicate-headline', places.title, { other: same.file.path }, { severity: 'warning' })
+    else byTitle.set(key, article)
+  }
+}

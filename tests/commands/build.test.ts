@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { readdir, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { golden, site, wirefeed } from '../run-cli.ts'
+
+const now = '2026-01-06T12:00:00+02:00'
+
+test('list shows what is scheduled, published and draft, one line each', async () => {
+  const run = await wirefeed(['list', '--now', now], await site('newsroom'))
+  assert.equal(run.code, 0, run.stderr)
+  await golden(run.stdout, 'newsroom/expected/list.txt')
+  assert.deepEqual(run.stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[0]), ['scheduled', 'published', 'published', 'draft'])
+})
+
+test('check prints every warning; build only counts them, unless --verbose', async () => {
+  const dir = await site('newsroom')
+  const check = await wirefeed(['check', '--now', now], dir)
+  assert.equal(check.code, 0)
+  assert.equal(check.stderr.match(/ warning /g)?.length, 3)
+  const build = await wirefeed(['build', '--now', now], dir)
+  assert.match(build.stderr, /^3 warnings: run `wirefeed check` to see them\.$/m)
+  const verbose = await wirefeed(['build', '--now', now, '--verbose'], dir)
+  assert.equal(verbose.stderr.match(/ warning /g)?.length, 3)
+})
+
+test('--quiet prints nothing but errors', async () => {
+  const dir = await site('newsroom')
+  const quiet = await wirefeed(['build', '--now', now, '--quiet'], dir)
+  assert.deepEqual([quiet.code, quiet.stdout, quiet.stderr], [0, '', ''])
+  await writeFile(join(dir, 'articles/broken.md'), '---\ntitle: [\n---\n')
+  const failed = await wirefeed(['check', '--now', now, '--quiet'], dir)
+  assert.equal(failed.code, 1)
+  assert.match(failed.stderr, /^articles\/broken\.md:\d+:\d+ {2}error /)
+  assert.equal(failed.stdout, '')
+})
+
+test('no colour and no progress bar when piped or in CI', async () => {
+  const run = await wirefeed(['build', '--now', now, '--verbose'], await site('newsroom'))
+  assert.doesNotMatch(run.stdout + run.stderr, /\u001B\[|\r/)
+})
+
+test('an option a command does not take is a usage error with that command\'s help', async () => {
+  const run = await wirefeed(['list', '--port', '3'], await site('newsroom'))
+  assert.equal(run.code, 2)
+  assert.match(run.stderr, /^wirefeed: `list` does not take --port\.\n\nUsage: wirefeed list \[options\]/)
+})
+
+test('an unexpected failure is one sentence, the stack only with --verbose', async () => {
+  const dir = await site('newsroom')
+  // An output folder below a plain file cannot be created: writing fails for a reason outside wirefeed.
+  await writeFile(join(dir, 'blocker'), 'a file, not a folder')
+  await wirefeed(['build', '--now', now], dir)
+  const out = ['--out', 'blocker/dist', '--ledger', 'dist/ledger.json']
+  const plain = await wirefeed(['build', '--now', now, ...out], dir)
+  assert.equal(plain.code, 1)
+  assert.match(plain.stderr, /^wirefeed: .+\nRun again with --verbose for details\.\n$/m)
+  assert.doesNotMatch(plain.stderr, /\n\s+at /)
+  assert.doesNotMatch(plain.stderr, /^Error: /m)
+  const verbose = await wirefeed(['build', '--now', now, '--verbose', ...out], dir)
+  // fs errors carry no frames: the stack is the error's own line.
+  assert.match(verbose.stderr, /^Error: ENOTDIR: not a directory/m)
+})
+
+test('refuses an output folder that overlaps the articles', async () => {
+  const dir = await site('newsroom')
+  for (const out of ['articles', 'articles/2026', '.']) {
+    const run = await wirefeed(['build', '--now', now, '--out', out], dir)
+    assert.equal(run.code, 2, out)
+    assert.match(run.stderr, /overlaps the articles folder `articles`; a build would replace sources/)
+  }
+})
+
+test('puts back the last good output left aside by a build killed between its renames, even if the next build fails', async () => {
+  const dir = await site('newsroom')
+  await wirefeed(['build', '--now', now], dir)
+  await rename(join(dir, 'dist'), join(dir, 'dist.old'))
+  await writeFile(join(dir, 'articles/broken.md'), 'no front matter\n')
+  const run = await wirefeed(['build', '--now', now], dir)
+  assert.equal(run.code, 1)
+  assert.ok((await readdir(join(dir, 'dist'))).includes('feed.xml'))
+})
