@@ -27,7 +27,14 @@ export function createSiteHandler(dir: string) {
     setHeaders(res, path) {
       const type = feedTypes[basename(path)]
       const isFeed = type !== undefined
-      if (type) res.setHeader('Content-Type', type)
+      if (type) {
+        // Browsers show rss+xml and atom+xml as plain text (Chromium) or download them (Firefox);
+        // as application/xml, the feed's stylesheet and view script turn it into a readable page.
+        // Feed readers do not ask for HTML and get the precise type.
+        const browser = /\btext\/html\b/.test(String(res.req.headers.accept))
+        res.setHeader('Content-Type', browser && type.includes('+xml') ? 'application/xml; charset=utf-8' : type)
+        res.setHeader('Vary', 'Accept')
+      }
       res.setHeader('Cache-Control', `public, max-age=${isFeed ? maxAge.feed : maxAge.other}`)
       if (isFeed || extname(path) === '.json') res.setHeader('Access-Control-Allow-Origin', '*')
     },

@@ -5,17 +5,23 @@ import { buildFeedModel, feedFiles } from './feeds/build.ts'
 import { toAtom } from './feeds/atom.ts'
 import { toJsonFeed } from './feeds/json.ts'
 import { toRss } from './feeds/rss.ts'
+import { lintArticles } from './lint.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { report } from './messages.ts'
 import { renderArticle } from './render.ts'
+import { withFeedView } from './pages/feed-view.ts'
+import { pageFiles } from './pages/site-pages.ts'
 import { validateArticle, type Article } from './validate.ts'
 import { validateYaml } from './yaml-data.ts'
+import { widgetFiles } from './widget/widget-files.ts'
 
 export interface BuildOptions {
   /** The build's "now": articles dated later are embargoed. Read once, in the CLI. */
   now: Date
   /** The ledger the live site published last; `undefined` on a first build. */
   ledger?: VFile
+  /** Called after each article is rendered, the slow part, for a progress display. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface SiteResult {
@@ -29,6 +35,8 @@ export interface SiteResult {
   published: Article[]
   /** Valid articles dated after `now`, earliest first. */
   scheduled: Article[]
+  /** Valid articles marked `draft: true`, in source order. */
+  drafts: Article[]
 }
 
 /** The site config from its YAML file, or the embedded defaults when there is none. */
@@ -51,21 +59,33 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
     .filter((article) => article.date > options.now)
     .sort((a, b) => a.date.getTime() - b.date.getTime())
 
-  const previous = options.ledger && readLedger(options.ledger)
+  // An unreadable ledger already carries its error; reading it again would add a second, vaguer one.
+  const previous = options.ledger && options.ledger.messages.length === 0 ? readLedger(options.ledger) : undefined
   if (options.ledger) files.push(options.ledger)
   files.push(...checkIdentity(all, published, config, previous))
+  lintArticles(all)
+  const drafts = all.filter((article) => article.draft)
 
   const ok = !files.some((file) => file.messages.some((message) => message.fatal))
   const output = new Map<string, string>()
-  if (!ok) return { files, ok, output, published, scheduled }
+  if (!ok) return { files, ok, output, published, scheduled, drafts }
 
-  const model = buildFeedModel(published.map(renderArticle), config)
-  output.set(feedFiles.rss, toRss(model))
-  output.set(feedFiles.atom, toAtom(model))
+  const rendered = published.map((article, index) => {
+    const result = renderArticle(article)
+    options.onProgress?.(index + 1, published.length)
+    return result
+  })
+  const model = buildFeedModel(rendered, config)
+  output.set(feedFiles.rss, withFeedView(toRss(model), 'rss'))
+  output.set(feedFiles.atom, withFeedView(toAtom(model), 'atom'))
   output.set(feedFiles.json, toJsonFeed(model))
+  // What people see: the pages, and the partner headlines.
+  for (const files of [pageFiles(rendered, model, config), widgetFiles(model, config)]) {
+    for (const [path, content] of files) output.set(path, content)
+  }
   output.set('ledger.json', JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n')
   output.set(manifestFile, JSON.stringify(manifest(output), null, 2) + '\n')
-  return { files, ok, output, published, scheduled }
+  return { files, ok, output, published, scheduled, drafts }
 }
 
 /** The manifest the publish job compares with the live one: same hash, nothing to deploy. */

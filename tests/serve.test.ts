@@ -55,6 +55,16 @@ describe('the preview server', () => {
     }
   })
 
+  test('sends a browser the feeds as application/xml, so their stylesheet and view apply', async () => {
+    for (const name of ['feed.xml', 'atom.xml']) {
+      const response = await get(base + name, { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' })
+      assert.equal(response.headers['content-type'], 'application/xml; charset=utf-8')
+      assert.match(String(response.headers.vary), /Accept/)
+    }
+    const json = await get(`${base}feed.json`, { Accept: 'text/html' })
+    assert.equal(json.headers['content-type'], 'application/feed+json; charset=utf-8')
+  })
+
   test('answers 304 Not Modified to a matching If-None-Match or If-Modified-Since', async () => {
     const first = await get(`${base}atom.xml`)
     assert.equal(first.status, 200)

@@ -58,7 +58,11 @@ test('CI runs the tests and checks the articles as annotations', async () => {
   const ci = parse((await workflows())[0]?.text ?? '') as Workflow
   assert.deepEqual(Object.keys(ci.on).sort(), ['pull_request', 'push'])
   const runs = Object.values(ci.jobs).flatMap((job) => job.steps.map((step) => step.run))
-  assert.ok(runs.includes('npm ci') && runs.includes('npm test'))
+  // .ci/run is npm ci, chromium for the browser tests, npm test: one script for every CI.
+  assert.ok(runs.includes('bash .ci/run'))
+  const script = await readFile(new URL('../.ci/run', import.meta.url), 'utf8')
+  assert.match(script, /^npm ci\b/m)
+  assert.match(script, /^npm test$/m)
   assert.ok(runs.includes('npx wirefeed check --format github'))
 })
 

@@ -1,0 +1,70 @@
+import type { Element } from 'hast'
+import { h } from 'hastscript'
+import type { Config } from '../config.ts'
+import type { RenderedArticle } from '../render.ts'
+import { bylineNames, displayDate, readingTimeLabel } from './format.ts'
+import { jsonLdScript, newsArticle } from './json-ld.ts'
+import { renderPage } from './layout.ts'
+
+/**
+ * The article's own page: headline, standfirst, byline, date, reading time,
+ * lead image and body, with what search engines and link previews read
+ * (canonical link, Open Graph, Twitter card, JSON-LD `NewsArticle`).
+ */
+export function articlePage(article: RenderedArticle, config: Config): string {
+  const when = (instant: Date) => h('time', { dateTime: instant.toISOString() }, displayDate(instant, config.language, config.timeZone))
+  const meta: Array<Element | string> = [
+    `By ${bylineNames(article.authors)}`,
+    ' · ',
+    when(article.date),
+    ...(article.updated ? [' · Updated ', when(article.updated)] : []),
+    ' · ',
+    readingTimeLabel(article.readingTime),
+  ]
+  const main = [
+    h('article', article.lang === config.language ? {} : { lang: article.lang }, [
+      h('header', [
+        h('h1', article.title),
+        h('p.standfirst', article.summary),
+        h('p.meta', meta),
+      ]),
+      ...(article.image
+        ? [h('figure.lead', [h('img', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high' })])]
+        : []),
+      // Sanitised by render.ts (rehype-sanitize), so it is written as it is.
+      h('div.prose', [{ type: 'raw', value: article.html }]),
+      ...(article.tags.length > 0
+        ? [h('footer', [h('h2.meta', 'Topics'), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
+        : []),
+    ]),
+  ]
+  return renderPage(config, {
+    url: article.url,
+    title: `${article.title} – ${config.title}`,
+    description: article.summary,
+    head: [h('link', { rel: 'canonical', href: article.url }), ...socialMeta(article, config), jsonLdScript(newsArticle(article, config))],
+    main,
+  })
+}
+
+/** Open Graph (Facebook, LinkedIn, Slack, Mastodon…) and Twitter card tags; both need absolute URLs. */
+function socialMeta(article: RenderedArticle, config: Config): Element[] {
+  const property = (name: string, content: string) => h('meta', { property: name, content })
+  const named = (name: string, content: string) => h('meta', { name, content })
+  const image = article.image
+  return [
+    property('og:type', 'article'),
+    property('og:site_name', config.title),
+    property('og:title', article.title),
+    property('og:description', article.summary),
+    property('og:url', article.url),
+    ...(image ? [property('og:image', image.url), property('og:image:alt', image.alt)] : []),
+    property('article:published_time', article.date.toISOString()),
+    ...(article.updated ? [property('article:modified_time', article.updated.toISOString())] : []),
+    ...article.tags.map((tag) => property('article:tag', tag)),
+    named('twitter:card', image ? 'summary_large_image' : 'summary'),
+    named('twitter:title', article.title),
+    named('twitter:description', article.summary),
+    ...(image ? [named('twitter:image', image.url), named('twitter:image:alt', image.alt)] : []),
+  ]
+}

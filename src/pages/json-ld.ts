@@ -1,0 +1,33 @@
+import type { Element } from 'hast'
+import { h } from 'hastscript'
+import type { Config } from '../config.ts'
+import type { RenderedArticle } from '../render.ts'
+
+/**
+ * Structured data in a `<script type="application/ld+json">`. Script text is
+ * written as it is, not escaped (HTML's raw-text rule), so `<` is written as
+ * `\u003c`: a headline containing `</script>` or `<!--` cannot end the
+ * element or open a comment. JSON parsers read `\u003c` as `<`.
+ */
+export function jsonLdScript(data: unknown): Element {
+  return h('script', { type: 'application/ld+json' }, JSON.stringify(data).replaceAll('<', '\\u003c'))
+}
+
+/** schema.org `NewsArticle` for an article page, as search engines read it for news results. */
+export function newsArticle(article: RenderedArticle, config: Config) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    url: article.url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
+    datePublished: article.date.toISOString(),
+    dateModified: (article.updated ?? article.date).toISOString(),
+    author: article.authors.map((name) => ({ '@type': 'Person', name })),
+    publisher: { '@type': 'Organization', name: config.title, url: config.url },
+    inLanguage: article.lang,
+    ...(article.image && { image: [article.image.url] }),
+    ...(article.tags.length > 0 && { keywords: article.tags }),
+  }
+}

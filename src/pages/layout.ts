@@ -1,0 +1,82 @@
+import type { ElementContent, Root } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import { h } from 'hastscript'
+import type { Config } from '../config.ts'
+import { feedList } from './feed-list.ts'
+import { pageStyle } from './style.ts'
+import { relativeUrl } from './urls.ts'
+
+/** What differs between our pages; the layout supplies the rest. */
+export interface PageOptions {
+  /** The page's own public URL: links from it are made relative to it. */
+  url: string
+  /** Document title, as tabs and search results show it. */
+  title: string
+  /** One or two plain sentences, for search results and link previews. */
+  description: string
+  /** Extra `<head>` content: canonical link, social cards, structured data. */
+  head?: ElementContent[]
+  /** The page's main content. */
+  main: ElementContent[]
+  /**
+   * Write links as absolute URLs. For a page served at many addresses,
+   * such as the 404 page, where relative links would resolve wrongly.
+   */
+  absoluteLinks?: boolean
+  /** Mark the masthead link as the current page (the home page). */
+  isHome?: boolean
+}
+
+/** A way to write links from one page: relative, or absolute for `absoluteLinks` pages. */
+export type LinkTo = (target: string) => string
+
+export function linkFrom(options: Pick<PageOptions, 'url' | 'absoluteLinks'>): LinkTo {
+  return (target) => (options.absoluteLinks ? new URL(target).href : relativeUrl(options.url, target))
+}
+
+/**
+ * A complete HTML document: inline style, feed autodiscovery, masthead,
+ * main content and colophon with the subscribe links. No scripts: every page
+ * works without JavaScript. `raw` nodes in `main` are written as they are,
+ * so they must already be safe HTML (the rendered, sanitised article body).
+ */
+export function renderPage(config: Config, options: PageOptions): string {
+  const link = linkFrom(options)
+  const feeds = feedList(config)
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: config.language }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', options.title),
+          h('meta', { name: 'description', content: options.description }),
+          h('meta', { name: 'color-scheme', content: 'light dark' }),
+          ...feeds.map((feed) => h('link', { rel: 'alternate', type: feed.type, title: feed.title, href: link(feed.url) })),
+          ...(options.head ?? []),
+          h('style', pageStyle),
+        ]),
+        h('body', [
+          h('a.skip', { href: '#main' }, 'Skip to content'),
+          h('header.masthead', [
+            h('a.brand', { href: link(config.url), ...(options.isHome && { ariaCurrent: 'page' }) }, config.title),
+          ]),
+          h('main', { id: 'main' }, options.main),
+          h('footer.colophon', [
+            h('p', [
+              'Follow in your news reader: ',
+              ...feeds.flatMap((feed, index) => [
+                ...(index > 0 ? [' · '] : []),
+                h('a', { href: link(feed.url), type: feed.type }, feed.format),
+              ]),
+            ]),
+            ...(config.copyright === undefined ? [] : [h('p', config.copyright)]),
+          ]),
+        ]),
+      ]),
+    ],
+  }
+  return toHtml(tree, { allowDangerousHtml: true }) + '\n'
+}

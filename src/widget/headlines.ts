@@ -1,0 +1,60 @@
+import type { Config } from '../config.ts'
+import type { FeedModel } from '../feeds/build.ts'
+
+/**
+ * `headlines.json`: the feeds' items (as many as `feedItems`), newest first,
+ * in a small JSON shape
+ * for partners (and our own `embed.js`). The README documents it. A
+ * breaking change to the shape means a new `version`; adding optional
+ * fields does not.
+ */
+export interface Headlines {
+  /** The shape's version: 1. */
+  version: 1
+  /** The site's name, plain text. */
+  title: string
+  /** The site's home page. */
+  home: string
+  items: Headline[]
+}
+
+export interface Headline {
+  /** Permanent id, the same as in the feeds. */
+  id: string
+  /** Plain text, never HTML. */
+  title: string
+  /** Absolute URL of the article. */
+  url: string
+  /** Publication time, ISO 8601 in UTC. */
+  date: string
+  /** The standfirst, plain text. */
+  summary: string
+  /** The lead image; absent when there is none. */
+  image?: { url: string; alt: string }
+  /** Topics, as written by the newsroom; possibly empty. */
+  tags: string[]
+}
+
+export const headlinesFile = 'headlines.json'
+
+export function headlines(model: FeedModel, config: Config): Headlines {
+  return {
+    version: 1,
+    title: config.title,
+    home: config.url,
+    items: model.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      url: item.url,
+      date: item.published.toISOString(),
+      summary: item.summary,
+      ...(item.image && { image: { url: item.image.url, alt: item.image.alt } }),
+      tags: item.tags,
+    })),
+  }
+}
+
+/** Compact (no indentation): partners' pages fetch it on every view. */
+export function headlinesJson(model: FeedModel, config: Config): string {
+  return JSON.stringify(headlines(model, config)) + '\n'
+}

@@ -1,0 +1,170 @@
+// The home, article and 404 pages in a real browser (Debian chromium): they render, pass axe, and work on a phone.
+import assert from 'node:assert/strict'
+import { cp } from 'node:fs/promises'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { accessibilityViolations, build, fixtureSite, launch, loopbackOnly, placeholderImage, removeTemporary, screenshot, serve, skipBrowser, temporary, watchErrors } from './browser.ts'
+
+const now = '2026-01-06T12:00:00+02:00'
+
+describe('pages in a browser', { skip: skipBrowser }, () => {
+  let browser: Browser
+  let site: { url: string; close: () => Promise<void> }
+  before(async () => {
+    site = await serve(await build(await fixtureSite(), now))
+    browser = await launch()
+  })
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+
+    await removeTemporary()
+  })
+
+  /** A page on our preview server; the live site's lead image is answered with a placeholder, anything else refused. */
+  async function open(path: string, options: { colorScheme?: 'light' | 'dark'; phone?: boolean; base?: string } = {}) {
+    const context: BrowserContext = await browser.newContext({
+      colorScheme: options.colorScheme ?? 'light',
+      ...(options.phone && { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
+    })
+    const refused = await loopbackOnly(context, (url) => (url.pathname.startsWith('/desk/images/') ? placeholderImage : undefined))
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    const response = await page.goto((options.base ?? site.url) + path)
+    return { page, errors, refused, status: response?.status(), close: () => context.close() }
+  }
+
+  test('the home page lists the headlines, offers the feeds, and passes axe, with no console errors', async () => {
+    const { page, errors, refused, close } = await open('')
+    try {
+      assert.equal(await page.title(), 'Kyiv & Paris Desk')
+      assert.deepEqual(await page.locator('.headlines h3').allTextContents(), [
+        'Allies draft "binding" guarantees at Paris summit',
+        'A < B & C ]]> and ]]> again: Київ',
+      ])
+      const feeds = await page.locator('link[rel=alternate]').evaluateAll((links) =>
+        links.map((link) => [link.getAttribute('type'), link.getAttribute('title'), (link as HTMLLinkElement).href]),
+      )
+      assert.deepEqual(feeds, [
+        ['application/rss+xml', 'Kyiv & Paris Desk (RSS)', `${site.url}feed.xml`],
+        ['application/atom+xml', 'Kyiv & Paris Desk (Atom)', `${site.url}atom.xml`],
+        ['application/feed+json', 'Kyiv & Paris Desk (JSON Feed)', `${site.url}feed.json`],
+      ])
+      // The visible subscribe links reach the feeds themselves.
+      for (const name of ['RSS', 'Atom', 'JSON Feed']) {
+        const href = await page.locator('#subscribe + p + ul').getByRole('link', { name, exact: true }).evaluate((a) => (a as HTMLAnchorElement).href)
+        assert.equal((await page.request.get(href)).status(), 200, href)
+      }
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+      assert.deepEqual(refused, [])
+      await screenshot(page, 'home')
+    } finally {
+      await close()
+    }
+  })
+
+  test('a headline on the home page leads to its article page', async () => {
+    const { page, errors, close } = await open('')
+    try {
+      await page.getByRole('link', { name: 'Allies draft "binding" guarantees at Paris summit' }).click()
+      await page.waitForURL(`${site.url}2026/01/summit/`)
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Allies draft "binding" guarantees at Paris summit')
+      await page.getByRole('link', { name: 'Kyiv & Paris Desk' }).click()
+      await page.waitForURL(site.url)
+      assert.deepEqual(errors, [])
+    } finally {
+      await close()
+    }
+  })
+
+  test('an article page shows the story with its lead image, declares itself, and passes axe', async () => {
+    const { page, errors, refused, close } = await open('2026/01/summit/')
+    try {
+      assert.equal(await page.locator('.standfirst').textContent(), 'A draft statement promises commitments, not assurances.')
+      assert.match(await page.locator('article .meta').first().textContent() ?? '', /^By Ann Writer and Bo Reporter · 6 January 2026 · Updated 7 January 2026 · 1 min read$/)
+      const image = page.getByRole('img', { name: 'Leaders at the summit table' })
+      assert.ok(await image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), 'lead image loaded')
+      assert.equal(await page.locator('.prose h2').textContent(), 'What the draft says')
+      const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent() ?? '')
+      assert.equal(data['@type'], 'NewsArticle')
+      assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), 'https://news.example.org/desk/2026/01/summit/')
+      assert.equal(await page.locator('meta[property="og:image"]').getAttribute('content'), 'https://news.example.org/desk/images/summit.jpg')
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+      assert.deepEqual(refused, [])
+      await screenshot(page, 'article')
+    } finally {
+      await close()
+    }
+  })
+
+  test('pages fit a phone screen and pass axe in dark mode too', async () => {
+    for (const path of ['', '2026/01/summit/', '2026/01/symbols/']) {
+      const { page, errors, close } = await open(path, { phone: true, colorScheme: 'dark' })
+      try {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        assert.equal(overflow, 0, `${path || 'home'} scrolls sideways`)
+        assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(20, 20, 20)')
+        assert.deepEqual(await accessibilityViolations(page), [], path)
+        assert.deepEqual(errors, [], path)
+        if (path === '2026/01/summit/') await screenshot(page, 'article-phone-dark')
+      } finally {
+        await close()
+      }
+    }
+  })
+
+  test('pages work without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    await loopbackOnly(context, () => placeholderImage)
+    const page = await context.newPage()
+    try {
+      await page.goto(site.url)
+      await page.getByRole('link', { name: 'A < B & C ]]> and ]]> again: Київ' }).click()
+      await page.waitForURL(`${site.url}2026/01/symbols/`)
+      assert.equal(await page.locator('article').getAttribute('lang'), 'uk')
+      assert.match(await page.locator('.prose').textContent() ?? '', /Body with \]\]> twice/)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the 404 page passes axe and links home', async () => {
+    const { page, errors, close } = await open('404.html')
+    try {
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page not found')
+      assert.equal(await page.getByRole('link', { name: 'home page' }).getAttribute('href'), 'https://news.example.org/desk/')
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+    } finally {
+      await close()
+    }
+  })
+
+  test('a reader of the seed site can read its article and find the feeds (wirefeed serve on dist/)', async () => {
+    // The repository's own articles and config, as `npm run build` and `wirefeed serve` use them.
+    const repo = fileURLToPath(new URL('../../', import.meta.url))
+    const dir = await temporary()
+    await cp(join(repo, 'articles'), join(dir, 'articles'), { recursive: true })
+    await cp(join(repo, 'wirefeed.config.yaml'), join(dir, 'wirefeed.config.yaml'))
+    const seed = await serve(await build(dir, '2026-11-27T00:00:00Z'))
+    const { page, errors, close } = await open('', { base: seed.url })
+    try {
+      const headline = 'Ukraine Security Guarantees to Include Binding Commitments, Draft Paris Summit Statement Reveals'
+      await page.getByRole('link', { name: headline }).click()
+      await page.waitForURL(`${seed.url}2026/01/ukraine-security-guarantees/`)
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), headline)
+      assert.match(await page.locator('article .meta').textContent() ?? '', /^By Raja Awais Ali · January 6, 2026 · 2 min read$/)
+      assert.deepEqual(await accessibilityViolations(page), [])
+      await page.getByRole('link', { name: 'RSS', exact: true }).click()
+      await page.waitForURL(`${seed.url}feed.xml`)
+      assert.deepEqual(errors, [])
+    } finally {
+      await close()
+      await seed.close()
+    }
+  })
+})

@@ -1,0 +1,65 @@
+// The fixture newsroom's pages and partner files, against reviewed copies in
+// tests/fixtures/newsroom/expected/ (rewrite them with UPDATE=1 and review the
+// diff), each also read back by a real parser. The feeds, ledger and manifest
+// there are checked by tests/cli.test.ts; the browser tests open pages like these.
+import assert from 'node:assert/strict'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { loadArticles, readSource } from '../../src/load.ts'
+import { buildSite, validateConfig } from '../../src/site.ts'
+import { fixtures, parseXml } from '../helpers.ts'
+import { all, one, parseHtml, text } from './html.ts'
+
+const checkedByCli = new Set(['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json'])
+const expected = new URL('newsroom/expected/', fixtures)
+
+async function newsroom() {
+  const dir = fileURLToPath(new URL('newsroom/', fixtures))
+  const config = validateConfig(await readSource(`${dir}wirefeed.config.yaml`))
+  if (!config) throw new Error('the fixture config is invalid')
+  const site = buildSite(await loadArticles(`${dir}articles`), config, { now: new Date('2026-01-06T12:00:00+02:00') })
+  assert.ok(site.ok)
+  return new Map([...site.output].filter(([path]) => !checkedByCli.has(path)))
+}
+
+test('builds the fixture newsroom into the reviewed pages and partner files', async () => {
+  const output = await newsroom()
+  assert.deepEqual([...output.keys()].sort(), [
+    '2026/01/summit/index.html',
+    '2026/01/symbols/index.html',
+    '404.html',
+    'embed.js',
+    'embed/headlines.html',
+    'feed-view.css',
+    'feed-view.js',
+    'headlines.json',
+    'index.html',
+    'robots.txt',
+    'sitemap.xml',
+  ])
+  for (const [path, content] of output) {
+    const file = new URL(path, expected)
+    if (process.env.UPDATE === '1') {
+      await mkdir(dirname(fileURLToPath(file)), { recursive: true })
+      await writeFile(file, content)
+    }
+    assert.equal(content, await readFile(file, 'utf8'), `differs from newsroom/expected/${path}; rerun with UPDATE=1 and review the diff`)
+  }
+})
+
+test('writes reviewed files that real parsers read as intended', async () => {
+  const read = (path: string) => readFile(new URL(path, expected), 'utf8')
+  const home = parseHtml(await read('index.html'))
+  assert.deepEqual(all(home, 'h3').map(text), ['Allies draft "binding" guarantees at Paris summit', 'A < B & C ]]> and ]]> again: Київ'])
+  const summit = parseHtml(await read('2026/01/summit/index.html'))
+  assert.equal(text(one(summit, 'h1')), 'Allies draft "binding" guarantees at Paris summit')
+  assert.equal(JSON.parse(text(one(summit, 'script'))).headline, 'Allies draft "binding" guarantees at Paris summit')
+  assert.doesNotMatch(await read('2026/01/summit/index.html'), /alert\('never'\)|javascript:|onclick/)
+  assert.equal(one(parseHtml(await read('2026/01/symbols/index.html')), 'article').properties.lang, 'uk')
+  parseXml(await read('sitemap.xml'))
+  const headlines = JSON.parse(await read('headlines.json'))
+  assert.deepEqual(headlines.items.map((item: { title: string }) => item.title), all(home, 'h3').map(text))
+  assert.equal(all(parseHtml(await read('embed/headlines.html')), 'li').length, 2)
+})

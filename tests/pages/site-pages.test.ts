@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { VFile } from 'vfile'
+import type { Config } from '../../src/config.ts'
+import { buildFeedModel } from '../../src/feeds/build.ts'
+import { pageFiles } from '../../src/pages/site-pages.ts'
+import { renderArticle } from '../../src/render.ts'
+import { validateArticle } from '../../src/validate.ts'
+import { config, findAll, parseXml, source } from '../helpers.ts'
+import { all, hasClass, one, parseHtml, text } from './html.ts'
+
+function pages(files: VFile[], settings: Config = config()) {
+  const articles = files.map((file) => {
+    const valid = validateArticle(file, settings)
+    if (!valid) throw new Error(file.messages.join('; '))
+    return renderArticle(valid)
+  })
+  return pageFiles(articles, buildFeedModel(articles, settings), settings)
+}
+
+const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & Co', copyright: '© Desk' })
+const site = pages(
+  [
+    source({ title: 'Older', summary: 'First.', date: '2026-01-04' }, 'Body.\n', 'articles/older.md'),
+    source({ title: 'Newest <b>bold</b>', summary: 'Third & last.', date: '2026-01-06T10:00:00+02:00', updated: '2026-01-08' }, 'Body.\n', 'articles/newest.md'),
+    source({ title: 'Elsewhere', summary: 'Second.', date: '2026-01-05', canonical: 'https://partner.example/story/' }, 'Body.\n', 'articles/elsewhere.md'),
+  ],
+  settings,
+)
+
+describe('the site pages', () => {
+  test('give each article on the site a page at its URL, and none to one published elsewhere', () => {
+    assert.deepEqual(
+      [...site.keys()].filter((path) => path.endsWith('.html')).sort(),
+      ['2026/01/newest/index.html', '2026/01/older/index.html', '404.html', 'index.html'],
+    )
+    assert.equal(text(one(parseHtml(site.get('2026/01/newest/index.html') ?? ''), 'h1')), 'Newest <b>bold</b>')
+  })
+
+  test('list the latest headlines on the home page, newest first, with dates, summaries and working links', () => {
+    const home = parseHtml(site.get('index.html') ?? '')
+    const items = all(one(home, 'ul', (ul) => hasClass(ul, 'headlines')), 'li')
+    assert.deepEqual(
+      items.map((li) => [text(one(li, 'a')), one(li, 'a').properties.href, text(one(li, 'time')), text(li.children.at(-1) ?? li)]),
+      [
+        ['Newest <b>bold</b>', '2026/01/newest/', 'January 6, 2026', 'Third & last.'],
+        ['Elsewhere', 'https://partner.example/story/', 'January 5, 2026', 'Second.'],
+        ['Older', '2026/01/older/', 'January 4, 2026', 'First.'],
+      ],
+    )
+    assert.equal(one(home, 'a', (a) => hasClass(a, 'brand')).properties.ariaCurrent, 'page')
+  })
+
+  test('offer the three feeds on the home page, to readers and to people', () => {
+    const home = parseHtml(site.get('index.html') ?? '')
+    assert.deepEqual(
+      all(home, 'link', (link) => String(link.properties.rel) === 'alternate').map((link) => [link.properties.type, link.properties.title, link.properties.href]),
+      [
+        ['application/rss+xml', 'Desk & Co (RSS)', 'feed.xml'],
+        ['application/atom+xml', 'Desk & Co (Atom)', 'atom.xml'],
+        ['application/feed+json', 'Desk & Co (JSON Feed)', 'feed.json'],
+      ],
+    )
+    const subscribe = one(home, 'section', (section) => String(section.properties.ariaLabelledBy) === 'subscribe')
+    assert.deepEqual(all(subscribe, 'a').map((a) => [text(a), a.properties.href]), [['RSS', 'feed.xml'], ['Atom', 'atom.xml'], ['JSON Feed', 'feed.json']])
+    assert.match(text(subscribe), /https:\/\/news\.example\.org\/desk\/feed\.xml/)
+  })
+
+  test('link the 404 page with absolute URLs, since it is served at any address', () => {
+    const missing = parseHtml(site.get('404.html') ?? '')
+    assert.deepEqual(
+      [...new Set(all(missing, 'a').map((a) => String(a.properties.href)).filter((href) => !href.startsWith('#')))],
+      ['https://news.example.org/desk/', 'https://news.example.org/desk/feed.xml', 'https://news.example.org/desk/atom.xml', 'https://news.example.org/desk/feed.json'],
+    )
+  })
+
+  test('point crawlers to a sitemap of our own pages, each with its last change', () => {
+    assert.equal(site.get('robots.txt'), 'User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/desk/sitemap.xml\n')
+    const sitemap = parseXml(site.get('sitemap.xml') ?? '')
+    assert.equal(sitemap.uri, 'http://www.sitemaps.org/schemas/sitemap/0.9')
+    assert.deepEqual(
+      findAll(sitemap, 'url').map((url) => url.children.map((child) => child.text)),
+      [
+        // Bare dates are midnight in the site's zone (Kyiv, UTC+2).
+        ['https://news.example.org/desk/', '2026-01-07T22:00:00.000Z'],
+        ['https://news.example.org/desk/2026/01/newest/', '2026-01-07T22:00:00.000Z'],
+        ['https://news.example.org/desk/2026/01/older/', '2026-01-03T22:00:00.000Z'],
+      ],
+    )
+  })
+
+  test('never let an article whose canonical URL names the home page replace it', () => {
+    const taken = pages([source({ title: 'Squatter', canonical: 'https://news.example.org/desk/' })], settings)
+    assert.equal(text(one(parseHtml(taken.get('index.html') ?? ''), 'h1')), 'Desk & Co')
+  })
+
+  test('are the same bytes for the same sources in any order', () => {
+    const again = pages(
+      [
+        source({ title: 'Elsewhere', summary: 'Second.', date: '2026-01-05', canonical: 'https://partner.example/story/' }, 'Body.\n', 'articles/elsewhere.md'),
+        source({ title: 'Newest <b>bold</b>', summary: 'Third & last.', date: '2026-01-06T10:00:00+02:00', updated: '2026-01-08' }, 'Body.\n', 'articles/newest.md'),
+        source({ title: 'Older', summary: 'First.', date: '2026-01-04' }, 'Body.\n', 'articles/older.md'),
+      ],
+      settings,
+    )
+    assert.deepEqual(new Map([...again].sort()), new Map([...site].sort()))
+  })
+
+  test('say so on the home page when nothing is published yet', () => {
+    const empty = parseHtml(pages([], settings).get('index.html') ?? '')
+    assert.match(text(one(empty, 'main')), /Nothing has been published yet\./)
+  })
+})

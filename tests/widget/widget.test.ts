@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { Script } from 'node:vm'
+import { gzipSync } from 'node:zlib'
+import { embedFile, embedScript } from '../../src/widget/embed-script.ts'
+import { framePage, framePageFile } from '../../src/widget/frame-page.ts'
+import { headlinesFile, headlinesJson, type Headlines } from '../../src/widget/headlines.ts'
+import { widgetFiles } from '../../src/widget/widget-files.ts'
+import { config, model, source } from '../helpers.ts'
+import { all, one, parseHtml, text } from '../pages/html.ts'
+
+const settings = config({ title: 'Desk "&" <Co>' })
+const m = model(
+  [
+    source({ title: '<img src=x onerror=alert(1)> & more', tags: ['Ukraine', 'R&D'], date: '2026-01-06T10:00:00+02:00', image: { src: '/a.jpg', alt: 'An image' } }, 'Body.\n', 'articles/a.md'),
+    source({ title: 'Older', summary: 'Before.', date: '2026-01-05' }, 'Body.\n', 'articles/b.md'),
+  ],
+  settings,
+)
+
+describe('headlines.json', () => {
+  const data = JSON.parse(headlinesJson(m, settings)) as Headlines
+
+  test('holds the feed items newest first, with title, URL, date, summary, image and tags', () => {
+    assert.equal(data.version, 1)
+    assert.equal(data.title, 'Desk "&" <Co>')
+    assert.equal(data.home, 'https://news.example.org/')
+    assert.deepEqual(data.items, [
+      {
+        id: 'tag:news.example.org,2026-01-06:a',
+        title: '<img src=x onerror=alert(1)> & more',
+        url: 'https://news.example.org/2026/01/a/',
+        date: '2026-01-06T08:00:00.000Z',
+        summary: 'What happened.',
+        image: { url: 'https://news.example.org/a.jpg', alt: 'An image' },
+        tags: ['Ukraine', 'R&D'],
+      },
+      {
+        id: 'tag:news.example.org,2026-01-05:b',
+        title: 'Older',
+        url: 'https://news.example.org/2026/01/b/',
+        date: '2026-01-04T22:00:00.000Z',
+        summary: 'Before.',
+        tags: [],
+      },
+    ])
+  })
+
+  test('is compact: one line', () => {
+    assert.equal(headlinesJson(m, settings).split('\n').length, 2)
+  })
+})
+
+describe('embed.js', () => {
+  const script = embedScript(settings)
+
+  test('is under 5 KB gzipped', () => {
+    assert.ok(gzipSync(script).length < 5 * 1024, `${gzipSync(script).length} bytes`)
+  })
+
+  test('compiles, whatever the site is called', () => {
+    for (const title of ['plain', '</script><script>alert(1)//', "'; alert(1); '", 'a\u2028b $& $1 NAME STYLE']) {
+      const source = embedScript(config({ title }))
+      assert.doesNotThrow(() => new Script(source, { filename: embedFile }), title)
+      assert.ok(source.includes(`'Headlines from ' + ${JSON.stringify(title)}`), title)
+    }
+  })
+
+  test('never builds markup from data: text nodes and attributes only', () => {
+    assert.doesNotMatch(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setHTML/)
+    assert.match(script, /createTextNode/)
+  })
+
+  test('does nothing when it cannot tell where it was loaded from', () => {
+    // No document.currentScript (a module, or code run later): it must return quietly, not throw.
+    const globals = { document: { currentScript: null } }
+    assert.doesNotThrow(() => new Script(script).runInNewContext(globals))
+  })
+
+  test('has every placeholder filled in', () => {
+    assert.doesNotMatch(script, /\b(NAME|STYLE|DATA|DEFAULT_COUNT|MAX_COUNT)\b/)
+  })
+})
+
+describe('the frame page', () => {
+  const html = framePage(m, settings)
+  const page = parseHtml(html)
+
+  test('holds every headline with its tags, as text, linking out of the frame', () => {
+    const items = all(one(page, 'ul'), 'li')
+    assert.deepEqual(
+      items.map((li) => [text(one(li, 'a')), one(li, 'a').properties.href, li.properties.dataTags]),
+      [
+        ['<img src=x onerror=alert(1)> & more', 'https://news.example.org/2026/01/a/', '["ukraine","r&d"]'],
+        ['Older', 'https://news.example.org/2026/01/b/', '[]'],
+      ],
+    )
+    assert.equal(all(page, 'img').length, 0)
+    assert.equal(one(page, 'base').properties.target, '_top')
+    assert.equal(text(one(page, 'title')), 'Latest from Desk "&" <Co>')
+  })
+
+  test('has one script, a constant that compiles', () => {
+    const scripts = all(page, 'script')
+    assert.equal(scripts.length, 1)
+    assert.doesNotThrow(() => new Script(text(scripts[0] ?? page)))
+    assert.equal(framePage(model([], settings), settings).match(/<script>[\s\S]*?<\/script>/)?.[0], html.match(/<script>[\s\S]*?<\/script>/)?.[0])
+  })
+})
+
+test('the widget files are the data, the script and the frame page', () => {
+  assert.deepEqual([...widgetFiles(m, settings).keys()], [headlinesFile, embedFile, framePageFile])
+})
