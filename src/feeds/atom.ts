@@ -1,9 +1,10 @@
 import { imageTypes } from '../schema.ts'
 import type { FeedModel } from './build.ts'
 import { createFeed } from './channel.ts'
+import { addFeedHistory } from './history.ts'
 import { addRootAttributes, createSlots } from './xml-slots.ts'
 
-/** Atom 1.0 (RFC 4287). */
+/** Atom 1.0 (RFC 4287), with RFC 5005 links. */
 export function toAtom(model: FeedModel): string {
   const { slot, fill } = createSlots()
   const feed = createFeed(model, slot)
@@ -24,7 +25,7 @@ export function toAtom(model: FeedModel): string {
     })
   }
   const xml = addRootAttributes(feed.atom1(), 'feed', { 'xml:lang': model.language })
-  return fill(withImageTypes(xml)) + '\n'
+  return fill(withImageTypes(addFeedHistory(xml, 'atom', model.history, slot))) + '\n'
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts'
 import type { RenderedArticle } from '../render.ts'
 import { imageTypes } from '../schema.ts'
 import { xmlSafe } from '../xml-safe.ts'
+import { topicsOf, type Topic } from './topics.ts'
 
 /** One item, format-neutral: every value final, every URL absolute and frozen. */
 export interface FeedItem {
@@ -23,8 +24,34 @@ export interface FeedItem {
   image?: { url: string; alt: string; type: string }
 }
 
+/** The addresses of one document in each format: a feed's, or one of its archives'. */
+export type FeedUrls = { rss: string; atom: string; json: string }
+
+/**
+ * RFC 5005 links (see src/feeds/archives.ts for which documents get which,
+ * and why there is no `next-archive`).
+ */
+export interface FeedHistory {
+  /** Set on an archive document only: its feed's subscription documents (`current`); the document is marked `fh:archive`. */
+  current?: FeedUrls
+  /** The next older archive document: `prev-archive` in RSS and Atom, `next_url` in JSON Feed. */
+  prevArchive?: FeedUrls
+}
+
+/** A tag's or an author's feed, as pages offer it (src/feeds/topics.ts makes them). */
+export interface TopicFeed {
+  kind: 'tag' | 'author'
+  /** The tag or byline, as written in the articles. */
+  name: string
+  /** The feed's channel title: "Site — Ukraine". */
+  title: string
+  self: FeedUrls
+}
+
 /** The channel and its items, ready for any of the three formats. */
 export interface FeedModel {
+  /** The feed's permanent id (Atom `id`): the home page for the site's feed, its folder's URL for a topic's; archives share their feed's. */
+  id: string
   title: string
   description: string
   /** The site's home page. */
@@ -36,41 +63,113 @@ export interface FeedModel {
   generator: string
   /** WebSub hub the feeds advertise, if any. */
   hub?: string
-  self: { rss: string; atom: string; json: string }
+  self: FeedUrls
+  /** Where the older items are (RFC 5005); absent on a feed with no items. */
+  history?: FeedHistory
+  /** The site's tag and author feeds, for the pages that offer them; only on the site feed's model. */
+  topics?: TopicFeed[]
   items: FeedItem[]
+}
+
+/**
+ * One logical feed: the site's, or a tag's or an author's. All its documents
+ * (the subscription documents and the monthly archives) live in `folder`.
+ */
+export interface FeedSpec {
+  /** Relative to the site URL: `''` for the site's feed, `tags/ukraine/` for a topic's. */
+  folder: string
+  title: string
+  description: string
+  /** The WebSub hub to advertise; only the site's feed, the one `wirefeed ping` announces, has one. */
+  hub?: string
 }
 
 /** Where each format is published, relative to the site URL. */
 export const feedFiles = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const
 
+/** Each format's registered media type (what autodiscovery matches on) and name (as readers' menus show it), in the order pages list them. */
+export const feedFormats = [
+  { key: 'rss', type: 'application/rss+xml', name: 'RSS' },
+  { key: 'atom', type: 'application/atom+xml', name: 'Atom' },
+  { key: 'json', type: 'application/feed+json', name: 'JSON Feed' },
+] as const
+
 export const generator = 'wirefeed'
 
 /**
- * The single article → item mapping. Newest first; equal times ordered by id
- * so the order never depends on file-system order. At most `feedItems` items.
+ * The site's feed: its newest `feedItems` items, and the site's topic feeds
+ * for the pages that list them. The feed documents themselves, archives and
+ * topics included, come from `feedDocuments` (src/feeds/documents.ts).
  */
 export function buildFeedModel(articles: readonly RenderedArticle[], config: Config): FeedModel {
-  const items = articles
-    .map(toItem)
-    .sort((a, b) => b.published.getTime() - a.published.getTime() || compare(a.id, b.id))
-    .slice(0, config.feedItems)
-  const updated = new Date(Math.max(0, ...items.map((item) => item.updated.getTime())))
   return {
-    title: xmlSafe(config.title),
-    description: xmlSafe(config.description),
+    ...feedModel(articles, config, siteFeed(config), { limit: config.feedItems }),
+    topics: topicsOf(articles, config).map((topic) => topicFeed(topic, config)),
+  }
+}
+
+/** A topic's feed as pages and the OPML file offer it. */
+export function topicFeed(topic: Topic<unknown>, config: Config): TopicFeed {
+  return { kind: topic.kind, name: topic.name, title: xmlSafe(topic.feed.title), self: feedUrls(config, topic.feed.folder) }
+}
+
+/** The site's own feed, at the site's root. */
+export function siteFeed(config: Config): FeedSpec {
+  return {
+    folder: '',
+    title: config.title,
+    description: config.description,
+    ...(config.hub !== undefined && { hub: config.hub }),
+  }
+}
+
+export interface FeedModelOptions {
+  /** At most this many items, the newest; all of them when absent (an archive document). */
+  limit?: number
+  /** The folder of this document when it is not the feed's own (an archive's). */
+  at?: string
+  history?: FeedHistory
+}
+
+/**
+ * The single article → item mapping. Newest first; equal times ordered by id
+ * so the order never depends on file-system order. Articles are sorted and
+ * cut before they are mapped, so a document costs only its own items.
+ */
+export function feedModel(articles: readonly RenderedArticle[], config: Config, feed: FeedSpec, options: FeedModelOptions = {}): FeedModel {
+  const sorted = [...articles].sort(newestFirst)
+  const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map(toItem)
+  const updated = new Date(items.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0))
+  // An archive is read once, not followed: only subscription documents advertise the hub.
+  const hub = options.history?.current === undefined ? feed.hub : undefined
+  return {
+    id: new URL(feed.folder, config.url).href,
+    title: xmlSafe(feed.title),
+    description: xmlSafe(feed.description),
     home: config.url,
     language: config.language,
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,
     generator,
-    ...(config.hub !== undefined && { hub: config.hub }),
-    self: {
-      rss: new URL(feedFiles.rss, config.url).href,
-      atom: new URL(feedFiles.atom, config.url).href,
-      json: new URL(feedFiles.json, config.url).href,
-    },
+    ...(hub !== undefined && { hub }),
+    self: feedUrls(config, options.at ?? feed.folder),
+    ...(options.history && { history: options.history }),
     items,
   }
+}
+
+/** The three documents in `folder` (relative to the site URL, `''` or ending with `/`). */
+export function feedUrls(config: Config, folder: string): FeedUrls {
+  return {
+    rss: new URL(folder + feedFiles.rss, config.url).href,
+    atom: new URL(folder + feedFiles.atom, config.url).href,
+    json: new URL(folder + feedFiles.json, config.url).href,
+  }
+}
+
+/** Newest first by publication time, then by id: what every feed document's order is. */
+export function newestFirst(a: Pick<RenderedArticle, 'date' | 'id'>, b: Pick<RenderedArticle, 'date' | 'id'>): number {
+  return b.date.getTime() - a.date.getTime() || compare(a.id, b.id)
 }
 
 function toItem(article: RenderedArticle): FeedItem {

@@ -9,7 +9,7 @@ import type { FeedModel } from './build.ts'
  */
 export function createFeed(model: FeedModel, text: (value: string) => string = (value) => value): Feed {
   return new Feed({
-    id: text(model.home),
+    id: text(model.id),
     title: text(model.title),
     description: text(model.description),
     link: model.home,

@@ -28,6 +28,8 @@ export function toJsonFeed(model: FeedModel): string {
     home_page_url: model.home,
     feed_url: model.self.json,
     description: model.description,
+    // JSON Feed's pagination leads to older items: the next older archive (RFC 5005's prev-archive).
+    ...(model.history?.prevArchive && { next_url: model.history.prevArchive.json }),
     language: model.language,
     ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
     items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),

@@ -1,8 +1,9 @@
 import { createFeed } from './channel.ts'
 import type { FeedModel } from './build.ts'
+import { addFeedHistory } from './history.ts'
 import { addRootAttributes, createSlots } from './xml-slots.ts'
 
-/** RSS 2.0, with bylines in `dc:creator` and the lead image as `media:content`. */
+/** RSS 2.0, with bylines in `dc:creator`, the lead image as `media:content`, and RFC 5005 links as `atom:link`. */
 export function toRss(model: FeedModel): string {
   const { slot, fill } = createSlots()
   const feed = createFeed(model, slot)
@@ -40,5 +41,5 @@ export function toRss(model: FeedModel): string {
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
     'xmlns:media': 'http://search.yahoo.com/mrss/',
   })
-  return fill(xml) + '\n'
+  return fill(addFeedHistory(xml, 'rss', model.history, slot)) + '\n'
 }

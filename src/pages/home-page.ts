@@ -1,6 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import type { FeedModel } from '../feeds/build.ts'
+import { feedFormats, type FeedModel, type TopicFeed } from '../feeds/build.ts'
+import { opmlFile } from '../feeds/opml.ts'
 import { feedList } from './feed-list.ts'
 import { displayDate } from './format.ts'
 import { jsonLdScript } from './json-ld.ts'
@@ -8,8 +9,8 @@ import { linkFrom, renderPage } from './layout.ts'
 
 /**
  * The home page: the feed's items as headlines (newest first, as many as the
- * feeds hold), and the three feeds offered to people, not only to readers'
- * autodiscovery.
+ * feeds hold), the three feeds offered to people, not only to readers'
+ * autodiscovery, and every tag's and author's feeds.
  */
 export function homePage(model: FeedModel, config: Config): string {
   const url = config.url
@@ -55,7 +56,43 @@ export function homePage(model: FeedModel, config: Config): string {
           'ul.feeds',
           feeds.map((feed) => h('li', [h('a', { href: link(feed.url), type: feed.type }, feed.format), `: ${feed.url}`])),
         ),
+        h('p', [
+          'To follow everything at once, tags and authors included, import ',
+          h('a', { href: link(new URL(opmlFile, url).href), type: 'text/x-opml' }, 'the list of all our feeds (OPML)'),
+          ' into your reader.',
+        ]),
       ]),
+      ...topicSection(model.topics ?? [], 'tag', 'Feeds by tag', link),
+      ...topicSection(model.topics ?? [], 'author', 'Feeds by author', link),
     ],
   })
+}
+
+/**
+ * The feeds of every tag or every author, one line each: the name, then a
+ * link per format. The links' visible text is the format, as in the
+ * Subscribe list; their accessible name adds the topic ("RSS: Ukraine"), so
+ * a list of links read out of context still says where each one goes.
+ */
+function topicSection(topics: readonly TopicFeed[], kind: TopicFeed['kind'], heading: string, link: (url: string) => string) {
+  const ofKind = topics.filter((topic) => topic.kind === kind)
+  if (ofKind.length === 0) return []
+  const id = `${kind}-feeds`
+  return [
+    h('section', { ariaLabelledBy: id }, [
+      h('h2', { id }, heading),
+      h(
+        'ul.feeds',
+        ofKind.map((topic) =>
+          h('li', [
+            `${topic.name}: `,
+            ...feedFormats.flatMap(({ key, type, name }, index) => [
+              ...(index > 0 ? [' · '] : []),
+              h('a', { href: link(topic.self[key]), type, ariaLabel: `${name}: ${topic.name}` }, name),
+            ]),
+          ]),
+        ),
+      ),
+    ]),
+  ]
 }

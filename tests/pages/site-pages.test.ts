@@ -3,18 +3,23 @@ import { describe, test } from 'node:test'
 import type { VFile } from 'vfile'
 import type { Config } from '../../src/config.ts'
 import { buildFeedModel } from '../../src/feeds/build.ts'
+import { feedDocuments } from '../../src/feeds/documents.ts'
 import { pageFiles } from '../../src/pages/site-pages.ts'
 import { renderArticle } from '../../src/render.ts'
 import { validateArticle } from '../../src/validate.ts'
 import { config, findAll, parseXml, source } from '../helpers.ts'
 import { all, hasClass, one, parseHtml, text } from './html.ts'
 
-function pages(files: VFile[], settings: Config = config()) {
-  const articles = files.map((file) => {
+function rendered(files: VFile[], settings: Config) {
+  return files.map((file) => {
     const valid = validateArticle(file, settings)
     if (!valid) throw new Error(file.messages.join('; '))
     return renderArticle(valid)
   })
+}
+
+function pages(files: VFile[], settings: Config = config()) {
+  const articles = rendered(files, settings)
   return pageFiles(articles, buildFeedModel(articles, settings), settings)
 }
 
@@ -62,8 +67,63 @@ describe('the site pages', () => {
       ],
     )
     const subscribe = one(home, 'section', (section) => String(section.properties.ariaLabelledBy) === 'subscribe')
-    assert.deepEqual(all(subscribe, 'a').map((a) => [text(a), a.properties.href]), [['RSS', 'feed.xml'], ['Atom', 'atom.xml'], ['JSON Feed', 'feed.json']])
+    assert.deepEqual(all(subscribe, 'a').map((a) => [text(a), a.properties.href]), [
+      ['RSS', 'feed.xml'],
+      ['Atom', 'atom.xml'],
+      ['JSON Feed', 'feed.json'],
+      ['the list of all our feeds (OPML)', 'feeds.opml'],
+    ])
     assert.match(text(subscribe), /https:\/\/news\.example\.org\/desk\/feed\.xml/)
+  })
+
+  test('offer every tag\'s and every author\'s feeds on the home page, each link named with its topic', () => {
+    const sources = () => [
+      source({ title: 'One', tags: ['Україна', 'R&D'], author: ['Ann Writer', 'Bo <b>'] }, 'Body.\n', 'articles/one.md'),
+      source({ title: 'Two', tags: ['R&D'], author: 'Ann Writer', date: '2026-01-05' }, 'Body.\n', 'articles/two.md'),
+    ]
+    const tagged = pages(sources(), settings)
+    const home = parseHtml(tagged.get('index.html') ?? '')
+    const section = (id: string) => one(home, 'section', (element) => String(element.properties.ariaLabelledBy) === id)
+    const rows = (id: string) =>
+      all(section(id), 'li').map((li) => [text(li), all(li, 'a').map((a) => [a.properties.href, a.properties.type, a.properties.ariaLabel])])
+    assert.equal(text(one(section('tag-feeds'), 'h2')), 'Feeds by tag')
+    assert.deepEqual(rows('tag-feeds'), [
+      [
+        'R&D: RSS · Atom · JSON Feed',
+        [
+          ['tags/r-and-d/feed.xml', 'application/rss+xml', 'RSS: R&D'],
+          ['tags/r-and-d/atom.xml', 'application/atom+xml', 'Atom: R&D'],
+          ['tags/r-and-d/feed.json', 'application/feed+json', 'JSON Feed: R&D'],
+        ],
+      ],
+      [
+        'Україна: RSS · Atom · JSON Feed',
+        [
+          ['tags/ukraina/feed.xml', 'application/rss+xml', 'RSS: Україна'],
+          ['tags/ukraina/atom.xml', 'application/atom+xml', 'Atom: Україна'],
+          ['tags/ukraina/feed.json', 'application/feed+json', 'JSON Feed: Україна'],
+        ],
+      ],
+    ])
+    assert.equal(text(one(section('author-feeds'), 'h2')), 'Feeds by author')
+    assert.deepEqual(
+      rows('author-feeds').map(([line, links]) => [line, (links as string[][]).map(([href]) => href)]),
+      [
+        ['Ann Writer: RSS · Atom · JSON Feed', ['authors/ann-writer/feed.xml', 'authors/ann-writer/atom.xml', 'authors/ann-writer/feed.json']],
+        ['Bo <b>: RSS · Atom · JSON Feed', ['authors/bo-b/feed.xml', 'authors/bo-b/atom.xml', 'authors/bo-b/feed.json']],
+      ],
+    )
+    // Every link leads to a feed the build writes.
+    const written = new Set([...feedDocuments(rendered(sources(), settings), settings)].map(([path]) => path))
+    const hrefs = ['tag-feeds', 'author-feeds'].flatMap((id) => all(section(id), 'a').map((a) => String(a.properties.href)))
+    assert.equal(hrefs.length, 12)
+    for (const href of hrefs) assert.ok(written.has(href), href)
+  })
+
+  test('leave the topic sections out when no article has a tag', () => {
+    const home = parseHtml(pages([source({ title: 'Plain' })], settings).get('index.html') ?? '')
+    assert.equal(all(home, 'section', (element) => String(element.properties.ariaLabelledBy) === 'tag-feeds').length, 0)
+    assert.equal(all(home, 'section', (element) => String(element.properties.ariaLabelledBy) === 'author-feeds').length, 1)
   })
 
   test('link the 404 page with absolute URLs, since it is served at any address', () => {

@@ -1,0 +1,45 @@
+import type { Config } from '../config.ts'
+import { xmlSafe } from '../xml-safe.ts'
+import { feedFormats, feedUrls, type FeedUrls, type TopicFeed } from './build.ts'
+import { createSlots } from './xml-slots.ts'
+
+/** Where the list of every feed is published, relative to the site URL. */
+export const opmlFile = 'feeds.opml'
+
+/**
+ * `feeds.opml`: every feed of the site in every format, as an OPML 2.0
+ * subscription list (http://opml.org/spec2.opml), for readers that import
+ * many feeds at once. Each feed is an `<outline type="rss">` (OPML's type for
+ * any feed, Atom and JSON Feed included) with its `xmlUrl`, grouped in three
+ * folders named after the site: its own feeds, by tag, by author. Readers
+ * import one level of folders, so there is no deeper nesting.
+ *
+ * No date: the file changes only when a feed is added or renamed. Every value
+ * goes through a slot, so `fill` escapes it as it escapes the feeds' text.
+ */
+export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
+  const { slot, fill } = createSlots()
+  const site = xmlSafe(config.title)
+  const feeds = (title: string, self: FeedUrls) =>
+    feedFormats.map(
+      ({ key, name }) =>
+        `      <outline type="rss" text="${slot(`${title} (${name})`)}" xmlUrl="${slot(self[key])}" htmlUrl="${slot(config.url)}" language="${slot(config.language)}"/>`,
+    )
+  const folder = (text: string, outlines: string[]) =>
+    outlines.length === 0 ? [] : [`    <outline text="${slot(text)}">`, ...outlines, '    </outline>']
+  const ofKind = (kind: TopicFeed['kind']) => topics.filter((topic) => topic.kind === kind).flatMap((topic) => feeds(topic.title, topic.self))
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    `    <title>${slot(`${site}: all feeds`)}</title>`,
+    '  </head>',
+    '  <body>',
+    ...folder(site, feeds(site, feedUrls(config, ''))),
+    ...folder(`${site} — by tag`, ofKind('tag')),
+    ...folder(`${site} — by author`, ofKind('author')),
+    '  </body>',
+    '</opml>',
+  ]
+  return fill(lines.join('\n')) + '\n'
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto'
+import type { Config } from '../config.ts'
+import { slugFromHeadline } from '../create/slug.ts'
+import type { Article } from '../validate.ts'
+import { xmlSafe } from '../xml-safe.ts'
+import type { FeedSpec } from './build.ts'
+
+export type TopicKind = 'tag' | 'author'
+
+/** A tag or an author, with its feed and its articles. */
+export interface Topic<A> {
+  kind: TopicKind
+  /** As written in the articles (and as their items carry it). */
+  name: string
+  /** URL-safe, stable, unique among the topics of its kind. */
+  slug: string
+  feed: FeedSpec
+  /** Every article with this tag, or by this author, in the order given. */
+  articles: A[]
+}
+
+/** Where each kind's feeds live, relative to the site URL. */
+export const topicFolders = { tag: 'tags/', author: 'authors/' } as const
+
+/**
+ * Every tag and every author of `articles`, each with its feed: tags first,
+ * then authors, each kind in slug order. A name is a topic exactly as written
+ * (`Ukraine` and `ukraine` are two), as the feeds' categories and bylines are.
+ */
+export function topicsOf<A extends Pick<Article, 'tags' | 'authors'>>(articles: readonly A[], config: Config): Topic<A>[] {
+  const kinds: Array<[TopicKind, (article: A) => string[]]> = [
+    ['tag', (article) => article.tags],
+    ['author', (article) => article.authors],
+  ]
+  return kinds.flatMap(([kind, namesOf]) => {
+    const byName = new Map<string, A[]>()
+    for (const article of articles) {
+      // An article that lists a name twice is still one item in its feed.
+      for (const name of new Set(namesOf(article).map(xmlSafe))) {
+        const list = byName.get(name)
+        if (list) list.push(article)
+        else byName.set(name, [article])
+      }
+    }
+    const slugs = topicSlugs(byName.keys(), kind)
+    return [...byName]
+      .map(([name, list]): Topic<A> => {
+        const slug = slugs.get(name) ?? ''
+        return { kind, name, slug, feed: feedOf(kind, name, slug, config), articles: list }
+      })
+      .sort((a, b) => compare(a.slug, b.slug))
+  })
+}
+
+/**
+ * The topic's name goes in the title only: RSS readers (and our XSS scan) may
+ * read a channel's `description` as HTML, and a name is article text, so
+ * `<b>` in a tag must never get there. The description is the site's.
+ */
+function feedOf(kind: TopicKind, name: string, slug: string, config: Config): FeedSpec {
+  return { folder: `${topicFolders[kind]}${slug}/`, title: `${config.title} — ${name}`, description: config.description }
+}
+
+/**
+ * Each name's slug, the last part of its feeds' folder. A name gets
+ * `slugFromHeadline(name)` (`Україна` → `ukraina`, `R&D` → `r-and-d`) when no
+ * other name of its kind gives the same; when several do (`Ukraine` and
+ * `ukraine`), or it gives nothing (`中国`), each such name gets
+ * `<slug or kind>--<hash>`, eight hex digits of the SHA-256 of the name.
+ *
+ * So a slug depends only on its own name and on whether another name clashes
+ * with it, never on the order the names come in, and no name ever takes
+ * another's folder. `slugFromHeadline` never writes `--`, so a hashed slug
+ * cannot equal a plain one. Should two hashes clash in their first eight
+ * digits (a chance of one in four billion per pair), the hashed slugs all
+ * get longer ones until none do.
+ */
+export function topicSlugs(names: Iterable<string>, kind: TopicKind): Map<string, string> {
+  const byBase = new Map<string, string[]>()
+  for (const name of new Set(names)) {
+    const slug = slugFromHeadline(name)
+    const base = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? slug : ''
+    const group = byBase.get(base)
+    if (group) group.push(name)
+    else byBase.set(base, [name])
+  }
+  const slugs = new Map<string, string>()
+  const clashing: Array<{ name: string; prefix: string }> = []
+  for (const [base, group] of byBase) {
+    if (base !== '' && group.length === 1) slugs.set(group[0] ?? '', base)
+    else clashing.push(...group.map((name) => ({ name, prefix: `${base || kind}--` })))
+  }
+  for (let digits = 8; ; digits *= 2) {
+    const hashed = clashing.map(({ name, prefix }) => prefix + hash(name).slice(0, digits))
+    if (new Set(hashed).size === hashed.length || digits >= 64) {
+      clashing.forEach(({ name }, index) => slugs.set(name, hashed[index] ?? ''))
+      return slugs
+    }
+  }
+}
+
+function hash(name: string) {
+  return createHash('sha256').update(name).digest('hex')
+}
+
+function compare(a: string, b: string) {
+  return a < b ? -1 : a > b ? 1 : 0
+}
