@@ -35,6 +35,7 @@ const optionHelp = {
   port: '--port <n>         the port on 127.0.0.1 (default: 8080; 0 picks a free one)',
   watch: '--watch            rebuild when an article or the config changes',
   into: '--into <dir>       where to put the live files (default: .live)',
+  cache: '--cache <dir>      the incremental build cache (default: .cache/wirefeed)',
   quiet: '--quiet            print errors only',
   verbose: '--verbose          print every warning, and the stack of an unexpected error',
   help: '-h, --help         show this help',
@@ -46,19 +47,19 @@ const commands = {
   build: {
     summary: 'validate the articles and write the feeds to the output folder',
     operands: '',
-    options: ['articles', 'out', 'config', 'ledger', 'now', 'format'],
+    options: ['articles', 'out', 'config', 'ledger', 'now', 'format', 'cache'],
     examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview'],
   },
   check: {
     summary: 'validate only: every error and warning, what is scheduled; writes nothing',
     operands: '',
-    options: ['articles', 'config', 'ledger', 'out', 'now', 'format'],
+    options: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache'],
     examples: ['wirefeed check', 'wirefeed check --format github'],
   },
   list: {
     summary: 'list what is published, scheduled (with go-live time) and draft, one line each',
     operands: '',
-    options: ['articles', 'config', 'now'],
+    options: ['articles', 'config', 'now', 'cache'],
     examples: ['wirefeed list', 'wirefeed list --now 2026-02-01T00:00:00Z'],
   },
   new: {
@@ -76,7 +77,7 @@ const commands = {
   serve: {
     summary: 'serve the output folder on 127.0.0.1, as a static host would',
     operands: '',
-    options: ['out', 'port', 'watch', 'articles', 'config', 'now'],
+    options: ['out', 'port', 'watch', 'articles', 'config', 'now', 'cache'],
     examples: ['wirefeed serve', 'wirefeed serve --watch --port 4000'],
   },
   fetch: {
@@ -166,6 +167,7 @@ function parseOptions(argv: string[], io: Io) {
       port: { type: 'string', default: '8080' },
       watch: { type: 'boolean', default: false },
       into: { type: 'string', default: '.live' },
+      cache: { type: 'string', default: join('.cache', 'wirefeed') },
       quiet: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -200,6 +202,7 @@ function settings(
     port: string
     watch: boolean
     into: string
+    cache: string
     quiet: boolean
     verbose: boolean
     help: boolean
@@ -230,6 +233,7 @@ function settings(
     port,
     watch: values.watch,
     into: values.into,
+    cache: values.cache,
     quiet: values.quiet,
     verbose: values.verbose,
     // Colour and progress only for a person at a terminal, never in CI logs or pipes.

@@ -12,30 +12,36 @@ export const limits = {
 }
 
 /**
- * Warnings about things that are legal but hurt readers: they are reported,
- * never block a build. Pure: messages go on each article's file.
+ * Warnings about one article that are legal but hurt readers: reported,
+ * never blocking a build. Depends on the article alone, so its result is
+ * cached with it. Pure: messages go on the article's file.
  */
-export function lintArticles(articles: readonly Article[]) {
+export function lintArticle(article: Article) {
+  const { file, places } = article
+  if (article.title.length > limits.headline) {
+    report(file, 'headline-too-long', places.title, { length: article.title.length, limit: limits.headline }, { severity: 'warning' })
+  }
+  if (article.summary.length > limits.summary) {
+    report(file, 'summary-too-long', places.summary, { length: article.summary.length, limit: limits.summary }, { severity: 'warning' })
+  }
+  if (!article.image) report(file, 'missing-image', places.title, {}, { severity: 'warning' })
+  if (article.image?.url.startsWith('http:')) {
+    report(file, 'insecure-link', places.image, { url: article.image.url }, { severity: 'warning' })
+  }
+  if (!article.tree) return
+  visit(article.tree, ['link', 'image'], (node) => {
+    const { url, position } = node as Link | Image
+    if (url.toLowerCase().startsWith('http:')) report(file, 'insecure-link', position, { url }, { severity: 'warning' })
+  })
+}
+
+/** Warnings across articles: the same headline twice, case-insensitively, reported on the later file. */
+export function lintDuplicates(articles: readonly Article[]) {
   const byTitle = new Map<string, Article>()
   for (const article of articles) {
-    const { file, places } = article
-    if (article.title.length > limits.headline) {
-      report(file, 'headline-too-long', places.title, { length: article.title.length, limit: limits.headline }, { severity: 'warning' })
-    }
-    if (article.summary.length > limits.summary) {
-      report(file, 'summary-too-long', places.summary, { length: article.summary.length, limit: limits.summary }, { severity: 'warning' })
-    }
-    if (!article.image) report(file, 'missing-image', places.title, {}, { severity: 'warning' })
-    if (article.image?.url.startsWith('http:')) {
-      report(file, 'insecure-link', places.image, { url: article.image.url }, { severity: 'warning' })
-    }
-    visit(article.tree, ['link', 'image'], (node) => {
-      const { url, position } = node as Link | Image
-      if (url.toLowerCase().startsWith('http:')) report(file, 'insecure-link', position, { url }, { severity: 'warning' })
-    })
     const key = article.title.toLowerCase()
     const same = byTitle.get(key)
-    if (same) report(file, 'duplicate-headline', places.title, { other: same.file.path }, { severity: 'warning' })
+    if (same) report(article.file, 'duplicate-headline', article.places.title, { other: same.file.path }, { severity: 'warning' })
     else byTitle.set(key, article)
   }
 }

@@ -5,8 +5,9 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import { unified, type Processor } from 'unified'
+import { EXIT, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
 import rehypeAbsoluteUrls from './plugins/rehype-absolute-urls.ts'
 import type { Article } from './validate.ts'
 
@@ -48,30 +49,53 @@ function rehypeDropBreakouts() {
   }
 }
 
+/**
+ * Raw HTML is parsed into real nodes so the sanitizer judges it, instead of
+ * passing it through. Re-parsing the whole tree costs as much as rendering
+ * it, and most articles have no raw HTML: only run it when there is some.
+ */
+function rehypeRawWhenNeeded(this: Processor) {
+  const raw = rehypeRaw.call(this as never) as (tree: HastRoot, file: VFile) => HastRoot
+  return (tree: HastRoot, file: VFile) => {
+    let found = false
+    visit(tree, 'raw', () => {
+      found = true
+      return EXIT
+    })
+    return found ? raw(tree, file) : undefined
+  }
+}
+
 const toHtml = unified()
-  // Raw HTML is parsed into real nodes so the sanitizer judges it, instead of passing it through.
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeDropBreakouts)
+  .use(rehypeAbsoluteUrls)
+  .use(rehypeStringify)
   .freeze()
-const stringify = unified().use(rehypeStringify).freeze()
-
-/** Words per minute used for reading time; a common figure for news prose. */
-const wordsPerMinute = 230
-const words = new Intl.Segmenter(undefined, { granularity: 'word' })
 
 /** Render an article's body to safe HTML and compute its reading time. Pure: no disk, no clock. */
 export function renderArticle(article: Article): RenderedArticle {
-  const processor = toHtml().use(rehypeAbsoluteUrls, { base: article.url })
+  if (!article.tree) throw new Error(`${article.file.path} has no Markdown tree: it came from the cache and cannot be rendered again`)
+  // The base for relative links travels with the file: one frozen processor serves every article.
+  article.file.data.base = article.url
   // remark-rehype builds a new tree: the validated mdast is read, never changed.
-  const hast = processor.runSync(article.tree, article.file) as HastRoot
-  return { ...article, html: stringify.stringify(hast), readingTime: readingTime(article.tree) }
+  const hast = toHtml.runSync(article.tree, article.file) as HastRoot
+  return { ...article, html: toHtml.stringify(hast), readingTime: readingTime(article.tree) }
 }
 
-/** Count words with Intl's segmenter, so scripts without spaces count too. */
+/** Words per minute used for reading time; a common figure for news prose. */
+const wordsPerMinute = 230
+
+/**
+ * A word is a run of letters or digits; in scripts written without spaces
+ * (Chinese, Japanese) each character counts as one. (Intl.Segmenter is exact
+ * but took three quarters of the rendering time.)
+ */
+const word = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu
+
 export function readingTime(tree: Root): number {
-  let count = 0
-  for (const segment of words.segment(toString(tree))) if (segment.isWordLike) count++
+  const count = toString(tree).match(word)?.length ?? 0
   return Math.max(1, Math.round(count / wordsPerMinute))
 }

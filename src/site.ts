@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { VFile } from 'vfile'
 import { configSchema, type Config } from './config.ts'
-import { buildFeedModel, feedFiles } from './feeds/build.ts'
-import { toAtom } from './feeds/atom.ts'
-import { toJsonFeed } from './feeds/json.ts'
-import { toRss } from './feeds/rss.ts'
-import { lintArticles } from './lint.ts'
+import { buildFeedModel } from './feeds/build.ts'
+import { feedDocuments } from './feeds/documents.ts'
+import { lintArticle, lintDuplicates } from './lint.ts'
+import { fromEntry, sourceKey, toEntry, type CacheEntry } from './cache.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { report } from './messages.ts'
-import { renderArticle } from './render.ts'
-import { withFeedView } from './pages/feed-view.ts'
+import { renderArticle, type RenderedArticle } from './render.ts'
 import { pageFiles } from './pages/site-pages.ts'
 import { validateArticle, type Article } from './validate.ts'
 import { validateYaml } from './yaml-data.ts'
@@ -20,8 +18,12 @@ export interface BuildOptions {
   now: Date
   /** The ledger the live site published last; `undefined` on a first build. */
   ledger?: VFile
-  /** Called after each article is rendered, the slow part, for a progress display. */
+  /** Called after each source is validated and, if published, rendered: the slow part, for a progress display. */
   onProgress?: (done: number, total: number) => void
+  /** Results of earlier builds by source key (see cache.ts); a hit skips parsing and rendering. */
+  cache?: ReadonlyMap<string, CacheEntry>
+  /** What, besides a source, its result depends on: the config and the renderer's version. */
+  cacheContext?: string
 }
 
 export interface SiteResult {
@@ -37,6 +39,10 @@ export interface SiteResult {
   scheduled: Article[]
   /** Valid articles marked `draft: true`, in source order. */
   drafts: Article[]
+  /** This build's result for every source, by key: to store for the next build. */
+  cache: Map<string, CacheEntry>
+  /** Keys that were taken from `options.cache`. */
+  reused: Set<string>
 }
 
 /** The site config from its YAML file, or the embedded defaults when there is none. */
@@ -52,40 +58,73 @@ export function validateConfig(file: VFile | undefined): Config | undefined {
  */
 export function buildSite(sources: VFile[], config: Config, options: BuildOptions): SiteResult {
   const files = [...sources]
-  const all = sources.flatMap((file) => (file.messages.length > 0 ? [] : (validateArticle(file, config) ?? [])))
+  const context = `${options.cacheContext ?? ''}\0${JSON.stringify(config)}`
+  const cache = new Map<string, CacheEntry>()
+  const reused = new Set<string>()
+  const all: Article[] = []
+  const renderedBySource = new Map<VFile, RenderedArticle>()
+  const isPublished = (article: Article) => !article.draft && article.date <= options.now
+
+  // One source at a time, validated, linted and (if published) rendered, then its tree
+  // dropped: memory holds HTML, never every syntax tree at once.
+  sources.forEach((file, index) => {
+    if (file.messages.length > 0) return
+    const key = sourceKey(file, context)
+    const hit = options.cache?.get(key)
+    const restored = hit && needsNothing(hit) ? fromEntry(hit, file) : undefined
+    let article = restored?.article
+    let rendered = restored?.rendered
+    if (restored && hit) {
+      reused.add(key)
+      cache.set(key, hit)
+    } else {
+      article = validateArticle(file, config)
+      if (article) lintArticle(article)
+      if (article && isPublished(article)) rendered = renderArticle(article)
+      if (article) article.tree = undefined
+      cache.set(key, toEntry(key, file, article, rendered))
+    }
+    if (article) all.push(article)
+    if (rendered) renderedBySource.set(file, rendered)
+    options.onProgress?.(index + 1, sources.length)
+  })
+
+  // A cached result serves only if it holds everything this build needs: the HTML when published now.
+  function needsNothing(entry: CacheEntry) {
+    if (!entry.article) return true
+    const published = !entry.article.draft && new Date(entry.article.date) <= options.now
+    return !published || entry.html !== undefined
+  }
+
   const live = all.filter((article) => !article.draft)
   const published = live.filter((article) => article.date <= options.now)
   const scheduled = live
     .filter((article) => article.date > options.now)
     .sort((a, b) => a.date.getTime() - b.date.getTime())
+  const drafts = all.filter((article) => article.draft)
 
   // An unreadable ledger already carries its error; reading it again would add a second, vaguer one.
   const previous = options.ledger && options.ledger.messages.length === 0 ? readLedger(options.ledger) : undefined
   if (options.ledger) files.push(options.ledger)
   files.push(...checkIdentity(all, published, config, previous))
-  lintArticles(all)
-  const drafts = all.filter((article) => article.draft)
+  lintDuplicates(all)
 
   const ok = !files.some((file) => file.messages.some((message) => message.fatal))
   const output = new Map<string, string>()
-  if (!ok) return { files, ok, output, published, scheduled, drafts }
+  const result = { files, ok, output, published, scheduled, drafts, cache, reused }
+  if (!ok) return result
 
-  const rendered = published.map((article, index) => {
-    const result = renderArticle(article)
-    options.onProgress?.(index + 1, published.length)
-    return result
-  })
+  const rendered = published.map((article) => renderedBySource.get(article.file) as RenderedArticle)
   const model = buildFeedModel(rendered, config)
-  output.set(feedFiles.rss, withFeedView(toRss(model), 'rss'))
-  output.set(feedFiles.atom, withFeedView(toAtom(model), 'atom'))
-  output.set(feedFiles.json, toJsonFeed(model))
+  // The feeds: the site's, each tag's and author's, with their monthly archives, and feeds.opml.
+  for (const [path, text] of feedDocuments(rendered, config)) output.set(path, text)
   // What people see: the pages, and the partner headlines.
   for (const files of [pageFiles(rendered, model, config), widgetFiles(model, config)]) {
     for (const [path, content] of files) output.set(path, content)
   }
   output.set('ledger.json', JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n')
   output.set(manifestFile, JSON.stringify(manifest(output), null, 2) + '\n')
-  return { files, ok, output, published, scheduled, drafts }
+  return result
 }
 
 /** The manifest the publish job compares with the live one: same hash, nothing to deploy. */

@@ -12,8 +12,8 @@ import { validateYaml } from './yaml-data.ts'
 /** An article whose front matter passed the schema, with everything derived from it resolved. */
 export interface Article {
   file: VFile
-  /** Markdown body, positions true to the source file. */
-  tree: Root
+  /** Markdown body, positions true to the source file; absent when restored from the cache (already rendered). */
+  tree?: Root
   id: string
   slug: string
   /** Public URL: the site's own, or `canonical`. */

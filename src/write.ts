@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 /**
@@ -19,16 +19,23 @@ export async function writeOutput(out: string, files: ReadonlyMap<string, string
   assertConfined(out, files)
   await recoverOutput(out)
   await removeAbandoned(out)
-  if (await holds(out, files)) return false
+  const { unchanged, stale } = await compare(out, files)
+  if (unchanged.size === files.size && !stale) return false
   const fresh = `${out}.new-${process.pid}`
   const old = `${out}.old`
   await rm(fresh, { recursive: true, force: true })
   try {
     await mkdir(fresh, { recursive: true })
+    const folders = new Set<string>()
     for (const [path, content] of files) {
       const target = join(fresh, path)
-      await mkdir(dirname(target), { recursive: true })
-      await writeFile(target, content)
+      const folder = dirname(target)
+      if (!folders.has(folder)) await mkdir(folder, { recursive: true })
+      folders.add(folder)
+      // An unchanged file is hard-linked, not rewritten: same inode, same mtime, so its
+      // Last-Modified and ETag stay and aggregators keep getting 304s for it.
+      if (unchanged.has(path)) await link(join(out, path), target).catch(() => writeFile(target, content))
+      else await writeFile(target, content)
     }
   } catch (error) {
     await rm(fresh, { recursive: true, force: true })
@@ -99,21 +106,24 @@ function running(pid: number) {
   }
 }
 
-async function holds(out: string, files: ReadonlyMap<string, string>): Promise<boolean> {
+/** Which files already hold exactly these bytes, and whether the output has files no longer wanted. */
+async function compare(out: string, files: ReadonlyMap<string, string>) {
+  const unchanged = new Set<string>()
   let present: string[]
   try {
     present = (await readdir(out, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => relative(out, join(entry.parentPath, entry.name)))
   } catch {
-    return false
+    return { unchanged, stale: false }
   }
-  if (present.length !== files.size) return false
+  let stale = false
   for (const path of present) {
     const expected = files.get(path)
-    if (expected === undefined || (await readFile(join(out, path), 'utf8')) !== expected) return false
+    if (expected === undefined) stale = true
+    else if ((await readFile(join(out, path), 'utf8')) === expected) unchanged.add(path)
   }
-  return true
+  return { unchanged, stale }
 }
 
 async function exists(path: string) {

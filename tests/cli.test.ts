@@ -26,9 +26,11 @@ test('builds the fixture newsroom into the reviewed feeds, which real parsers re
     '3 warnings: run `wirefeed check` to see them.\nscheduled  articles/2026/01/later.md  goes live 2026-01-06T16:00:00.000Z\n',
   )
   const names = ['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json']
-  // The pages and partner files beside the feeds are checked by tests/pages/golden.test.ts.
+  // The pages and partner files beside the feeds are checked by tests/pages/golden.test.ts,
+  // the archives, topic feeds and feeds.opml by tests/feeds/golden.test.ts.
   const pages = ['2026', '404.html', 'embed', 'embed.js', 'feed-view.css', 'feed-view.js', 'headlines.json', 'index.html', 'robots.txt', 'sitemap.xml']
-  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), [...names, ...pages].sort())
+  const feeds = ['archive', 'authors', 'feeds.opml', 'tags']
+  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), [...names, ...pages, ...feeds].sort())
   for (const name of names) {
     await golden(await readFile(join(dir, 'dist', name), 'utf8'), `newsroom/expected/${name}`)
   }

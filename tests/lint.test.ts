@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { VFile } from 'vfile'
-import { lintArticles, limits } from '../src/lint.ts'
+import { lintArticle, lintDuplicates, limits } from '../src/lint.ts'
 import { validateArticle, type Article } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
@@ -9,7 +9,8 @@ const image = { src: '/images/a.jpg', alt: 'A photo' }
 
 function lint(...files: VFile[]) {
   const articles = files.map((file) => validateArticle(file, config()) as Article)
-  lintArticles(articles)
+  for (const article of articles) lintArticle(article)
+  lintDuplicates(articles)
   return files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}`))
 }
 

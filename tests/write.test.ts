@@ -102,3 +102,14 @@ test('recoverOutput puts back an output left as <out>.old, and leaves a present 
   assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.old'])
   assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
 })
+
+test('rewrites only the files that changed; the others keep their inode and modification time', async () => {
+  const out = join(await mkdtemp(join(tmpdir(), 'wirefeed-write-')), 'dist')
+  await writeOutput(out, new Map([['same.xml', 'same'], ['changed.xml', 'one']]))
+  const before = await stat(join(out, 'same.xml'))
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  assert.equal(await writeOutput(out, new Map([['same.xml', 'same'], ['changed.xml', 'two']])), true)
+  const after = await stat(join(out, 'same.xml'))
+  assert.deepEqual([after.ino, after.mtimeMs], [before.ino, before.mtimeMs])
+  assert.equal(await readFile(join(out, 'changed.xml'), 'utf8'), 'two')
+})

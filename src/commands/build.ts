@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
 import { loadArticles, readSource } from '../load.ts'
+import { readCache, rendererVersion, writeCache } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { buildSite, type SiteResult } from '../site.ts'
@@ -30,8 +31,18 @@ async function runSite(config: Config, options: Options, io: Io): Promise<SiteRe
   }
   const sources = await loadArticles(options.articles)
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
-  const site = buildSite(sources, config, { now: options.now, ledger, onProgress: progress?.update })
+  const cache = await readCache(options.cache)
+  const site = buildSite(sources, config, {
+    now: options.now,
+    ledger,
+    onProgress: progress?.update,
+    cache,
+    cacheContext: await rendererVersion(),
+  })
   progress?.done()
+  // Keep what this build learnt, even when it failed: fixing one article then re-renders only it.
+  // `check` and `list` write nothing, the cache included.
+  if (options.command === 'build') await writeCache(options.cache, site.cache, site.reused)
   return site
 }
 

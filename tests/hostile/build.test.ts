@@ -100,13 +100,13 @@ test('a build fetches nothing, not even the hub, images or links the site and it
 })
 
 // Node's permission model (experimental in Node 20) as an outside witness:
-// the build runs with read access to its own code, articles/, the config and
-// dist*, and write access to dist* only; anything else it touched would fail
+// the build runs with read access to its own code, articles/, the config,
+// dist* and its cache, and write access to dist* and the cache only; anything else it touched would fail
 // with ERR_ACCESS_DENIED. tsx needs workers and esbuild's child process, and
 // its cache off, since the cache lives in the temp folder.
 const permission = ['--permission', '--experimental-permission'].find((flag) => process.allowedNodeEnvironmentFlags.has(flag))
 
-test('a build reads only its code, articles/, the config and the output, and writes only the output', { skip: !permission && 'this Node has no permission model' }, async () => {
+test('a build reads only its code, articles/, the config, the output and its cache, and writes only the output and its cache', { skip: !permission && 'this Node has no permission model' }, async () => {
   const dir = await site()
   await mkdir(join(dir, 'private'))
   await writeFile(join(dir, 'private', 'secret.md'), '---\ntitle: TOP SECRET\nsummary: S.\nauthor: A\ndate: 2026-01-10\n---\n')
@@ -117,6 +117,8 @@ test('a build reads only its code, articles/, the config and the output, and wri
     `--allow-fs-read=${join(dir, 'wirefeed.config.yaml')}`,
     `--allow-fs-read=${join(dir, 'dist')}*`,
     `--allow-fs-write=${join(dir, 'dist')}*`,
+    `--allow-fs-read=${join(dir, '.cache', 'wirefeed')}*`,
+    `--allow-fs-write=${join(dir, '.cache', 'wirefeed')}*`,
     '--allow-worker',
     '--allow-child-process',
   ]
@@ -138,6 +140,6 @@ test('a build reads only its code, articles/, the config and the output, and wri
   const built = await wirefeed(['build', '--now', now], dir, { node: sandbox, env })
   assert.equal(built.code, 0, built.stderr)
   assert.doesNotMatch(built.stderr, /ERR_ACCESS_DENIED|restricted/)
-  assert.deepEqual((await readdir(dir)).sort(), ['articles', 'dist', 'private', 'wirefeed.config.yaml'])
+  assert.deepEqual((await readdir(dir)).sort(), ['.cache', 'articles', 'dist', 'private', 'wirefeed.config.yaml'])
   assert.ok((await snapshot(join(dir, 'dist'))).has('feed.xml'))
 })

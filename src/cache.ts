@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { VFile } from 'vfile'
+import type { RenderedArticle } from './render.ts'
+import type { Article } from './validate.ts'
+
+/**
+ * The incremental cache: what validating and rendering one source produced,
+ * keyed by everything that result depends on (the source's path and bytes,
+ * the site config, and the renderer's own code), so a hit is exactly what a
+ * fresh run would give. Plain JSON, one file per source.
+ */
+export interface CacheEntry {
+  key: string
+  /** Every message the source got (errors and per-article warnings). */
+  messages: StoredMessage[]
+  article?: StoredArticle
+  /** Present once the article has been rendered (it is rendered when published). */
+  html?: string
+  readingTime?: number
+}
+
+type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line' | 'column' | 'note' | 'fatal'> & {
+  end?: { line: number; column: number }
+}
+type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated'> & { date: string; updated?: string }
+
+/** The cache key of a source under a context (config and renderer version). */
+export function sourceKey(file: VFile, context: string): string {
+  return createHash('sha256').update(`${context}\0${file.path}\0${String(file.value)}`).digest('hex')
+}
+
+/** What a source produced, as JSON-safe data. */
+export function toEntry(key: string, file: VFile, article?: Article, rendered?: RenderedArticle): CacheEntry {
+  const messages = file.messages.map((m) => ({
+    reason: m.reason,
+    ruleId: m.ruleId,
+    line: m.line,
+    column: m.column,
+    note: m.note,
+    fatal: m.fatal,
+    ...(m.place && 'end' in m.place && { end: { line: m.place.end.line, column: m.place.end.column } }),
+  }))
+  if (!article) return { key, messages }
+  const { file: _file, tree: _tree, date, updated, ...rest } = article
+  return {
+    key,
+    messages,
+    article: { ...rest, date: date.toISOString(), ...(updated && { updated: updated.toISOString() }) },
+    ...(rendered && { html: rendered.html, readingTime: rendered.readingTime }),
+  }
+}
+
+/** Put a cached result back on its source file: the messages, the article and, if rendered, its HTML. */
+export function fromEntry(entry: CacheEntry, file: VFile): { article?: Article; rendered?: RenderedArticle } {
+  for (const stored of entry.messages) {
+    const start = { line: stored.line ?? 1, column: stored.column ?? 1 }
+    const message = file.message(stored.reason, {
+      place: stored.end ? { start, end: stored.end } : start,
+      ruleId: stored.ruleId,
+      source: 'wirefeed',
+    })
+    message.note = stored.note
+    message.fatal = stored.fatal
+  }
+  if (!entry.article) return {}
+  const { date, updated, ...rest } = entry.article
+  const article: Article = { ...rest, file, date: new Date(date), ...(updated && { updated: new Date(updated) }) }
+  if (entry.html === undefined || entry.readingTime === undefined) return { article }
+  return { article, rendered: { ...article, html: entry.html, readingTime: entry.readingTime } }
+}
+
+/**
+ * The renderer's own version: a hash of its code and its locked
+ * dependencies, so any change to either invalidates every entry.
+ */
+export async function rendererVersion(): Promise<string> {
+  const hash = createHash('sha256')
+  const src = new URL('./', import.meta.url)
+  const names = (await readdir(src, { recursive: true })).filter((name) => /\.(ts|js)$/.test(name)).sort()
+  for (const name of names) hash.update(`${name}\0${await readFile(new URL(name, src))}\0`)
+  hash.update(await readFile(new URL('../package-lock.json', import.meta.url)).catch(() => ''))
+  return hash.digest('hex')
+}
+
+/**
+ * Read every entry in `dir` (the cache holds one per source of the last
+ * build). An unreadable, corrupt or misnamed entry is left out, so it is a
+ * miss: the cache is never trusted, only reused when its key matches.
+ */
+export async function readCache(dir: string): Promise<Map<string, CacheEntry>> {
+  const entries = new Map<string, CacheEntry>()
+  const names = await readdir(dir).catch(() => [])
+  for (const name of names) {
+    if (!/^[0-9a-f]{64}\.json$/.test(name)) continue
+    try {
+      const entry = JSON.parse(await readFile(join(dir, name), 'utf8')) as CacheEntry
+      if (entry?.key === name.slice(0, -5) && Array.isArray(entry.messages)) entries.set(entry.key, entry)
+    } catch {
+      // Corrupt: a miss.
+    }
+  }
+  return entries
+}
+
+/** Write new entries and remove those no source uses any more, so the cache stays the size of the site. */
+export async function writeCache(dir: string, entries: ReadonlyMap<string, CacheEntry>, reused: ReadonlySet<string>) {
+  await mkdir(dir, { recursive: true })
+  const present = new Set((await readdir(dir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)))
+  for (const [key, entry] of entries) {
+    if (!present.has(key) || !reused.has(key)) await writeFile(join(dir, `${key}.json`), JSON.stringify(entry))
+  }
+  for (const key of present) if (!entries.has(key)) await rm(join(dir, `${key}.json`), { force: true })
+}

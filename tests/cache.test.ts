@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict'
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { VFile } from 'vfile'
+import { readCache, writeCache } from '../src/cache.ts'
+import { buildSite } from '../src/site.ts'
+import { config, source } from './helpers.ts'
+
+const now = new Date('2026-02-01T00:00:00Z')
+const settings = config()
+
+function sources() {
+  return [
+    source({ title: 'One', date: '2026-01-05' }, 'First [link](http://example.org/).', 'articles/one.md'),
+    source({ title: 'Two', date: '2026-01-06' }, 'Second.', 'articles/two.md'),
+    source({ title: 'Later', date: '2026-03-01' }, 'Scheduled.', 'articles/later.md'),
+  ]
+}
+
+test('a rebuild with nothing changed reuses every source and gives the same bytes and messages', () => {
+  const cold = buildSite(sources(), settings, { now })
+  assert.equal(cold.reused.size, 0)
+  const warm = buildSite(sources(), settings, { now, cache: cold.cache })
+  assert.equal(warm.reused.size, 3)
+  assert.deepEqual([...warm.output], [...cold.output])
+  const messages = (result: typeof cold) => result.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.ruleId} ${m.reason}`))
+  assert.deepEqual(messages(warm), messages(cold))
+})
+
+test('a rebuild with one article changed renders only that one', () => {
+  const cold = buildSite(sources(), settings, { now })
+  const changed = sources()
+  changed[1] = source({ title: 'Two, updated', date: '2026-01-06' }, 'Second.', 'articles/two.md')
+  const warm = buildSite(changed, settings, { now, cache: cold.cache })
+  assert.equal(warm.reused.size, 2)
+  assert.match(warm.output.get('feed.xml') ?? '', /Two, updated/)
+})
+
+test('a config or renderer change invalidates every entry', () => {
+  const cold = buildSite(sources(), settings, { now, cacheContext: 'renderer 1' })
+  assert.equal(buildSite(sources(), settings, { now, cache: cold.cache, cacheContext: 'renderer 2' }).reused.size, 0)
+  assert.equal(buildSite(sources(), config({ title: 'Other' }), { now, cache: cold.cache, cacheContext: 'renderer 1' }).reused.size, 0)
+})
+
+test('an embargoed article cached before its time is rendered when it goes live', () => {
+  const before = buildSite(sources(), settings, { now })
+  const after = buildSite(sources(), settings, { now: new Date('2026-03-02T00:00:00Z'), cache: before.cache })
+  assert.equal(after.reused.size, 2)
+  assert.equal(after.published.length, 3)
+  assert.match(after.output.get('feed.json') ?? '', /Scheduled\./)
+})
+
+test('an invalid source is cached with its errors, which come back on the next build', () => {
+  const bad = new VFile({ path: 'articles/bad.md', value: '---\ntitel: x\n---\n' })
+  const cold = buildSite([bad], settings, { now })
+  const again = new VFile({ path: 'articles/bad.md', value: '---\ntitel: x\n---\n' })
+  const warm = buildSite([again], settings, { now, cache: cold.cache })
+  assert.equal(warm.ok, false)
+  assert.equal(warm.reused.size, 1)
+  assert.deepEqual(again.messages.map(String), bad.messages.map(String))
+})
+
+test('the cache on disk: round trip, stale entries pruned, corrupt or misnamed ones ignored', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'wirefeed-cache-'))
+  const cold = buildSite(sources(), settings, { now })
+  await writeFile(join(dir, `${'a'.repeat(64)}.json`), '{"key": "stale", "messages": []}')
+  await writeFile(join(dir, `${'b'.repeat(64)}.json`), '{ not json')
+  assert.equal((await readCache(dir)).size, 0)
+  await writeCache(dir, cold.cache, new Set())
+  const read = await readCache(dir)
+  assert.deepEqual([...read.keys()].sort(), [...cold.cache.keys()].sort())
+  assert.equal((await readdir(dir)).length, 3)
+  assert.equal(buildSite(sources(), settings, { now, cache: read }).reused.size, 3)
+})
