@@ -45,3 +45,20 @@ export function lintDuplicates(articles: readonly Article[]) {
     else byTitle.set(key, article)
   }
 }
+
+/**
+ * Warnings for images on this site that no file provides: a lead image or a
+ * body image whose URL is under the site URL must be a file under the
+ * articles folder, which is published at the same path. Not cached with the
+ * article: it depends on the other files there.
+ */
+export function lintImages(articles: readonly Article[], assets: ReadonlySet<string>, site: string) {
+  for (const article of articles) {
+    const images = [...(article.image ? [{ url: article.image.url, place: article.places.image }] : []), ...article.images]
+    for (const { url, place } of images) {
+      if (!url.startsWith(site)) continue
+      const path = decodeURIComponent(new URL(url).pathname.slice(new URL(site).pathname.length))
+      if (!assets.has(path)) report(article.file, 'missing-image-file', place, { path }, { severity: 'warning' })
+    }
+  }
+}

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { report } from './messages.ts'
+import { imageTypes } from './schema.ts'
 
 /**
  * The largest article source we read: 2 MB (2 × 1024 × 1024 bytes). A long
@@ -43,6 +45,34 @@ export async function loadArticles(dir: string): Promise<VFile[]> {
     if (file) files.push(file)
   }
   return files
+}
+
+/** An image under the articles folder, published at the same path under the site. */
+export interface Asset {
+  /** Path relative to the articles folder, with `/`: also its path under the site URL and in the output. */
+  path: string
+  /** Where it is on disk. */
+  source: string
+  /** Its content hash, for the build manifest and to leave an unchanged copy alone. */
+  sha256: string
+}
+
+/**
+ * Every image file under `dir` (by extension), sorted: what `images/x.jpg`
+ * in an article can refer to. Regular files only (a link is not followed, so
+ * nothing outside `dir` is published), and no dot-paths.
+ */
+export async function loadAssets(dir: string): Promise<Asset[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  const assets: Asset[] = []
+  for (const entry of entries) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')
+    const extension = entry.name.split('.').pop()?.toLowerCase() ?? ''
+    if (!entry.isFile() || !Object.hasOwn(imageTypes, extension) || path.split('/').some((part) => part.startsWith('.'))) continue
+    const source = join(entry.parentPath, entry.name)
+    assets.push({ path, source, sha256: createHash('sha256').update(await readFile(source)).digest('hex') })
+  }
+  return assets.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 async function readArticle(path: string, root: string): Promise<VFile | undefined> {

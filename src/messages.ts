@@ -85,6 +85,10 @@ const catalogue = {
     reason: (d: { url: string }) => `The link ${d.url} uses http:, which readers may block or warn about`,
     fix: () => 'use https: if the site supports it',
   },
+  'missing-image-file': {
+    reason: (d: { path: string }) => `The image ${d.path} is not in the articles folder, so the site will not have it`,
+    fix: (d: { path: string }) => `add the file as ${d.path} under the articles folder, or point to an image that exists`,
+  },
   'duplicate-headline': {
     reason: (d: { other: string }) => `The same headline is used by ${d.other}`,
     fix: () => 'make each headline distinct, so readers can tell the articles apart',

@@ -3,7 +3,8 @@ import type { VFile } from 'vfile'
 import { configSchema, type Config } from './config.ts'
 import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
-import { lintArticle, lintDuplicates } from './lint.ts'
+import { lintArticle, lintDuplicates, lintImages } from './lint.ts'
+import type { Asset } from './load.ts'
 import { fromEntry, sourceKey, toEntry, type CacheEntry } from './cache.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { report } from './messages.ts'
@@ -24,6 +25,8 @@ export interface BuildOptions {
   cache?: ReadonlyMap<string, CacheEntry>
   /** What, besides a source, its result depends on: the config and the renderer's version. */
   cacheContext?: string
+  /** Images under the articles folder, published beside the pages. */
+  assets?: readonly Asset[]
 }
 
 export interface SiteResult {
@@ -43,6 +46,8 @@ export interface SiteResult {
   cache: Map<string, CacheEntry>
   /** Keys that were taken from `options.cache`. */
   reused: Set<string>
+  /** Images to publish beside `output`, at their own paths. */
+  assets: readonly Asset[]
 }
 
 /** The site config from its YAML file, or the embedded defaults when there is none. */
@@ -108,10 +113,12 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   if (options.ledger) files.push(options.ledger)
   files.push(...checkIdentity(all, published, config, previous))
   lintDuplicates(all)
+  const assets = options.assets ?? []
+  lintImages(all, new Set(assets.map((asset) => asset.path)), config.url)
 
   const ok = !files.some((file) => file.messages.some((message) => message.fatal))
   const output = new Map<string, string>()
-  const result = { files, ok, output, published, scheduled, drafts, cache, reused }
+  const result = { files, ok, output, published, scheduled, drafts, cache, reused, assets }
   if (!ok) return result
 
   const rendered = published.map((article) => renderedBySource.get(article.file) as RenderedArticle)
@@ -123,20 +130,21 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
     for (const [path, content] of files) output.set(path, content)
   }
   output.set('ledger.json', JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n')
-  output.set(manifestFile, JSON.stringify(manifest(output), null, 2) + '\n')
+  output.set(manifestFile, JSON.stringify(manifest(output, assets), null, 2) + '\n')
   return result
 }
 
 /** The manifest the publish job compares with the live one: same hash, nothing to deploy. */
 export const manifestFile = 'build.json'
 
-/** A content hash over every output file, names included, in a fixed order. No timestamps: same bytes, same hash. */
-export function manifest(output: ReadonlyMap<string, string>) {
+/** A content hash over every output file and image, names included, in a fixed order. No timestamps: same bytes, same hash. */
+export function manifest(output: ReadonlyMap<string, string>, assets: readonly Asset[] = []) {
   const hash = createHash('sha256')
   for (const path of [...output.keys()].sort()) {
     if (path === manifestFile) continue
     hash.update(`${path}\0${output.get(path)}\0`)
   }
+  for (const asset of assets) hash.update(`${asset.path}\0${asset.sha256}\0`)
   return { version: 1, sha256: hash.digest('hex') }
 }
 

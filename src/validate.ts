@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path'
 import type { Root } from 'mdast'
 import type { Position } from 'unist'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Config } from './config.ts'
 import { calendarDate, toInstant } from './dates.ts'
@@ -27,6 +28,8 @@ export interface Article {
   image?: { url: string; alt: string }
   lang: string
   draft: boolean
+  /** The body's images: absolute URL and place in the source. */
+  images: { url: string; place?: Position }[]
   /** Where each front-matter field's value is, for messages about it. */
   places: Partial<Record<keyof ArticleData, Position>>
 }
@@ -71,13 +74,19 @@ export function validateArticle(file: VFile, config: Config): Article | undefine
   }
   const site = new URL(config.url)
   const { year, month, day } = calendarDate(date, config.timeZone)
+  const url = data.canonical ?? new URL(`${year}/${month}/${slug}/`, site).href
+  const images: Article['images'] = []
+  visit(tree, 'image', (node) => {
+    if (URL.canParse(node.url, url)) images.push({ url: new URL(node.url, url).href, place: node.position })
+  })
 
   return {
     file,
     tree,
     id: data.id ?? permanentIdFor(config, day, slug),
     slug,
-    url: data.canonical ?? new URL(`${year}/${month}/${slug}/`, site).href,
+    url,
+    images,
     title: data.title,
     summary: data.summary,
     authors: typeof data.author === 'string' ? [data.author] : data.author,

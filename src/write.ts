@@ -1,5 +1,7 @@
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { Asset } from './load.ts'
 
 /**
  * Replace the output folder with exactly `files`, atomically as far as the
@@ -15,12 +17,13 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
  * hold the working directory, which the swap would otherwise delete. Either
  * mistake is a bug in the caller and throws before anything is touched.
  */
-export async function writeOutput(out: string, files: ReadonlyMap<string, string>): Promise<boolean> {
-  assertConfined(out, files)
+export async function writeOutput(out: string, files: ReadonlyMap<string, string>, assets: readonly Asset[] = []): Promise<boolean> {
+  const copies = new Map(assets.map((asset) => [asset.path, asset]))
+  assertConfined(out, new Map([...files, ...[...copies.keys()].map((path): [string, string] => [path, ''])]))
   await recoverOutput(out)
   await removeAbandoned(out)
-  const { unchanged, stale } = await compare(out, files)
-  if (unchanged.size === files.size && !stale) return false
+  const { unchanged, stale } = await compare(out, files, copies)
+  if (unchanged.size === files.size + copies.size && !stale) return false
   const fresh = `${out}.new-${process.pid}`
   const old = `${out}.old`
   await rm(fresh, { recursive: true, force: true })
@@ -36,6 +39,13 @@ export async function writeOutput(out: string, files: ReadonlyMap<string, string
       // Last-Modified and ETag stay and aggregators keep getting 304s for it.
       if (unchanged.has(path)) await link(join(out, path), target).catch(() => writeFile(target, content))
       else await writeFile(target, content)
+    }
+    for (const [path, asset] of copies) {
+      const target = join(fresh, path)
+      await mkdir(dirname(target), { recursive: true })
+      // Copied, never linked to the source: editing the source must not change the published site in place.
+      if (unchanged.has(path)) await link(join(out, path), target).catch(() => copyFile(asset.source, target))
+      else await copyFile(asset.source, target)
     }
   } catch (error) {
     await rm(fresh, { recursive: true, force: true })
@@ -107,7 +117,7 @@ function running(pid: number) {
 }
 
 /** Which files already hold exactly these bytes, and whether the output has files no longer wanted. */
-async function compare(out: string, files: ReadonlyMap<string, string>) {
+async function compare(out: string, files: ReadonlyMap<string, string>, copies: ReadonlyMap<string, Asset>) {
   const unchanged = new Set<string>()
   let present: string[]
   try {
@@ -120,7 +130,11 @@ async function compare(out: string, files: ReadonlyMap<string, string>) {
   let stale = false
   for (const path of present) {
     const expected = files.get(path)
-    if (expected === undefined) stale = true
+    const asset = copies.get(path)
+    if (asset) {
+      const bytes = await readFile(join(out, path))
+      if (createHash('sha256').update(bytes).digest('hex') === asset.sha256) unchanged.add(path)
+    } else if (expected === undefined) stale = true
     else if ((await readFile(join(out, path), 'utf8')) === expected) unchanged.add(path)
   }
   return { unchanged, stale }

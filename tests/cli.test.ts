@@ -30,7 +30,10 @@ test('builds the fixture newsroom into the reviewed feeds, which real parsers re
   // the archives, topic feeds and feeds.opml by tests/feeds/golden.test.ts.
   const pages = ['2026', '404.html', 'embed', 'embed.js', 'feed-view.css', 'feed-view.js', 'headlines.json', 'index.html', 'robots.txt', 'sitemap.xml']
   const feeds = ['archive', 'authors', 'feeds.opml', 'tags']
-  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), [...names, ...pages, ...feeds].sort())
+  // Images under articles/ are published at the same path.
+  const images = ['images']
+  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), [...names, ...pages, ...feeds, ...images].sort())
+  assert.deepEqual(await readFile(join(dir, 'dist/images/summit.jpg')), await readFile(join(dir, 'articles/images/summit.jpg')))
   for (const name of names) {
     await golden(await readFile(join(dir, 'dist', name), 'utf8'), `newsroom/expected/${name}`)
   }

@@ -2,7 +2,7 @@ import { resolve, sep } from 'node:path'
 import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
-import { loadArticles, readSource } from '../load.ts'
+import { loadArticles, loadAssets, readSource } from '../load.ts'
 import { readCache, rendererVersion, writeCache } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
@@ -38,6 +38,7 @@ async function runSite(config: Config, options: Options, io: Io): Promise<SiteRe
     onProgress: progress?.update,
     cache,
     cacheContext: await rendererVersion(),
+    assets: await loadAssets(options.articles),
   })
   progress?.done()
   // Keep what this build learnt, even when it failed: fixing one article then re-renders only it.
@@ -73,7 +74,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
     if (options.format !== 'json' && !options.quiet) io.stdout(`Checked ${options.articles}/: ${counts}.\n`)
     return 0
   }
-  const changed = await writeOutput(options.out, site.output)
+  const changed = await writeOutput(options.out, site.output, site.assets)
   if (options.format !== 'json' && !options.quiet) {
     io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts}.\n`)
   }

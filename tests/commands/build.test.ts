@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { readdir, rename, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { golden, site, wirefeed } from '../run-cli.ts'
@@ -79,4 +79,21 @@ test('puts back the last good output left aside by a build killed between its re
   const run = await wirefeed(['build', '--now', now], dir)
   assert.equal(run.code, 1)
   assert.ok((await readdir(join(dir, 'dist'))).includes('feed.xml'))
+})
+
+test('publishes images from the articles folder and warns about one that is not there', async () => {
+  const dir = await site('newsroom')
+  const path = join(dir, 'articles/2026/01/symbols.md')
+  await writeFile(path, (await readFile(path, 'utf8')).replace('Body with', '![A chart](/desk/images/chart.png) Body with'))
+  const check = await wirefeed(['check', '--now', now], dir)
+  assert.match(check.stderr, /^articles\/2026\/01\/symbols\.md:9:1 {2}warning {2}The image images\/chart\.png is not in the articles folder, so the site will not have it {2}\[missing-image-file\]$/m)
+  assert.doesNotMatch(check.stderr, /summit\.jpg/)
+  await writeFile(join(dir, 'articles/images/chart.png'), 'not really a png, but bytes to publish')
+  const build = await wirefeed(['build', '--now', now, '--verbose'], dir)
+  assert.doesNotMatch(build.stderr, /missing-image-file/)
+  assert.equal(await readFile(join(dir, 'dist/images/chart.png'), 'utf8'), 'not really a png, but bytes to publish')
+  const manifest = await readFile(join(dir, 'dist/build.json'), 'utf8')
+  await writeFile(join(dir, 'articles/images/chart.png'), 'other bytes')
+  await wirefeed(['build', '--now', now], dir)
+  assert.notEqual(await readFile(join(dir, 'dist/build.json'), 'utf8'), manifest, 'a changed image changes the manifest')
 })
