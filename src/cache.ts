@@ -111,5 +111,50 @@ export async function writeCache(dir: string, entries: ReadonlyMap<string, Cache
   for (const [key, entry] of entries) {
     if (!present.has(key) || !reused.has(key)) await writeFile(join(dir, `${key}.json`), JSON.stringify(entry))
   }
-  for (const key of present) if (!entries.has(key)) await rm(join(dir, `${key}.json`), { force: true })
+  for (const key of present) if (!entries.has(key) && /^[0-9a-f]{64}$/.test(key)) await rm(join(dir, `${key}.json`), { force: true })
+}
+
+/** What a build reported, to replay when the next one finds nothing changed. */
+export interface BuildSummary {
+  published: number
+  drafts: number
+  scheduled: { file: string; goesLive: string }[]
+}
+
+/** The last build that wrote the output: its inputs' key, its manifest, and its report. */
+export interface BuildRecord {
+  key: string
+  manifest: string
+  /** How many files the output held: a deleted one means the output no longer stands. */
+  fileCount: number
+  summary: BuildSummary
+  files: { path: string; messages: CacheEntry['messages'] }[]
+}
+
+const recordFile = 'last-build.json'
+
+/** One hash over everything a build's output depends on, "now" aside (the caller checks the embargoes). */
+export function buildKey(
+  config: unknown,
+  inputs: { version: string; sources: readonly VFile[]; assets: readonly { path: string; sha256: string }[]; ledger?: VFile },
+  out: string,
+): string {
+  const hash = createHash('sha256').update(`${inputs.version}\0${JSON.stringify(config)}\0${out}\0${String(inputs.ledger?.value ?? '')}\0`)
+  for (const file of inputs.sources) hash.update(`${file.path}\0${String(file.value)}\0${file.messages.length}\0`)
+  for (const asset of inputs.assets) hash.update(`${asset.path}\0${asset.sha256}\0`)
+  return hash.digest('hex')
+}
+
+export async function readBuildRecord(dir: string): Promise<BuildRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(join(dir, recordFile), 'utf8')) as BuildRecord
+    return typeof record?.key === 'string' && Array.isArray(record.files) && Array.isArray(record.summary?.scheduled) ? record : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export async function writeBuildRecord(dir: string, record: BuildRecord) {
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, recordFile), JSON.stringify(record))
 }

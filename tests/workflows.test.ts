@@ -88,6 +88,9 @@ test('publish deploys only a changed build, and pings the hub only after a deplo
   assert.equal(publish.jobs.ping?.needs, 'deploy')
   const ping = publish.jobs.ping?.steps.find((step) => step.run === 'npx wirefeed ping')
   assert.equal(ping?.['continue-on-error'], true)
+  // The incremental cache survives between runs.
+  const cache = build.steps.find((step) => step.uses?.startsWith('actions/cache@')) as Step & { with?: Record<string, string> }
+  assert.equal(cache?.with?.path, '.cache/wirefeed')
   // The build is guarded by the live ledger once there is one.
   assert.ok(build.steps.some((step) => step.run?.includes('npx wirefeed fetch --into .live')))
   assert.ok(build.steps.some((step) => step.run?.includes('--ledger .live/ledger.json')))

@@ -1,17 +1,26 @@
-import { resolve, sep } from 'node:path'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, resolve, sep } from 'node:path'
+import { VFile } from 'vfile'
 import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
-import { loadArticles, loadAssets, readSource } from '../load.ts'
-import { readCache, rendererVersion, writeCache } from '../cache.ts'
+import { loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
+import { buildKey, fromEntry, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
-import { buildSite, type SiteResult } from '../site.ts'
+import { buildSite, manifestFile, type SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { recoverOutput, writeOutput } from '../write.ts'
 
-/** Read the sources and ledger and run the pure pipeline; an exit code when the folders are wrong. */
-async function runSite(config: Config, options: Options, io: Io): Promise<SiteResult | number> {
+interface Inputs {
+  sources: VFile[]
+  ledger?: VFile
+  assets: Asset[]
+  version: string
+}
+
+/** Check the folders and read everything a build depends on; an exit code when the folders are wrong. */
+async function gather(options: Options, io: Io): Promise<Inputs | number> {
   if (!(await isDirectory(options.articles))) {
     io.stderr(`wirefeed: the articles folder \`${options.articles}\` does not exist; pass --articles <dir>.\n`)
     return 2
@@ -30,15 +39,21 @@ async function runSite(config: Config, options: Options, io: Io): Promise<SiteRe
     return 2
   }
   const sources = await loadArticles(options.articles)
+  const assets = await loadAssets(options.articles)
+  return { sources, ledger, assets, version: await rendererVersion() }
+}
+
+/** Run the pure pipeline on what `gather` read; `build` keeps what it learnt in the cache. */
+async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<SiteResult> {
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
-  const cache = await readCache(options.cache)
-  const site = buildSite(sources, config, {
+  const site = buildSite(inputs.sources, config, {
     now: options.now,
-    ledger,
+    ledger: inputs.ledger,
     onProgress: progress?.update,
-    cache,
-    cacheContext: await rendererVersion(),
-    assets: await loadAssets(options.articles),
+    // Read only now: a rebuild with nothing changed never gets here.
+    cache: await readCache(options.cache),
+    cacheContext: inputs.version,
+    assets: inputs.assets,
   })
   progress?.done()
   // Keep what this build learnt, even when it failed: fixing one article then re-renders only it.
@@ -49,42 +64,89 @@ async function runSite(config: Config, options: Options, io: Io): Promise<SiteRe
 
 /** build and check: validate everything, report, and (build only) write. */
 export async function buildCommand(config: Config, options: Options, io: Io): Promise<number> {
-  const site = await runSite(config, options, io)
-  if (typeof site === 'number') return site
-  const scheduled = site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() }))
-  const counts = `${site.published.length} published, ${site.scheduled.length} scheduled, ${site.drafts.length} ${site.drafts.length === 1 ? 'draft' : 'drafts'}`
-
-  if (options.format === 'json') {
-    io.stdout(formatReport(site.files, 'json', { summary: { published: site.published.length, scheduled } }))
-  } else if (options.format === 'github') {
-    io.stdout(formatReport(site.files, 'github'))
-  } else {
-    // A build shows its errors; warnings in full only from `check` or with --verbose.
-    const warnings = options.quiet ? 'none' : options.command === 'check' || options.verbose ? 'full' : 'count'
-    io.stderr(formatReport(site.files, 'text', { color: options.color, warnings }))
-    if (!options.quiet) {
-      io.stderr(scheduled.map((entry) => `scheduled  ${entry.file}  goes live ${entry.goesLive}\n`).join(''))
-    }
+  const inputs = await gather(options, io)
+  if (typeof inputs === 'number') return inputs
+  // Nothing changed since the last build wrote the output: replay its report, touch nothing.
+  const key = buildKey(config, inputs, options.out)
+  const previous = options.command === 'build' ? await readBuildRecord(options.cache) : undefined
+  if (previous && (await unchangedSince(previous, key, options))) {
+    const files = previous.files.map(({ path, messages }) => {
+      const file = new VFile({ path })
+      fromEntry({ key, messages }, file)
+      return file
+    })
+    printReport(files, previous.summary, options, io)
+    if (options.format !== 'json' && !options.quiet) io.stdout(`Unchanged: ${options.out}/ (RSS, Atom, JSON Feed): ${counts(previous.summary)}.\n`)
+    return 0
   }
+
+  const site = await runSite(config, options, io, inputs)
+  const summary: BuildSummary = {
+    published: site.published.length,
+    drafts: site.drafts.length,
+    scheduled: site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() })),
+  }
+  printReport(site.files, summary, options, io)
   if (!site.ok) {
     if (options.command === 'build' && options.format !== 'json') io.stderr(`Nothing was written; ${options.out}/ is as it was.\n`)
     return 1
   }
   if (options.command === 'check') {
-    if (options.format !== 'json' && !options.quiet) io.stdout(`Checked ${options.articles}/: ${counts}.\n`)
+    if (options.format !== 'json' && !options.quiet) io.stdout(`Checked ${options.articles}/: ${counts(summary)}.\n`)
     return 0
   }
   const changed = await writeOutput(options.out, site.output, site.assets)
+  await writeBuildRecord(options.cache, {
+    key,
+    manifest: site.output.get(manifestFile) ?? '',
+    fileCount: site.output.size + site.assets.length,
+    summary,
+    files: site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: toEntry(key, file).messages })),
+  })
   if (options.format !== 'json' && !options.quiet) {
-    io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts}.\n`)
+    io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(summary)}.\n`)
   }
   return 0
 }
 
+/**
+ * Whether the last build's output still stands: same inputs (sources,
+ * images, config, ledger, code), no scheduled article gone live since, and
+ * the output folder still holding that build (its manifest unchanged).
+ */
+async function unchangedSince(previous: BuildRecord, key: string, options: Options) {
+  if (previous.key !== key) return false
+  if (previous.summary.scheduled.some((entry) => new Date(entry.goesLive) <= options.now)) return false
+  const manifest = await readFile(join(options.out, manifestFile), 'utf8').catch(() => undefined)
+  if (manifest !== previous.manifest) return false
+  const present = await readdir(options.out, { recursive: true, withFileTypes: true })
+  return present.filter((entry) => entry.isFile()).length === previous.fileCount
+}
+
+function printReport(files: VFile[], summary: BuildSummary, options: Options, io: Io) {
+  if (options.format === 'json') {
+    io.stdout(formatReport(files, 'json', { summary: { published: summary.published, scheduled: summary.scheduled } }))
+  } else if (options.format === 'github') {
+    io.stdout(formatReport(files, 'github'))
+  } else {
+    // A build shows its errors; warnings in full only from `check` or with --verbose.
+    const warnings = options.quiet ? 'none' : options.command === 'check' || options.verbose ? 'full' : 'count'
+    io.stderr(formatReport(files, 'text', { color: options.color, warnings }))
+    if (!options.quiet) {
+      io.stderr(summary.scheduled.map((entry) => `scheduled  ${entry.file}  goes live ${entry.goesLive}\n`).join(''))
+    }
+  }
+}
+
+function counts(summary: BuildSummary) {
+  return `${summary.published} published, ${summary.scheduled.length} scheduled, ${summary.drafts} ${summary.drafts === 1 ? 'draft' : 'drafts'}`
+}
+
 /** list: one line per valid article, what state it is in and when. */
 export async function listCommand(config: Config, options: Options, io: Io): Promise<number> {
-  const site = await runSite(config, options, io)
-  if (typeof site === 'number') return site
+  const inputs = await gather(options, io)
+  if (typeof inputs === 'number') return inputs
+  const site = await runSite(config, options, io, inputs)
   io.stderr(formatReport(site.files, 'text', { color: options.color, warnings: 'none' }))
   const when = (article: Article) =>
     DateTime.fromJSDate(article.date, { zone: config.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZ')

@@ -97,3 +97,22 @@ test('publishes images from the articles folder and warns about one that is not 
   await wirefeed(['build', '--now', now], dir)
   assert.notEqual(await readFile(join(dir, 'dist/build.json'), 'utf8'), manifest, 'a changed image changes the manifest')
 })
+
+test('a rebuild with nothing changed replays the last report and touches nothing; any change, a go-live or a lost file rebuilds', async () => {
+  const dir = await site('newsroom')
+  const first = await wirefeed(['build', '--now', now], dir)
+  const again = await wirefeed(['build', '--now', now], dir)
+  assert.equal(again.stdout, first.stdout.replace('Wrote', 'Unchanged:'))
+  assert.equal(again.stderr, first.stderr)
+  const replayed = await wirefeed(['build', '--now', now, '--format', 'json'], dir)
+  assert.equal(JSON.parse(replayed.stdout).problems.length, 3)
+
+  // The embargoed article goes live at 18:00 Kyiv time: a build after that publishes it.
+  const live = await wirefeed(['build', '--now', '2026-01-06T18:00:00+02:00'], dir)
+  assert.match(live.stdout, /^Wrote dist\/ .*: 3 published, 0 scheduled/)
+
+  await rename(join(dir, 'dist/sitemap.xml'), join(dir, 'sitemap.xml'))
+  const restored = await wirefeed(['build', '--now', '2026-01-06T18:00:00+02:00'], dir)
+  assert.match(restored.stdout, /^Wrote dist\//)
+  assert.ok((await readdir(join(dir, 'dist'))).includes('sitemap.xml'))
+})
