@@ -133,16 +133,25 @@ export interface BuildRecord {
 
 const recordFile = 'last-build.json'
 
-/** One hash over everything a build's output depends on, "now" aside (the caller checks the embargoes). */
-export function buildKey(
-  config: unknown,
-  inputs: { version: string; sources: readonly VFile[]; assets: readonly { path: string; sha256: string }[]; ledger?: VFile },
-  out: string,
+/**
+ * A hash of a build's file inputs: its code, its sources (with whether each
+ * could be loaded) and its images. Taken as loaded, before the build adds
+ * messages to the sources.
+ */
+export function inputsDigest(
+  version: string,
+  sources: readonly VFile[],
+  assets: readonly { path: string; sha256: string }[],
 ): string {
-  const hash = createHash('sha256').update(`${inputs.version}\0${JSON.stringify(config)}\0${out}\0${String(inputs.ledger?.value ?? '')}\0`)
-  for (const file of inputs.sources) hash.update(`${file.path}\0${String(file.value)}\0${file.messages.length}\0`)
-  for (const asset of inputs.assets) hash.update(`${asset.path}\0${asset.sha256}\0`)
+  const hash = createHash('sha256').update(`${version}\0`)
+  for (const file of sources) hash.update(`${file.path}\0${String(file.value)}\0${file.messages.length}\0`)
+  for (const asset of assets) hash.update(`${asset.path}\0${asset.sha256}\0`)
   return hash.digest('hex')
+}
+
+/** One key over everything a build's output depends on, "now" aside (the caller checks the embargoes). */
+export function buildKey(config: unknown, digest: string, ledger: string, out: string): string {
+  return createHash('sha256').update(`${digest}\0${JSON.stringify(config)}\0${out}\0${ledger}`).digest('hex')
 }
 
 export async function readBuildRecord(dir: string): Promise<BuildRecord | undefined> {

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
 import { loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
-import { buildKey, fromEntry, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
+import { buildKey, fromEntry, inputsDigest, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { buildSite, manifestFile, type SiteResult } from '../site.ts'
@@ -17,6 +17,8 @@ interface Inputs {
   ledger?: VFile
   assets: Asset[]
   version: string
+  /** A hash of the code, sources and images as loaded (see `inputsDigest`). */
+  digest: string
 }
 
 /** Check the folders and read everything a build depends on; an exit code when the folders are wrong. */
@@ -40,7 +42,8 @@ async function gather(options: Options, io: Io): Promise<Inputs | number> {
   }
   const sources = await loadArticles(options.articles)
   const assets = await loadAssets(options.articles)
-  return { sources, ledger, assets, version: await rendererVersion() }
+  const version = await rendererVersion()
+  return { sources, ledger, assets, version, digest: inputsDigest(version, sources, assets) }
 }
 
 /** Run the pure pipeline on what `gather` read; `build` keeps what it learnt in the cache. */
@@ -67,7 +70,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   const inputs = await gather(options, io)
   if (typeof inputs === 'number') return inputs
   // Nothing changed since the last build wrote the output: replay its report, touch nothing.
-  const key = buildKey(config, inputs, options.out)
+  const key = buildKey(config, inputs.digest, String(inputs.ledger?.value ?? ''), options.out)
   const previous = options.command === 'build' ? await readBuildRecord(options.cache) : undefined
   if (previous && (await unchangedSince(previous, key, options))) {
     const files = previous.files.map(({ path, messages }) => {
@@ -97,7 +100,9 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   }
   const changed = await writeOutput(options.out, site.output, site.assets)
   await writeBuildRecord(options.cache, {
-    key,
+    // The next build reads the ledger this one wrote (locally from the output, in CI from the live
+    // site once deployed): key the record on that, so a rebuild with nothing changed matches at once.
+    key: buildKey(config, inputs.digest, site.output.get('ledger.json') ?? '', options.out),
     manifest: site.output.get(manifestFile) ?? '',
     fileCount: site.output.size + site.assets.length,
     summary,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { golden, site, wirefeed } from '../run-cli.ts'
@@ -101,9 +101,14 @@ test('publishes images from the articles folder and warns about one that is not 
 test('a rebuild with nothing changed replays the last report and touches nothing; any change, a go-live or a lost file rebuilds', async () => {
   const dir = await site('newsroom')
   const first = await wirefeed(['build', '--now', now], dir)
+  // The second build reads the ledger the first wrote: still nothing changed, so nothing is redone.
+  await rename(join(dir, '.cache/wirefeed'), join(dir, 'cache-aside'))
+  await mkdir(join(dir, '.cache/wirefeed'), { recursive: true })
+  await cp(join(dir, 'cache-aside/last-build.json'), join(dir, '.cache/wirefeed/last-build.json'))
   const again = await wirefeed(['build', '--now', now], dir)
   assert.equal(again.stdout, first.stdout.replace('Wrote', 'Unchanged:'))
   assert.equal(again.stderr, first.stderr)
+  assert.deepEqual(await readdir(join(dir, '.cache/wirefeed')), ['last-build.json'], 'no cache entry was read or written')
   const replayed = await wirefeed(['build', '--now', now, '--format', 'json'], dir)
   assert.equal(JSON.parse(replayed.stdout).problems.length, 3)
 
