@@ -43,38 +43,49 @@ export function linkFrom(options: Pick<PageOptions, 'url' | 'absoluteLinks'>): L
 export function renderPage(config: Config, options: PageOptions): string {
   const link = linkFrom(options)
   const feeds = feedList(config)
+  return htmlDocument(config.language, options.title, [
+    h('meta', { name: 'description', content: options.description }),
+    h('meta', { name: 'color-scheme', content: 'light dark' }),
+    ...feeds.map((feed) => h('link', { rel: 'alternate', type: feed.type, title: feed.title, href: link(feed.url) })),
+    ...(options.head ?? []),
+    h('style', pageStyle),
+  ], [
+    h('a.skip', { href: '#main' }, 'Skip to content'),
+    h('header.masthead', [
+      h('a.brand', { href: link(config.url), ...(options.isHome && { ariaCurrent: 'page' }) }, config.title),
+    ]),
+    h('main', { id: 'main' }, options.main),
+    h('footer.colophon', [
+      h('p', [
+        'Follow in your news reader: ',
+        ...feeds.flatMap((feed, index) => [
+          ...(index > 0 ? [' · '] : []),
+          h('a', { href: link(feed.url), type: feed.type }, feed.format),
+        ]),
+      ]),
+      ...(config.copyright === undefined ? [] : [h('p', config.copyright)]),
+    ]),
+  ])
+}
+
+/**
+ * The document every HTML file we publish shares: doctype, language,
+ * charset, a phone-friendly viewport and a title, then `head` and `body`.
+ * `raw` nodes are written as they are: only ever sanitised article HTML.
+ */
+export function htmlDocument(lang: string, title: string, head: ElementContent[], body: ElementContent[]): string {
   const tree: Root = {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: config.language }, [
+      h('html', { lang }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', options.title),
-          h('meta', { name: 'description', content: options.description }),
-          h('meta', { name: 'color-scheme', content: 'light dark' }),
-          ...feeds.map((feed) => h('link', { rel: 'alternate', type: feed.type, title: feed.title, href: link(feed.url) })),
-          ...(options.head ?? []),
-          h('style', pageStyle),
+          h('title', title),
+          ...head,
         ]),
-        h('body', [
-          h('a.skip', { href: '#main' }, 'Skip to content'),
-          h('header.masthead', [
-            h('a.brand', { href: link(config.url), ...(options.isHome && { ariaCurrent: 'page' }) }, config.title),
-          ]),
-          h('main', { id: 'main' }, options.main),
-          h('footer.colophon', [
-            h('p', [
-              'Follow in your news reader: ',
-              ...feeds.flatMap((feed, index) => [
-                ...(index > 0 ? [' · '] : []),
-                h('a', { href: link(feed.url), type: feed.type }, feed.format),
-              ]),
-            ]),
-            ...(config.copyright === undefined ? [] : [h('p', config.copyright)]),
-          ]),
-        ]),
+        h('body', body),
       ]),
     ],
   }

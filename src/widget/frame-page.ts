@@ -1,9 +1,8 @@
-import type { Root } from 'hast'
-import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { FeedModel } from '../feeds/build.ts'
 import { displayDate } from '../pages/format.ts'
+import { htmlDocument } from '../pages/layout.ts'
 import { widgetOptions } from './options.ts'
 import { widgetStyle } from './style.ts'
 
@@ -25,44 +24,31 @@ export function framePage(model: FeedModel, config: Config): string {
     `ul:not(.chosen) li:nth-child(n+${widgetOptions.defaultCount + 1}){display:none}`,
     '[hidden]{display:none!important}',
   ].join('\n')
-  const tree: Root = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: config.language }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', `Latest from ${config.title}`),
-          h('meta', { name: 'robots', content: 'noindex' }),
-          h('base', { target: '_top' }),
-          h('style', style),
-        ]),
-        h('body', [
-          // The frame is a document of its own: a main landmark and a first-level heading, as axe expects of one.
-          h('main.box', [
-            h('h1.label', { id: 'label' }, `Latest from ${config.title}`),
-            model.items.length === 0
-              ? h('p', 'Nothing has been published yet.')
-              : h(
-                  'ul',
-                  // role="list": Safari drops list semantics from a list without bullets.
-                  { role: 'list', ariaLabelledBy: 'label' },
-                  model.items.map((item) =>
-                    h('li', { dataTags: JSON.stringify(item.tags.map((tag) => tag.toLowerCase())) }, [
-                      h('a', { href: item.url }, item.title),
-                      h('time', { dateTime: item.published.toISOString() }, displayDate(item.published, config.language, config.timeZone)),
-                    ]),
-                  ),
-                ),
-            h('p.more', [h('a', { href: config.url }, `More from ${config.title}`)]),
-          ]),
-          h('script', frameScript),
-        ]),
-      ]),
-    ],
-  }
-  return toHtml(tree) + '\n'
+  return htmlDocument(config.language, `Latest from ${config.title}`, [
+    h('meta', { name: 'robots', content: 'noindex' }),
+    h('base', { target: '_top' }),
+    h('style', style),
+  ], [
+    // The frame is a document of its own: a main landmark and a first-level heading, as axe expects of one.
+    h('main.box', [
+      h('h1.label', { id: 'label' }, `Latest from ${config.title}`),
+      model.items.length === 0
+        ? h('p', 'Nothing has been published yet.')
+        : h(
+            'ul',
+            // role="list": Safari drops list semantics from a list without bullets.
+            { role: 'list', ariaLabelledBy: 'label' },
+            model.items.map((item) =>
+              h('li', { dataTags: JSON.stringify(item.tags.map((tag) => tag.toLowerCase())) }, [
+                h('a', { href: item.url }, item.title),
+                h('time', { dateTime: item.published.toISOString() }, displayDate(item.published, config.language, config.timeZone)),
+              ]),
+            ),
+          ),
+      h('p.more', [h('a', { href: config.url }, `More from ${config.title}`)]),
+    ]),
+    h('script', frameScript),
+  ])
 }
 
 /** Applies the query to the list; a constant, with nothing from the data in it. */
