@@ -2,6 +2,7 @@ import { VFile } from 'vfile'
 import { z } from 'zod'
 import type { Config } from './config.ts'
 import { report } from './messages.ts'
+import { byCodePoint } from './order.ts'
 import type { Article } from './validate.ts'
 
 /**
@@ -84,6 +85,6 @@ export function nextLedger(previous: Ledger | undefined, published: readonly Art
   }
   return {
     version: 1,
-    entries: [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    entries: [...entries.values()].sort((a, b) => byCodePoint(a.id, b.id)),
   }
 }

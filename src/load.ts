@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { report } from './messages.ts'
+import { byCodePoint } from './order.ts'
 import { imageTypes } from './schema.ts'
 
 /**
@@ -72,7 +73,7 @@ export async function loadAssets(dir: string): Promise<Asset[]> {
     const source = join(entry.parentPath, entry.name)
     assets.push({ path, source, sha256: createHash('sha256').update(await readFile(source)).digest('hex') })
   }
-  return assets.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return assets.sort((a, b) => byCodePoint(a.path, b.path))
 }
 
 async function readArticle(path: string, root: string): Promise<VFile | undefined> {

@@ -1,6 +1,7 @@
 import { styleText } from 'node:util'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { byCodePoint } from './order.ts'
 
 export const reportFormats = ['text', 'json', 'github'] as const
 export type ReportFormat = (typeof reportFormats)[number]
@@ -43,7 +44,7 @@ export function formatReport(files: readonly VFile[], format: ReportFormat = 'te
     .flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '<input>', message })))
     .sort(
       (a, b) =>
-        compare(a.path, b.path) ||
+        byCodePoint(a.path, b.path) ||
         (a.message.line ?? 0) - (b.message.line ?? 0) ||
         (a.message.column ?? 0) - (b.message.column ?? 0),
     )
@@ -102,6 +103,3 @@ const isError = ({ message }: Entry) => message.fatal === true
 const severity = (message: VFileMessage) => (message.fatal ? 'error' : 'warning')
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-function compare(a: string, b: string) {
-  return a < b ? -1 : a > b ? 1 : 0
-}

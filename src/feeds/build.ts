@@ -4,6 +4,7 @@ import type { RenderedArticle } from '../render.ts'
 import { imageTypes } from '../schema.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import { topicsOf, type Topic } from './topics.ts'
+import { byCodePoint } from '../order.ts'
 
 /** One item, format-neutral: every value final, every URL absolute and frozen. */
 export interface FeedItem {
@@ -169,7 +170,7 @@ export function feedUrls(config: Config, folder: string): FeedUrls {
 
 /** Newest first by publication time, then by id: what every feed document's order is. */
 export function newestFirst(a: Pick<RenderedArticle, 'date' | 'id'>, b: Pick<RenderedArticle, 'date' | 'id'>): number {
-  return b.date.getTime() - a.date.getTime() || compare(a.id, b.id)
+  return b.date.getTime() - a.date.getTime() || byCodePoint(a.id, b.id)
 }
 
 function toItem(article: RenderedArticle): FeedItem {
@@ -206,6 +207,3 @@ function textToHtml(value: string) {
   return toHtml({ type: 'text', value }, { characterReferences: { useNamedReferences: true } })
 }
 
-function compare(a: string, b: string) {
-  return a < b ? -1 : a > b ? 1 : 0
-}

@@ -4,6 +4,7 @@ import { slugFromHeadline } from '../create/slug.ts'
 import type { Article } from '../validate.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import type { FeedSpec } from './build.ts'
+import { byCodePoint } from '../order.ts'
 
 export type TopicKind = 'tag' | 'author'
 
@@ -48,7 +49,7 @@ export function topicsOf<A extends Pick<Article, 'tags' | 'authors'>>(articles: 
         const slug = slugs.get(name) ?? ''
         return { kind, name, slug, feed: feedOf(kind, name, slug, config), articles: list }
       })
-      .sort((a, b) => compare(a.slug, b.slug))
+      .sort((a, b) => byCodePoint(a.slug, b.slug))
   })
 }
 
@@ -103,6 +104,3 @@ function hash(name: string) {
   return createHash('sha256').update(name).digest('hex')
 }
 
-function compare(a: string, b: string) {
-  return a < b ? -1 : a > b ? 1 : 0
-}

@@ -4,13 +4,13 @@
 // there are checked by tests/cli.test.ts, the archives and topic feeds by
 // tests/feeds/golden.test.ts; the browser tests open pages like these.
 import assert from 'node:assert/strict'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadArticles, readSource } from '../../src/load.ts'
 import { buildSite, validateConfig } from '../../src/site.ts'
 import { fixtures, parseXml } from '../helpers.ts'
+import { golden } from '../run-cli.ts'
 import { all, one, parseHtml, text } from './html.ts'
 
 const checkedByCli = new Set(['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json'])
@@ -43,12 +43,7 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     'sitemap.xml',
   ])
   for (const [path, content] of output) {
-    const file = new URL(path, expected)
-    if (process.env.UPDATE === '1') {
-      await mkdir(dirname(fileURLToPath(file)), { recursive: true })
-      await writeFile(file, content)
-    }
-    assert.equal(content, await readFile(file, 'utf8'), `differs from newsroom/expected/${path}; rerun with UPDATE=1 and review the diff`)
+    await golden(content, `newsroom/expected/${path}`)
   }
 })
 
