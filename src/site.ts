@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { configSchema, type Config } from './config.ts'
 import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
@@ -25,6 +25,8 @@ export interface BuildOptions {
   cache?: ReadonlyMap<string, CacheEntry>
   /** What, besides a source, its result depends on: the config and the renderer's version. */
   cacheContext?: string
+  /** Entries analysed for this build elsewhere (on worker threads) by key: used as they are, not counted as reused. */
+  analysed?: ReadonlyMap<string, CacheEntry>
   /** Images under the articles folder, published beside the pages. */
   assets?: readonly Asset[]
 }
@@ -63,42 +65,22 @@ export function validateConfig(file: VFile | undefined): Config | undefined {
  */
 export function buildSite(sources: VFile[], config: Config, options: BuildOptions): SiteResult {
   const files = [...sources]
-  const context = `${options.cacheContext ?? ''}\0${JSON.stringify(config)}`
   const cache = new Map<string, CacheEntry>()
   const reused = new Set<string>()
   const all: Article[] = []
   const renderedBySource = new Map<VFile, RenderedArticle>()
-  const isPublished = (article: Article) => !article.draft && article.date <= options.now
 
   // One source at a time, validated, linted and (if published) rendered, then its tree
   // dropped: memory holds HTML, never every syntax tree at once.
-  sources.forEach((file, index) => {
-    if (file.messages.length > 0) return
-    const key = sourceKey(file, context)
-    const hit = options.cache?.get(key)
-    const restored = hit && needsNothing(hit) ? fromEntry(hit, file) : undefined
-    let article = restored?.article
-    let rendered = restored?.rendered
-    if (restored && hit) {
-      reused.add(key)
-      cache.set(key, hit)
-    } else {
-      article = validateArticle(file, config)
-      if (article) lintArticle(article)
-      if (article && isPublished(article)) rendered = renderArticle(article)
-      if (article) article.tree = undefined
-      cache.set(key, toEntry(key, file, article, rendered))
-    }
+  const lookups = cacheLookups(sources, config, options)
+  for (const [index, { file, key, hit }] of lookups.entries()) {
+    const entry = hit ?? options.analysed?.get(key) ?? analyseSource(file.path, String(file.value), config, key, options.now)
+    if (hit) reused.add(key)
+    cache.set(key, entry)
+    const { article, rendered } = fromEntry(entry, file)
     if (article) all.push(article)
     if (rendered) renderedBySource.set(file, rendered)
-    options.onProgress?.(index + 1, sources.length)
-  })
-
-  // A cached result serves only if it holds everything this build needs: the HTML when published now.
-  function needsNothing(entry: CacheEntry) {
-    if (!entry.article) return true
-    const published = !entry.article.draft && new Date(entry.article.date) <= options.now
-    return !published || entry.html !== undefined
+    options.onProgress?.(index + 1, lookups.length)
   }
 
   const live = all.filter((article) => !article.draft)
@@ -132,6 +114,38 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   output.set('ledger.json', JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n')
   output.set(manifestFile, JSON.stringify(manifest(output, assets), null, 2) + '\n')
   return result
+}
+
+/**
+ * Each loadable source with its cache key and, when the cache holds all this
+ * build needs from it (the HTML too, if it is published at `now`), the hit.
+ * The sources without a hit are the ones to analyse.
+ */
+export function cacheLookups(sources: readonly VFile[], config: Config, options: Pick<BuildOptions, 'cache' | 'cacheContext' | 'now'>) {
+  const context = `${options.cacheContext ?? ''}\0${JSON.stringify(config)}`
+  const serves = (entry: CacheEntry) =>
+    !entry.article || entry.article.draft || new Date(entry.article.date) > options.now || entry.html !== undefined
+  return sources
+    .filter((file) => file.messages.length === 0)
+    .map((file) => {
+      const key = sourceKey(file, context)
+      const hit = options.cache?.get(key)
+      return { file, key, hit: hit && serves(hit) ? hit : undefined }
+    })
+}
+
+/**
+ * What one source gives, as its cache entry: its messages, and the article
+ * when valid, rendered when published at `now`. The unit of work, whether
+ * done here or on a worker thread (src/analyse-pool.ts): it reads only its
+ * arguments and returns plain data, so both give the same entry.
+ */
+export function analyseSource(path: string, value: string, config: Config, key: string, now: Date): CacheEntry {
+  const file = new VFile({ path, value })
+  const article = validateArticle(file, config)
+  if (article) lintArticle(article)
+  const rendered = article && !article.draft && article.date <= now ? renderArticle(article) : undefined
+  return toEntry(key, file, article, rendered)
 }
 
 /** The manifest the publish job compares with the live one: same hash, nothing to deploy. */
