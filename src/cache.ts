@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import type { RenderedArticle } from './render.ts'
 import type { Article } from './validate.ts'
+import type { WrittenFile } from './write.ts'
 
 /**
  * The incremental cache: what validating and rendering one source produced,
@@ -24,7 +25,7 @@ export interface CacheEntry {
 type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line' | 'column' | 'note' | 'fatal'> & {
   end?: { line: number; column: number }
 }
-type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated'> & { date: string; updated?: string }
+type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated' | 'revision'> & { date: string; updated?: string }
 
 /** The cache key of a source under a context (config and renderer version). */
 export function sourceKey(file: VFile, context: string): string {
@@ -43,7 +44,7 @@ export function toEntry(key: string, file: VFile, article?: Article, rendered?: 
     ...(m.place && 'end' in m.place && { end: { line: m.place.end.line, column: m.place.end.column } }),
   }))
   if (!article) return { key, messages }
-  const { file: _file, tree: _tree, date, updated, ...rest } = article
+  const { file: _file, tree: _tree, revision: _revision, date, updated, ...rest } = article
   return {
     key,
     messages,
@@ -66,7 +67,7 @@ export function fromEntry(entry: CacheEntry, file: VFile): { article?: Article; 
   }
   if (!entry.article) return {}
   const { date, updated, ...rest } = entry.article
-  const article: Article = { ...rest, file, date: new Date(date), ...(updated && { updated: new Date(updated) }) }
+  const article: Article = { ...rest, file, revision: entry.key, date: new Date(date), ...(updated && { updated: new Date(updated) }) }
   if (entry.html === undefined || entry.readingTime === undefined) return { article }
   return { article, rendered: { ...article, html: entry.html, readingTime: entry.readingTime } }
 }
@@ -125,8 +126,8 @@ export interface BuildSummary {
 export interface BuildRecord {
   key: string
   manifest: string
-  /** How many files the output held: a deleted one means the output no longer stands. */
-  fileCount: number
+  /** Every file the output held, as the writer left it: a deleted or edited one means the output no longer stands. */
+  written: [string, WrittenFile][]
   summary: BuildSummary
   files: { path: string; messages: CacheEntry['messages'] }[]
 }
@@ -157,7 +158,9 @@ export function buildKey(config: unknown, digest: string, ledger: string, out: s
 export async function readBuildRecord(dir: string): Promise<BuildRecord | undefined> {
   try {
     const record = JSON.parse(await readFile(join(dir, recordFile), 'utf8')) as BuildRecord
-    return typeof record?.key === 'string' && Array.isArray(record.files) && Array.isArray(record.summary?.scheduled) ? record : undefined
+    return typeof record?.key === 'string' && Array.isArray(record.files) && Array.isArray(record.written) && Array.isArray(record.summary?.scheduled)
+      ? record
+      : undefined
   } catch {
     return undefined
   }

@@ -13,6 +13,8 @@ import { pageFiles } from './pages/site-pages.ts'
 import { validateArticle, type Article } from './validate.ts'
 import { validateYaml } from './yaml-data.ts'
 import { widgetFiles } from './widget/widget-files.ts'
+import { outputFile, type OutputFile } from './output.ts'
+import { byCodePoint } from './order.ts'
 
 export interface BuildOptions {
   /** The build's "now": articles dated later are embargoed. Read once, in the CLI. */
@@ -36,8 +38,10 @@ export interface SiteResult {
   files: VFile[]
   /** False when any message is fatal: then `output` is empty and nothing may be written. */
   ok: boolean
-  /** Output path (relative to the output folder) → content. */
-  output: Map<string, string>
+  /** Every file of the site but the manifest (see `manifestOf`), made as it is read; it can be read more than once. */
+  output: Iterable<OutputFile>
+  /** The ledger this build publishes (also in `output`); absent when it failed. */
+  ledger?: string
   /** Articles in the feeds' sources this build: valid, not drafts, dated at or before `now`. */
   published: Article[]
   /** Valid articles dated after `now`, earliest first. */
@@ -70,8 +74,8 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   const all: Article[] = []
   const renderedBySource = new Map<VFile, RenderedArticle>()
 
-  // One source at a time, validated, linted and (if published) rendered, then its tree
-  // dropped: memory holds HTML, never every syntax tree at once.
+  // Each source's result: from the cache, from the worker threads, or made here, one
+  // source at a time, so memory holds plain data and HTML, never a syntax tree.
   const lookups = cacheLookups(sources, config, options)
   for (const [index, { file, key, hit }] of lookups.entries()) {
     const entry = hit ?? options.analysed?.get(key) ?? analyseSource(file.path, String(file.value), config, key, options.now)
@@ -99,21 +103,23 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   lintImages(all, new Set(assets.map((asset) => asset.path)), config.url)
 
   const ok = !files.some((file) => file.messages.some((message) => message.fatal))
-  const output = new Map<string, string>()
-  const result = { files, ok, output, published, scheduled, drafts, cache, reused, assets }
+  const result = { files, ok, output: [], published, scheduled, drafts, cache, reused, assets }
   if (!ok) return result
 
   const rendered = published.map((article) => renderedBySource.get(article.file) as RenderedArticle)
   const model = buildFeedModel(rendered, config)
-  // The feeds: the site's, each tag's and author's, with their monthly archives, and feeds.opml.
-  for (const [path, text] of feedDocuments(rendered, config)) output.set(path, text)
-  // What people see: the pages, and the partner headlines.
-  for (const files of [pageFiles(rendered, model, config), widgetFiles(model, config)]) {
-    for (const [path, content] of files) output.set(path, content)
+  const ledger = JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n'
+  const output = {
+    *[Symbol.iterator]() {
+      // The feeds: the site's, each tag's and author's, with their monthly archives, and feeds.opml.
+      yield* feedDocuments(rendered, config)
+      // What people see: the pages, and the partner headlines.
+      yield* pageFiles(rendered, model, config)
+      yield* widgetFiles(model, config)
+      yield outputFile('ledger.json', ledger)
+    },
   }
-  output.set('ledger.json', JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n')
-  output.set(manifestFile, JSON.stringify(manifest(output, assets), null, 2) + '\n')
-  return result
+  return { ...result, output, ledger }
 }
 
 /**
@@ -151,15 +157,17 @@ export function analyseSource(path: string, value: string, config: Config, key: 
 /** The manifest the publish job compares with the live one: same hash, nothing to deploy. */
 export const manifestFile = 'build.json'
 
-/** A content hash over every output file and image, names included, in a fixed order. No timestamps: same bytes, same hash. */
-export function manifest(output: ReadonlyMap<string, string>, assets: readonly Asset[] = []) {
+/**
+ * The manifest, from the SHA-256 of every other file of the output (images
+ * included) by path: a hash over them in a fixed order, names included. No
+ * timestamps: same bytes, same manifest.
+ */
+export function manifestOf(hashes: ReadonlyMap<string, string>): OutputFile {
   const hash = createHash('sha256')
-  for (const path of [...output.keys()].sort()) {
-    if (path === manifestFile) continue
-    hash.update(`${path}\0${output.get(path)}\0`)
+  for (const path of [...hashes.keys()].sort(byCodePoint)) {
+    if (path !== manifestFile) hash.update(`${path}\0${hashes.get(path)}\0`)
   }
-  for (const asset of assets) hash.update(`${asset.path}\0${asset.sha256}\0`)
-  return { version: 1, sha256: hash.digest('hex') }
+  return outputFile(manifestFile, JSON.stringify({ version: 2, sha256: hash.digest('hex') }, null, 2) + '\n')
 }
 
 function readLedger(file: VFile): Ledger | undefined {

@@ -30,6 +30,12 @@ export interface Article {
   draft: boolean
   /** The body's images: absolute URL and place in the source. */
   images: { url: string; place?: Position }[]
+  /**
+   * A hash of everything this article's output is made from (its source, the
+   * config, the renderer): its cache key, set when it comes from a build's
+   * analysis. Files made of the same revisions are the same (src/output.ts).
+   */
+  revision?: string
   /** Where each front-matter field's value is, for messages about it. */
   places: Partial<Record<keyof ArticleData, Position>>
 }

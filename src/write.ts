@@ -1,62 +1,149 @@
 import { createHash } from 'node:crypto'
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import { readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Asset } from './load.ts'
+import type { OutputFile } from './output.ts'
+
+/** What the writer knows of a file it wrote: enough to keep it next time without making it again. */
+export interface WrittenFile {
+  /** The key it was made under (see OutputFile), or an image's SHA-256. */
+  key?: string
+  sha256: string
+  size: number
+  mtimeMs: number
+}
+
+export interface WriteOptions {
+  /** Images to publish at their paths, copied from their sources. */
+  assets?: readonly Asset[]
+  /**
+   * What the last write returned (the build record keeps it). A file under
+   * the same key, still of the recorded size and modification time, is kept
+   * as it is: its `content` is never made.
+   */
+  previous?: ReadonlyMap<string, WrittenFile>
+  /** The last file, made from the SHA-256 of all the others by path: the manifest. */
+  seal?: (hashes: ReadonlyMap<string, string>) => OutputFile
+}
+
+export interface WriteResult {
+  /** False when the output already held exactly these files: then nothing was touched. */
+  changed: boolean
+  /** Every file of the output as it now stands, by path: to pass as `previous` next time. */
+  written: Map<string, WrittenFile>
+}
 
 /**
- * Replace the output folder with exactly `files`, atomically as far as the
- * file system allows: everything is written into a fresh sibling folder
- * first, then swapped in with two renames. A build that fails or is killed
- * before the swap leaves the last good output untouched. When the output
- * already holds exactly these bytes nothing is written, so an unchanged
- * rebuild keeps every file's modification time (and its ETag) too.
- * Returns whether anything changed. The only module that writes.
+ * Replace the output folder with exactly `files` (and the assets), atomically
+ * as far as the file system allows: everything goes into a fresh sibling
+ * folder, one file at a time as `files` makes them, then is swapped in with
+ * two renames. A build that fails or is killed before the swap leaves the
+ * last good output untouched. A file whose bytes are already in the output is
+ * hard-linked, not rewritten: same inode, same modification time, so its
+ * Last-Modified and ETag stay and aggregators keep getting 304s. When the
+ * output already holds exactly these files, the fresh folder is dropped and
+ * nothing changes at all. The only module that writes.
  *
  * Nothing is written outside `out` and its two siblings (`<out>.new-<pid>`,
- * `<out>.old`): every path in `files` must stay inside, and `out` must not
- * hold the working directory, which the swap would otherwise delete. Either
- * mistake is a bug in the caller and throws before anything is touched.
+ * `<out>.old`): every path must stay inside, and `out` must not hold the
+ * working directory, which the swap would otherwise delete. Either mistake is
+ * a bug in the caller and throws before `out` is touched.
  */
-export async function writeOutput(out: string, files: ReadonlyMap<string, string>, assets: readonly Asset[] = []): Promise<boolean> {
-  const copies = new Map(assets.map((asset) => [asset.path, asset]))
-  assertConfined(out, new Map([...files, ...[...copies.keys()].map((path): [string, string] => [path, ''])]))
+export async function writeOutput(out: string, files: Iterable<OutputFile>, options: WriteOptions = {}): Promise<WriteResult> {
+  const folder = resolve(out)
+  if (folder === dirname(folder) || folder === process.cwd() || within(folder, process.cwd())) {
+    throw new Error(`refusing to write the output to \`${out}\`: it holds the working directory, which replacing it would delete`)
+  }
   await recoverOutput(out)
   await removeAbandoned(out)
-  const { unchanged, stale } = await compare(out, files, copies)
-  if (unchanged.size === files.size + copies.size && !stale) return false
   const fresh = `${out}.new-${process.pid}`
-  const old = `${out}.old`
   await rm(fresh, { recursive: true, force: true })
+  const written = new Map<string, WrittenFile>()
+  let changed = false
+  const folders = new Set<string>()
+
+  // Where `path` goes in the fresh folder, its folder made. The writing below is synchronous:
+  // thousands of small files, each a promise round trip through the thread pool, took longer
+  // than making them.
+  function target(path: string) {
+    if (path.includes('\0') || isAbsolute(path) || !within(folder, resolve(folder, path))) {
+      throw new Error(`refusing to write \`${path}\`: output paths must stay inside \`${out}\``)
+    }
+    if (written.has(path)) throw new Error(`two output files have the path \`${path}\``)
+    const file = join(fresh, path)
+    const parent = dirname(file)
+    if (!folders.has(parent)) mkdirSync(parent, { recursive: true })
+    folders.add(parent)
+    return file
+  }
+
+  /** Link the output's copy of `path` into the fresh folder; false if it cannot be linked. */
+  function keep(path: string, to: string, record: WrittenFile) {
+    try {
+      linkSync(join(out, path), to)
+    } catch {
+      return false
+    }
+    written.set(path, record)
+    return true
+  }
+
+  function put(path: string, to: string, make: () => void, key: string | undefined, sha256: string) {
+    make()
+    const { size, mtimeMs } = statSync(to)
+    written.set(path, { ...(key !== undefined && { key }), sha256, size, mtimeMs })
+    changed = true
+  }
+
   try {
-    await mkdir(fresh, { recursive: true })
-    const folders = new Set<string>()
-    for (const [path, content] of files) {
-      const target = join(fresh, path)
-      const folder = dirname(target)
-      if (!folders.has(folder)) await mkdir(folder, { recursive: true })
-      folders.add(folder)
-      // An unchanged file is hard-linked, not rewritten: same inode, same mtime, so its
-      // Last-Modified and ETag stay and aggregators keep getting 304s for it.
-      if (unchanged.has(path)) await link(join(out, path), target).catch(() => writeFile(target, content))
-      else await writeFile(target, content)
+    mkdirSync(fresh, { recursive: true })
+    const make = (file: OutputFile) => {
+      const to = target(file.path)
+      const old = statSync(join(out, file.path), { throwIfNoEntry: false })
+      const last = options.previous?.get(file.path)
+      // Made under the same key as the file the output holds: the same file, kept without being made.
+      if (file.key !== undefined && last?.key === file.key && untouched(old, last) && keep(file.path, to, last)) return
+      const bytes = Buffer.from(file.content())
+      const sha256 = hash(bytes)
+      if (old?.size === bytes.length && readFileSync(join(out, file.path)).equals(bytes)) {
+        if (keep(file.path, to, { ...(file.key !== undefined && { key: file.key }), sha256, size: old.size, mtimeMs: old.mtimeMs })) return
+      }
+      put(file.path, to, () => writeFileSync(to, bytes), file.key, sha256)
     }
-    for (const [path, asset] of copies) {
-      const target = join(fresh, path)
-      await mkdir(dirname(target), { recursive: true })
+    for (const file of files) make(file)
+    for (const asset of options.assets ?? []) {
+      const to = target(asset.path)
+      const old = statSync(join(out, asset.path), { throwIfNoEntry: false })
+      const last = options.previous?.get(asset.path)
+      const same = last?.key === asset.sha256 ? untouched(old, last) : old?.isFile() && hash(readFileSync(join(out, asset.path))) === asset.sha256
+      if (old && same && keep(asset.path, to, { key: asset.sha256, sha256: asset.sha256, size: old.size, mtimeMs: old.mtimeMs })) continue
       // Copied, never linked to the source: editing the source must not change the published site in place.
-      if (unchanged.has(path)) await link(join(out, path), target).catch(() => copyFile(asset.source, target))
-      else await copyFile(asset.source, target)
+      put(asset.path, to, () => copyFileSync(asset.source, to), asset.sha256, asset.sha256)
     }
+    if (options.seal) make(options.seal(new Map([...written].map(([path, file]) => [path, file.sha256]))))
+    // Every file was already there; it is the same output unless the output has more.
+    if (!changed) changed = (await countFiles(out)) !== written.size
   } catch (error) {
     await rm(fresh, { recursive: true, force: true })
     throw error
   }
+  if (!changed) {
+    await rm(fresh, { recursive: true, force: true })
+    return { changed, written }
+  }
+  const old = `${out}.old`
   await rm(old, { recursive: true, force: true })
   // Between these two renames there is no `out`, only `out.old`: the next call puts it back.
-  await rename(out, old).catch(ignoreMissing)
-  await rename(fresh, out)
+  // Synchronous, so a server in this process (serve --watch) cannot answer in between.
+  try {
+    renameSync(out, old)
+  } catch (error) {
+    ignoreMissing(error as NodeJS.ErrnoException)
+  }
+  renameSync(fresh, out)
   await rm(old, { recursive: true, force: true })
-  return true
+  return { changed, written }
 }
 
 /**
@@ -68,18 +155,6 @@ export async function recoverOutput(out: string) {
   const old = `${out}.old`
   if ((await exists(out)) || !(await exists(old))) return
   await rename(old, out)
-}
-
-function assertConfined(out: string, files: ReadonlyMap<string, string>) {
-  const folder = resolve(out)
-  if (folder === dirname(folder) || folder === process.cwd() || within(folder, process.cwd())) {
-    throw new Error(`refusing to write the output to \`${out}\`: it holds the working directory, which replacing it would delete`)
-  }
-  for (const path of files.keys()) {
-    if (path.includes('\0') || isAbsolute(path) || !within(folder, resolve(folder, path))) {
-      throw new Error(`refusing to write \`${path}\`: output paths must stay inside \`${out}\``)
-    }
-  }
 }
 
 /** Whether `path` is strictly below `folder` (both absolute). */
@@ -116,28 +191,19 @@ function running(pid: number) {
   }
 }
 
-/** Which files already hold exactly these bytes, and whether the output has files no longer wanted. */
-async function compare(out: string, files: ReadonlyMap<string, string>, copies: ReadonlyMap<string, Asset>) {
-  const unchanged = new Set<string>()
-  let present: string[]
-  try {
-    present = (await readdir(out, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(out, join(entry.parentPath, entry.name)))
-  } catch {
-    return { unchanged, stale: false }
-  }
-  let stale = false
-  for (const path of present) {
-    const expected = files.get(path)
-    const asset = copies.get(path)
-    if (asset) {
-      const bytes = await readFile(join(out, path))
-      if (createHash('sha256').update(bytes).digest('hex') === asset.sha256) unchanged.add(path)
-    } else if (expected === undefined) stale = true
-    else if ((await readFile(join(out, path), 'utf8')) === expected) unchanged.add(path)
-  }
-  return { unchanged, stale }
+/** How many files `out` holds, in all its folders; undefined when there is no `out`. */
+async function countFiles(out: string) {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true }).catch(() => undefined)
+  return entries?.filter((entry) => entry.isFile()).length
+}
+
+/** Whether the output's file is still the one `record` describes: same size, same modification time. */
+function untouched(file: Stats | undefined, record: WrittenFile) {
+  return file?.isFile() === true && file.size === record.size && file.mtimeMs === record.mtimeMs
+}
+
+function hash(bytes: Buffer) {
+  return createHash('sha256').update(bytes).digest('hex')
 }
 
 async function exists(path: string) {

@@ -6,7 +6,7 @@ import { test } from 'node:test'
 import { VFile } from 'vfile'
 import { readCache, writeCache } from '../src/cache.ts'
 import { buildSite } from '../src/site.ts'
-import { config, source } from './helpers.ts'
+import { config, contents, source } from './helpers.ts'
 
 const now = new Date('2026-02-01T00:00:00Z')
 const settings = config()
@@ -24,7 +24,7 @@ test('a rebuild with nothing changed reuses every source and gives the same byte
   assert.equal(cold.reused.size, 0)
   const warm = buildSite(sources(), settings, { now, cache: cold.cache })
   assert.equal(warm.reused.size, 3)
-  assert.deepEqual([...warm.output], [...cold.output])
+  assert.deepEqual(contents(warm.output), contents(cold.output))
   const messages = (result: typeof cold) => result.files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.ruleId} ${m.reason}`))
   assert.deepEqual(messages(warm), messages(cold))
 })
@@ -35,7 +35,7 @@ test('a rebuild with one article changed renders only that one', () => {
   changed[1] = source({ title: 'Two, updated', date: '2026-01-06' }, 'Second.', 'articles/two.md')
   const warm = buildSite(changed, settings, { now, cache: cold.cache })
   assert.equal(warm.reused.size, 2)
-  assert.match(warm.output.get('feed.xml') ?? '', /Two, updated/)
+  assert.match(contents(warm.output).get('feed.xml') ?? '', /Two, updated/)
 })
 
 test('a config or renderer change invalidates every entry', () => {
@@ -49,7 +49,7 @@ test('an embargoed article cached before its time is rendered when it goes live'
   const after = buildSite(sources(), settings, { now: new Date('2026-03-02T00:00:00Z'), cache: before.cache })
   assert.equal(after.reused.size, 2)
   assert.equal(after.published.length, 3)
-  assert.match(after.output.get('feed.json') ?? '', /Scheduled\./)
+  assert.match(contents(after.output).get('feed.json') ?? '', /Scheduled\./)
 })
 
 test('an invalid source is cached with its errors, which come back on the next build', () => {

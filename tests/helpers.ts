@@ -7,8 +7,14 @@ import { resolveConfig, type Config, type ConfigInput } from '../src/config.ts'
 import { buildFeedModel, type FeedModel } from '../src/feeds/build.ts'
 import { renderArticle } from '../src/render.ts'
 import { validateArticle } from '../src/validate.ts'
+import type { OutputFile } from '../src/output.ts'
 
 export const fixtures = new URL('./fixtures/', import.meta.url)
+
+/** Output files as path → content, each one made. */
+export function contents(files: Iterable<OutputFile>): Map<string, string> {
+  return new Map([...files].map((file) => [file.path, file.content()]))
+}
 
 export function config(input: ConfigInput = {}): Config {
   return resolveConfig({ url: 'https://news.example.org/', timeZone: 'Europe/Kyiv', ...input })

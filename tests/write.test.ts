@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rename, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { createHash } from 'node:crypto'
+import { outputFile } from '../src/output.ts'
 import { recoverOutput, writeOutput } from '../src/write.ts'
 
 async function scratch() {
   return mkdtemp(join(tmpdir(), 'wirefeed-write-'))
 }
 
-const files = (entries: Record<string, string>) => new Map(Object.entries(entries))
+const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, content]) => outputFile(path, content))
 
 test('writes exactly the given files, replacing what was there', async () => {
   const out = join(await scratch(), 'dist')
   await writeOutput(out, files({ 'feed.xml': 'one', 'old.txt': 'x' }))
-  assert.equal(await writeOutput(out, files({ 'feed.xml': 'two', 'sub/feed.json': '{}' })), true)
+  assert.equal((await writeOutput(out, files({ 'feed.xml': 'two', 'sub/feed.json': '{}' }))).changed, true)
   assert.deepEqual((await readdir(out, { recursive: true })).sort(), ['feed.xml', 'sub', 'sub/feed.json'])
   assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'two')
 })
@@ -25,7 +27,7 @@ test('leaves an unchanged output untouched, modification times included', async 
   await writeOutput(out, files({ 'feed.xml': 'same' }))
   const before = (await stat(join(out, 'feed.xml'))).mtimeMs
   await new Promise((resolve) => setTimeout(resolve, 20))
-  assert.equal(await writeOutput(out, files({ 'feed.xml': 'same' })), false)
+  assert.equal((await writeOutput(out, files({ 'feed.xml': 'same' }))).changed, false)
   assert.equal((await stat(join(out, 'feed.xml'))).mtimeMs, before)
 })
 
@@ -50,7 +52,7 @@ test('restores the previous output if a swap was interrupted between its renames
   assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
 })
 
-test('refuses output paths that would leave the output folder, before touching anything', async () => {
+test('refuses output paths that would leave the output folder, and leaves the output as it was', async () => {
   const root = await scratch()
   const out = join(root, 'site', 'dist')
   await writeOutput(out, files({ 'feed.xml': 'good' }))
@@ -105,11 +107,41 @@ test('recoverOutput puts back an output left as <out>.old, and leaves a present 
 
 test('rewrites only the files that changed; the others keep their inode and modification time', async () => {
   const out = join(await mkdtemp(join(tmpdir(), 'wirefeed-write-')), 'dist')
-  await writeOutput(out, new Map([['same.xml', 'same'], ['changed.xml', 'one']]))
+  await writeOutput(out, files({ 'same.xml': 'same', 'changed.xml': 'one' }))
   const before = await stat(join(out, 'same.xml'))
   await new Promise((resolve) => setTimeout(resolve, 20))
-  assert.equal(await writeOutput(out, new Map([['same.xml', 'same'], ['changed.xml', 'two']])), true)
+  assert.equal((await writeOutput(out, files({ 'same.xml': 'same', 'changed.xml': 'two' }))).changed, true)
   const after = await stat(join(out, 'same.xml'))
   assert.deepEqual([after.ino, after.mtimeMs], [before.ino, before.mtimeMs])
   assert.equal(await readFile(join(out, 'changed.xml'), 'utf8'), 'two')
+})
+
+test('keeps a file made under the same key as last time without making it, unless the output copy was edited since', async () => {
+  const out = join(await scratch(), 'dist')
+  const first = await writeOutput(out, [outputFile('page.html', 'one', 'key-1'), outputFile('index.html', 'home')])
+  const unmade = { path: 'page.html', key: 'key-1', content: () => assert.fail('a file under an unchanged key was made again') }
+  const again = await writeOutput(out, [unmade, outputFile('index.html', 'home, changed')], { previous: first.written })
+  assert.equal(again.changed, true)
+  assert.equal(await readFile(join(out, 'page.html'), 'utf8'), 'one')
+  assert.deepEqual(again.written.get('page.html'), first.written.get('page.html'))
+
+  // Someone edits the published copy: its size and time no longer match the record, so it is made again.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  await writeFile(join(out, 'page.html'), 'edited by hand')
+  let made = 0
+  const counted = { path: 'page.html', key: 'key-1', content: () => (made++, 'one') }
+  await writeOutput(out, [counted, outputFile('index.html', 'home, changed')], { previous: again.written })
+  assert.equal(made, 1)
+  assert.equal(await readFile(join(out, 'page.html'), 'utf8'), 'one')
+})
+
+test('seals the output with a file made from the SHA-256 of every other one', async () => {
+  const out = join(await scratch(), 'dist')
+  let seen: ReadonlyMap<string, string> | undefined
+  const seal = (hashes: ReadonlyMap<string, string>) => ((seen = hashes), outputFile('build.json', [...hashes.values()].join()))
+  const { written } = await writeOutput(out, files({ 'a.xml': 'a', 'b/c.json': 'c' }), { seal })
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+  assert.deepEqual(seen, new Map([['a.xml', sha256('a')], ['b/c.json', sha256('c')]]))
+  assert.equal(await readFile(join(out, 'build.json'), 'utf8'), `${sha256('a')},${sha256('c')}`)
+  assert.deepEqual([...written.keys()], ['a.xml', 'b/c.json', 'build.json'])
 })

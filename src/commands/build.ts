@@ -8,7 +8,7 @@ import { loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
 import { buildKey, fromEntry, inputsDigest, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
-import { buildSite, manifestFile, type SiteResult } from '../site.ts'
+import { buildSite, manifestFile, manifestOf, type SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { recoverOutput, writeOutput } from '../write.ts'
 
@@ -98,13 +98,22 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
     if (options.format !== 'json' && !options.quiet) io.stdout(`Checked ${options.articles}/: ${counts(summary)}.\n`)
     return 0
   }
-  const changed = await writeOutput(options.out, site.output, site.assets)
+  let manifest = ''
+  const { changed, written } = await writeOutput(options.out, site.output, {
+    assets: site.assets,
+    previous: new Map(previous?.written),
+    seal: (hashes) => {
+      const file = manifestOf(hashes)
+      manifest = file.content()
+      return file
+    },
+  })
   await writeBuildRecord(options.cache, {
     // The next build reads the ledger this one wrote (locally from the output, in CI from the live
     // site once deployed): key the record on that, so a rebuild with nothing changed matches at once.
-    key: buildKey(config, inputs.digest, site.output.get('ledger.json') ?? '', options.out),
-    manifest: site.output.get(manifestFile) ?? '',
-    fileCount: site.output.size + site.assets.length,
+    key: buildKey(config, inputs.digest, site.ledger ?? '', options.out),
+    manifest,
+    written: [...written],
     summary,
     files: site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: toEntry(key, file).messages })),
   })
@@ -125,7 +134,7 @@ async function unchangedSince(previous: BuildRecord, key: string, options: Optio
   const manifest = await readFile(join(options.out, manifestFile), 'utf8').catch(() => undefined)
   if (manifest !== previous.manifest) return false
   const present = await readdir(options.out, { recursive: true, withFileTypes: true })
-  return present.filter((entry) => entry.isFile()).length === previous.fileCount
+  return present.filter((entry) => entry.isFile()).length === previous.written.length
 }
 
 function printReport(files: VFile[], summary: BuildSummary, options: Options, io: Io) {

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts'
 import { calendarDate } from '../dates.ts'
 import type { RenderedArticle } from '../render.ts'
-import { feedModel, feedUrls, type FeedModel, type FeedSpec } from './build.ts'
+import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './build.ts'
 
 /**
  * Archived feeds (RFC 5005, "Feed Paging and Archiving", §4), so that a
@@ -64,17 +64,20 @@ export function monthsIn(timeZone: string): (article: Pick<RenderedArticle, 'dat
   }
 }
 
-/** One document of a feed, before it is written in the three formats. */
+/** One document of a feed, before it is mapped and written in the three formats. */
 export interface FeedDocument {
   /** The folder it is published in, relative to the site URL: `''`, `archive/2026/01/`, `tags/ukraine/archive/2026/01/`. */
   folder: string
-  model: FeedModel
+  /** Its items' articles, newest first: the subscription documents' are only the newest `feedItems`. */
+  articles: readonly RenderedArticle[]
+  /** How `feedModel` maps them: which document this is and its links. Together with the articles, all its bytes depend on. */
+  options: FeedModelOptions
 }
 
 /**
- * A feed's documents: its subscription documents' model, then one archive
- * model per month that has articles, newest first (the order readers walk
- * them in). One at a time, so only one document's items are ever mapped.
+ * A feed's documents: its subscription documents, then one archive per
+ * month that has articles, newest first (the order readers walk them in).
+ * Only grouped here; mapping the items is left to whoever writes each.
  */
 export function* feedArchives(
   articles: readonly RenderedArticle[],
@@ -83,7 +86,8 @@ export function* feedArchives(
   monthOf: (article: RenderedArticle) => Month = monthsIn(config.timeZone),
 ): Generator<FeedDocument> {
   const byMonth = new Map<Month, RenderedArticle[]>()
-  for (const article of articles) {
+  const sorted = [...articles].sort(newestFirst)
+  for (const article of sorted) {
     const month = monthOf(article)
     const list = byMonth.get(month)
     if (list) list.push(article)
@@ -95,14 +99,14 @@ export function* feedArchives(
   const newest = archive(months[0])
   yield {
     folder: feed.folder,
-    model: feedModel(articles, config, feed, { limit: config.feedItems, ...(newest && { history: { prevArchive: newest } }) }),
+    articles: sorted.slice(0, config.feedItems),
+    options: newest ? { history: { prevArchive: newest } } : {},
   }
   const current = feedUrls(config, feed.folder)
   for (const [index, month] of months.entries()) {
     const older = archive(months[index + 1])
     const folder = archiveFolder(feed, month)
-    const history = { current, ...(older && { prevArchive: older }) }
-    yield { folder, model: feedModel(byMonth.get(month) ?? [], config, feed, { at: folder, history }) }
+    yield { folder, articles: byMonth.get(month) ?? [], options: { at: folder, history: { current, ...(older && { prevArchive: older }) } } }
   }
 }
 

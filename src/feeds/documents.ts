@@ -5,33 +5,41 @@ import { feedViewFiles, withFeedView } from '../pages/feed-view.ts'
 import type { RenderedArticle } from '../render.ts'
 import { feedArchives, monthsIn } from './archives.ts'
 import { toAtom } from './atom.ts'
-import { feedFiles, siteFeed, topicFeed } from './build.ts'
+import { feedFiles, feedModel, siteFeed, topicFeed, type FeedModel } from './build.ts'
+import { keyFrom, outputFile, type OutputFile } from '../output.ts'
 import { toJsonFeed } from './json.ts'
 import { opmlFile, toOpml } from './opml.ts'
 import { toRss } from './rss.ts'
 import { topicsOf } from './topics.ts'
 
 /**
- * Every feed document of the site, as output path → content: the site's
- * feed, each tag's (`tags/<slug>/`) and each author's (`authors/<slug>/`),
- * each with its monthly archives (src/feeds/archives.ts), in RSS, Atom and
- * JSON Feed; then `feeds.opml`, which lists them.
+ * Every feed document of the site: the site's feed, each tag's
+ * (`tags/<slug>/`) and each author's (`authors/<slug>/`), each with its
+ * monthly archives (src/feeds/archives.ts), in RSS, Atom and JSON Feed; then
+ * `feeds.opml`, which lists them.
  *
- * A generator: each document is mapped and written only when asked for, so
- * what it holds at once is one document's items, however large the archive.
+ * Each is made only when the writer asks for it, and keyed by its articles
+ * and links: so memory holds one document's items at a time however large
+ * the archive, and a rebuild remakes only the documents whose articles
+ * changed.
  */
-export function* feedDocuments(articles: readonly RenderedArticle[], config: Config): Generator<[string, string]> {
+export function* feedDocuments(articles: readonly RenderedArticle[], config: Config): Generator<OutputFile> {
   const monthOf = monthsIn(config.timeZone)
   const topics = topicsOf(articles, config)
   for (const [index, { feed, articles: own }] of [{ feed: siteFeed(config), articles }, ...topics].entries()) {
     // Topic feeds (all but the first) carry teasers, made when their turn comes.
-    for (const { folder, model } of feedArchives(index === 0 ? own : own.map(teaser), config, feed, monthOf)) {
-      yield [folder + feedFiles.rss, withFeedViewIn(folder, toRss(model), 'rss')]
-      yield [folder + feedFiles.atom, withFeedViewIn(folder, toAtom(model), 'atom')]
-      yield [folder + feedFiles.json, toJsonFeed(model)]
+    const items = index === 0 ? (list: readonly RenderedArticle[]) => list : (list: readonly RenderedArticle[]) => list.map(teaser)
+    for (const { folder, articles: members, options } of feedArchives(own, config, feed, monthOf)) {
+      // One model serves the three formats, made when the first of them is.
+      let model: FeedModel | undefined
+      const made = () => (model ??= feedModel(items(members), config, feed, options))
+      const file = (name: string, content: () => string) => outputFile(folder + name, content, keyFrom(members, folder + name, index, feed, options))
+      yield file(feedFiles.rss, () => withFeedViewIn(folder, toRss(made()), 'rss'))
+      yield file(feedFiles.atom, () => withFeedViewIn(folder, toAtom(made()), 'atom'))
+      yield file(feedFiles.json, () => toJsonFeed(made()))
     }
   }
-  yield [opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config)))]
+  yield outputFile(opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config))))
 }
 
 /**

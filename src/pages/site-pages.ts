@@ -7,30 +7,31 @@ import { feedViewAssets } from './feed-view.ts'
 import { homePage } from './home-page.ts'
 import { notFoundPage } from './not-found-page.ts'
 import { outputPathFor } from './urls.ts'
+import { keyFrom, outputFile, type OutputFile } from '../output.ts'
 
 /**
- * Everything people (and crawlers) see besides the feeds: output path →
- * content. Pure: rendered articles, the feed model and the config in,
- * strings out. Every published article on this site gets a page; one whose
- * URL is elsewhere (`canonical`) is only linked to.
+ * Everything people (and crawlers) see besides the feeds. Pure: rendered
+ * articles, the feed model and the config in, files out, each page made when
+ * the writer asks for it. Every published article on this site gets a page;
+ * one whose URL is elsewhere (`canonical`) is only linked to.
  */
-export function pageFiles(articles: readonly RenderedArticle[], model: FeedModel, config: Config): Map<string, string> {
-  const files = new Map<string, string>([
+export function* pageFiles(articles: readonly RenderedArticle[], model: FeedModel, config: Config): Generator<OutputFile> {
+  const fixed = new Map<string, string>([
     ['index.html', homePage(model, config)],
     ['404.html', notFoundPage(config)],
     ['robots.txt', robotsTxt(config)],
     ...feedViewAssets(),
   ])
+  for (const [path, content] of fixed) yield outputFile(path, content)
   const home: SitemapEntry = { url: config.url, modified: model.updated }
-  const pages: SitemapEntry[] = []
+  const pages = new Map<string, SitemapEntry>()
   for (const article of articles) {
     const path = outputPathFor(article.url, config.url)
-    // A `canonical` inside the site could name one of the files above; those win.
-    if (path === undefined || files.has(path)) continue
-    files.set(path, articlePage(article, config))
-    pages.push({ url: article.url, modified: article.updated ?? article.date })
+    // A `canonical` inside the site could name one of the files above, or another article's page; the first wins.
+    if (path === undefined || fixed.has(path) || pages.has(path)) continue
+    yield outputFile(path, () => articlePage(article, config), keyFrom([article], path))
+    pages.set(path, { url: article.url, modified: article.updated ?? article.date })
   }
-  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-  files.set(sitemapFile, sitemapXml([home, ...pages]))
-  return files
+  const sorted = [...pages.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  yield outputFile(sitemapFile, sitemapXml([home, ...sorted]))
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { golden, site, wirefeed } from '../run-cli.ts'
@@ -120,4 +121,58 @@ test('a rebuild with nothing changed replays the last report and touches nothing
   const restored = await wirefeed(['build', '--now', '2026-01-06T18:00:00+02:00'], dir)
   assert.match(restored.stdout, /^Wrote dist\//)
   assert.ok((await readdir(join(dir, 'dist'))).includes('sitemap.xml'))
+})
+
+/** Every file under `dir`, by relative path: its bytes and its inode. */
+async function tree(dir: string) {
+  const files = new Map<string, { text: string; ino: number }>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files.set(path.slice(dir.length + 1), { text: await readFile(path, 'utf8'), ino: (await stat(path)).ino })
+  }
+  return files
+}
+
+test('a rebuild after each kind of edit gives the bytes a cold build gives, and rewrites only what the edit touched', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'wirefeed-incremental-'))
+  const story = (n: number, date: string, tags: string[], body = `Story ${n}.`) =>
+    writeFile(
+      join(dir, 'articles', `story-${n}.md`),
+      `---\nid: tag:example.org,2025:story-${n}\ntitle: Story ${n}\nsummary: About ${n}.\nauthor: ${n % 2 ? 'Ann Writer' : 'Bo Reporter'}\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n\n${body}\n`,
+    )
+  await mkdir(join(dir, 'articles'))
+  const dates = ['2025-11-03', '2025-11-20', '2025-12-01', '2025-12-15', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']
+  for (const [n, date] of dates.entries()) await story(n, date, n % 3 ? ['Europe'] : ['Europe', 'Energy'])
+  const build = async () => {
+    const run = await wirefeed(['build', '--now', now, '--quiet'], dir)
+    assert.equal(run.code, 0, run.stderr)
+  }
+  await build()
+
+  const edits: Array<[string, () => Promise<unknown>]> = [
+    ['one body changed', () => story(2, dates[2] as string, ['Europe'], 'Story 2, corrected.')],
+    ['a new article', () => story(8, '2026-01-06', ['Energy'])],
+    ['an article moved to a month the feeds had none in', () => story(1, '2025-09-10', ['Europe'])],
+    ['tags changed', () => story(3, dates[3] as string, ['Defence'])],
+    ['the config changed', () => writeFile(join(dir, 'wirefeed.config.yaml'), 'title: Another title\n')],
+  ]
+  for (const [edit, apply] of edits) {
+    const before = await tree(join(dir, 'dist'))
+    const ledger = join(dir, 'ledger-before.json')
+    await cp(join(dir, 'dist/ledger.json'), ledger)
+    await apply()
+    await build()
+    const cold = await wirefeed(['build', '--now', now, '--quiet', '--out', 'cold', '--cache', '.cold-cache', '--ledger', ledger], dir)
+    assert.equal(cold.code, 0, cold.stderr)
+    const [warm, fresh] = [await tree(join(dir, 'dist')), await tree(join(dir, 'cold'))]
+    const paths = [...new Set([...warm.keys(), ...fresh.keys()])]
+    assert.deepEqual(paths.filter((path) => warm.get(path)?.text !== fresh.get(path)?.text), [], `${edit}: files that differ from a cold build`)
+    // Whatever kept its bytes kept its file: nothing was rewritten that did not change.
+    for (const [path, file] of warm) {
+      if (before.get(path)?.text === file.text) assert.equal(file.ino, before.get(path)?.ino, `${edit}: ${path} was rewritten`)
+    }
+    await rm(join(dir, 'cold'), { recursive: true })
+    await rm(join(dir, '.cold-cache'), { recursive: true })
+  }
 })

@@ -7,7 +7,7 @@ import type { Config } from '../../src/config.ts'
 import { feedDocuments } from '../../src/feeds/documents.ts'
 import { renderArticle, type RenderedArticle } from '../../src/render.ts'
 import { validateArticle } from '../../src/validate.ts'
-import { parseXml, source, type XmlElement } from '../helpers.ts'
+import { contents, parseXml, source, type XmlElement } from '../helpers.ts'
 import { all, ns } from './outputs.ts'
 
 export const historyNs = 'http://purl.org/syndication/history/1.0'
@@ -26,7 +26,7 @@ export function rendered(files: VFile[], settings: Config): RenderedArticle[] {
 
 /** Every feed document the build writes for `files`: output path → content. */
 export function documents(files: VFile[], settings: Config): Map<string, string> {
-  return new Map(feedDocuments(rendered(files, settings), settings))
+  return contents(feedDocuments(rendered(files, settings), settings))
 }
 
 /** What a reader needs from one document to walk an archived feed. */

@@ -7,7 +7,7 @@ import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadArticles, readSource } from '../../src/load.ts'
 import { buildSite, validateConfig } from '../../src/site.ts'
-import { fixtures, parseXml, readFeed } from '../helpers.ts'
+import { contents, fixtures, parseXml, readFeed } from '../helpers.ts'
 import { golden } from '../run-cli.ts'
 
 
@@ -17,7 +17,7 @@ test('builds the fixture newsroom into the reviewed archives, topic feeds and OP
   if (!config) throw new Error('the fixture config is invalid')
   const site = buildSite(await loadArticles(`${dir}articles`), config, { now: new Date('2026-01-06T12:00:00+02:00') })
   assert.ok(site.ok)
-  const output = new Map([...site.output].filter(([path]) => /^(archive|tags|authors)\//.test(path) || path === 'feeds.opml'))
+  const output = new Map([...contents(site.output)].filter(([path]) => /^(archive|tags|authors)\//.test(path) || path === 'feeds.opml'))
   const topics = ['authors/ann-writer/', 'authors/bo-reporter/', 'authors/cle-auteur/', 'tags/europe/', 'tags/r-and-d/', 'tags/ukraine/']
   const folders = ['archive/2026/01/', ...topics, ...topics.map((topic) => `${topic}archive/2026/01/`)]
   const documents = folders.flatMap((folder) => ['atom.xml', 'feed.json', 'feed.xml'].map((file) => folder + file))

@@ -8,21 +8,21 @@ import fs from 'node:fs'
 import { syncBuiltinESMExports } from 'node:module'
 
 const hold = process.env.WIREFEED_TEST_HOLD
-// A timer keeps the process alive while it waits to be killed.
-const forever = () => new Promise(() => setInterval(() => {}, 1 << 30))
-const { writeFile, rename } = fs.promises
+const { writeFileSync, renameSync } = fs
+// The writer writes and swaps synchronously: these block the thread for good, to be killed there.
+const stop = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
 
 if (hold === 'write') {
-  fs.promises.writeFile = async (path, ...rest) => {
-    await writeFile(path, ...rest)
-    if (/\.new-\d+[\\/]/.test(String(path))) await forever()
+  fs.writeFileSync = (path, ...rest) => {
+    writeFileSync(path, ...rest)
+    if (/\.new-\d+[\\/]/.test(String(path))) stop()
   }
 }
 if (hold === 'swap') {
-  fs.promises.rename = async (from, to) => {
-    await rename(from, to)
-    if (String(to).endsWith('.old')) await forever()
+  fs.renameSync = (from, to) => {
+    renameSync(from, to)
+    if (String(to).endsWith('.old')) stop()
   }
 }
-// ESM named imports of built-ins (`import { writeFile } from 'node:fs/promises'`) see the wrappers only after this.
+// ESM named imports of built-ins (`import { writeFileSync } from 'node:fs'`) see the wrappers only after this.
 syncBuiltinESMExports()

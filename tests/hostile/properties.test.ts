@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 import { renderArticle } from '../../src/render.ts'
 import { buildSite } from '../../src/site.ts'
 import { validateArticle } from '../../src/validate.ts'
-import { config, findAll, parseXml, readFeed, source, type XmlElement } from '../helpers.ts'
+import { config, contents, findAll, parseXml, readFeed, source, type XmlElement } from '../helpers.ts'
 import { findDangers, htmlToText, inlineScripts, scanOutput } from './scan.ts'
 
 const settings = config()
@@ -92,12 +92,13 @@ const child = (element: XmlElement | undefined, name: string) => element?.childr
 // The site's own inline scripts (the feed view, the widget frame), from a build of one plain article.
 const baseline = buildSite([source()], settings, { now })
 assert.ok(baseline.ok)
-const known = inlineScripts(baseline.output)
+const known = inlineScripts(contents(baseline.output))
 
 test('for arbitrary articles, all three feeds parse and carry the same items, titles and links, and nothing unsafe', () => {
   fc.assert(
     fc.property(fc.array(articleArbitrary, { minLength: 1, maxLength: 3 }), (articles) => {
       const result = buildSite(articles.map(toSource), settings, { now })
+      const output = contents(result.output)
       const problems = result.files.flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path}:${m.line}:${m.column} ${m.reason}`))
       assert.deepEqual(problems, [], 'every generated article is valid')
 
@@ -111,11 +112,11 @@ test('for arbitrary articles, all three feeds parse and carry the same items, ti
         }))
         .reverse()
 
-      const rssText = result.output.get('feed.xml') ?? ''
-      const atomText = result.output.get('atom.xml') ?? ''
+      const rssText = output.get('feed.xml') ?? ''
+      const atomText = output.get('atom.xml') ?? ''
       const rss = parseXml(rssText)
       const atom = parseXml(atomText)
-      const json = JSON.parse(result.output.get('feed.json') ?? '')
+      const json = JSON.parse(output.get('feed.json') ?? '')
 
       const rssItems = findAll(rss, 'item').map((item) => ({
         title: child(item, 'title')?.text,
@@ -152,7 +153,7 @@ test('for arbitrary articles, all three feeds parse and carry the same items, ti
       // "No `<script`" means no script element: in the XML feeds any `<script` is one, and the only one
       // is the template's; HTML fields are parsed as HTML. A plain-text JSON field may hold the text
       // "<script" (a headline about HTML), which JSON readers show as text, never run.
-      assert.deepEqual(scanOutput(result.output, { known }), [])
+      assert.deepEqual(scanOutput(output, { known }), [])
     }),
     { numRuns: 120 },
   )
@@ -160,7 +161,7 @@ test('for arbitrary articles, all three feeds parse and carry the same items, ti
 
 test('keeps tabs in an attribute value, which XML parsers would otherwise turn into spaces', () => {
   const result = buildSite([source({ tags: ['one\ttwo'] })], settings, { now })
-  const atom = parseXml(result.output.get('atom.xml') ?? '')
+  const atom = parseXml(contents(result.output).get('atom.xml') ?? '')
   assert.deepEqual(findAll(atom, 'category').map((e) => e.attributes.term), ['one\ttwo'])
 })
 

@@ -9,7 +9,7 @@ import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadArticles, readSource } from '../../src/load.ts'
 import { buildSite, validateConfig } from '../../src/site.ts'
-import { fixtures, parseXml } from '../helpers.ts'
+import { contents, fixtures, parseXml } from '../helpers.ts'
 import { golden } from '../run-cli.ts'
 import { all, one, parseHtml, text } from './html.ts'
 
@@ -24,7 +24,7 @@ async function newsroom() {
   if (!config) throw new Error('the fixture config is invalid')
   const site = buildSite(await loadArticles(`${dir}articles`), config, { now: new Date('2026-01-06T12:00:00+02:00') })
   assert.ok(site.ok)
-  return new Map([...site.output].filter(([path]) => !checkedByCli.has(path) && !feedDocument(path)))
+  return new Map([...contents(site.output)].filter(([path]) => !checkedByCli.has(path) && !feedDocument(path)))
 }
 
 test('builds the fixture newsroom into the reviewed pages and partner files', async () => {

@@ -7,7 +7,7 @@ import { feedDocuments } from '../../src/feeds/documents.ts'
 import { pageFiles } from '../../src/pages/site-pages.ts'
 import { renderArticle } from '../../src/render.ts'
 import { validateArticle } from '../../src/validate.ts'
-import { config, findAll, parseXml, source } from '../helpers.ts'
+import { config, contents, findAll, parseXml, source } from '../helpers.ts'
 import { all, hasClass, one, parseHtml, text } from './html.ts'
 
 function rendered(files: VFile[], settings: Config) {
@@ -20,7 +20,7 @@ function rendered(files: VFile[], settings: Config) {
 
 function pages(files: VFile[], settings: Config = config()) {
   const articles = rendered(files, settings)
-  return pageFiles(articles, buildFeedModel(articles, settings), settings)
+  return contents(pageFiles(articles, buildFeedModel(articles, settings), settings))
 }
 
 const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & Co', copyright: '© Desk' })
@@ -114,7 +114,7 @@ describe('the site pages', () => {
       ],
     )
     // Every link leads to a feed the build writes.
-    const written = new Set([...feedDocuments(rendered(sources(), settings), settings)].map(([path]) => path))
+    const written = new Set([...feedDocuments(rendered(sources(), settings), settings)].map((file) => file.path))
     const hrefs = ['tag-feeds', 'author-feeds'].flatMap((id) => all(section(id), 'a').map((a) => String(a.properties.href)))
     assert.equal(hrefs.length, 12)
     for (const href of hrefs) assert.ok(written.has(href), href)

@@ -109,5 +109,5 @@ describe('the frame page', () => {
 })
 
 test('the widget files are the data, the script and the frame page', () => {
-  assert.deepEqual([...widgetFiles(m, settings).keys()], [headlinesFile, embedFile, framePageFile])
+  assert.deepEqual(widgetFiles(m, settings).map((file) => file.path), [headlinesFile, embedFile, framePageFile])
 })
