@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
+import { inBatches } from './batches.ts'
 import type { RenderedArticle } from './render.ts'
 import type { Article } from './validate.ts'
 import type { WrittenFile } from './write.ts'
@@ -91,28 +92,27 @@ export async function rendererVersion(): Promise<string> {
  * miss: the cache is never trusted, only reused when its key matches.
  */
 export async function readCache(dir: string): Promise<Map<string, CacheEntry>> {
-  const entries = new Map<string, CacheEntry>()
-  const names = await readdir(dir).catch(() => [])
-  for (const name of names) {
-    if (!/^[0-9a-f]{64}\.json$/.test(name)) continue
+  const names = (await readdir(dir).catch(() => [])).filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+  const read = await inBatches(names, async (name) => {
     try {
       const entry = JSON.parse(await readFile(join(dir, name), 'utf8')) as CacheEntry
-      if (entry?.key === name.slice(0, -5) && Array.isArray(entry.messages)) entries.set(entry.key, entry)
+      return entry?.key === name.slice(0, -5) && Array.isArray(entry.messages) ? entry : undefined
     } catch {
       // Corrupt: a miss.
+      return undefined
     }
-  }
-  return entries
+  })
+  return new Map(read.filter((entry) => entry !== undefined).map((entry) => [entry.key, entry]))
 }
 
 /** Write new entries and remove those no source uses any more, so the cache stays the size of the site. */
 export async function writeCache(dir: string, entries: ReadonlyMap<string, CacheEntry>, reused: ReadonlySet<string>) {
   await mkdir(dir, { recursive: true })
   const present = new Set((await readdir(dir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)))
-  for (const [key, entry] of entries) {
-    if (!present.has(key) || !reused.has(key)) await writeFile(join(dir, `${key}.json`), JSON.stringify(entry))
-  }
-  for (const key of present) if (!entries.has(key) && /^[0-9a-f]{64}$/.test(key)) await rm(join(dir, `${key}.json`), { force: true })
+  const fresh = [...entries.values()].filter((entry) => !present.has(entry.key) || !reused.has(entry.key))
+  await inBatches(fresh, (entry) => writeFile(join(dir, `${entry.key}.json`), JSON.stringify(entry)))
+  const unused = [...present].filter((key) => !entries.has(key) && /^[0-9a-f]{64}$/.test(key))
+  await inBatches(unused, (key) => rm(join(dir, `${key}.json`), { force: true }))
 }
 
 /** What a build reported, to replay when the next one finds nothing changed. */

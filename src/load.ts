@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { report } from './messages.ts'
+import { inBatches } from './batches.ts'
 import { byCodePoint } from './order.ts'
 import { imageTypes } from './schema.ts'
 
@@ -39,13 +40,8 @@ export async function loadArticles(dir: string): Promise<VFile[]> {
     .filter((entry) => entry.isSymbolicLink() || (!entry.isDirectory() && entry.name.endsWith('.md')))
     .map((entry) => relative(process.cwd(), join(entry.parentPath, entry.name)))
     .sort()
-  const files: VFile[] = []
-  // In order, not all at once: thousands of articles must not exhaust file descriptors.
-  for (const path of paths) {
-    const file = await readArticle(path, root)
-    if (file) files.push(file)
-  }
-  return files
+  const files = await inBatches(paths, (path) => readArticle(path, root))
+  return files.filter((file) => file !== undefined)
 }
 
 /** An image under the articles folder, published at the same path under the site. */
@@ -65,14 +61,16 @@ export interface Asset {
  */
 export async function loadAssets(dir: string): Promise<Asset[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const assets: Asset[] = []
-  for (const entry of entries) {
-    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')
+  const images = entries.filter((entry) => {
     const extension = entry.name.split('.').pop()?.toLowerCase() ?? ''
-    if (!entry.isFile() || !Object.hasOwn(imageTypes, extension) || path.split('/').some((part) => part.startsWith('.'))) continue
+    const path = relative(dir, join(entry.parentPath, entry.name))
+    return entry.isFile() && Object.hasOwn(imageTypes, extension) && !path.split(sep).some((part) => part.startsWith('.'))
+  })
+  const assets = await inBatches(images, async (entry): Promise<Asset> => {
     const source = join(entry.parentPath, entry.name)
-    assets.push({ path, source, sha256: createHash('sha256').update(await readFile(source)).digest('hex') })
-  }
+    const path = relative(dir, source).split(sep).join('/')
+    return { path, source, sha256: createHash('sha256').update(await readFile(source)).digest('hex') }
+  })
   return assets.sort((a, b) => byCodePoint(a.path, b.path))
 }
 
