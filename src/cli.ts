@@ -36,6 +36,7 @@ const optionHelp = {
   watch: '--watch            rebuild when an article or the config changes',
   into: '--into <dir>       where to put the live files (default: .live)',
   cache: '--cache <dir>      the incremental build cache (default: .cache/wirefeed)',
+  threads: '--threads <n>      worker threads for parsing and rendering (default: one per core, from 500 sources; 1: none)',
   quiet: '--quiet            print errors only',
   verbose: '--verbose          print every warning, and the stack of an unexpected error',
   help: '-h, --help         show this help',
@@ -47,13 +48,13 @@ const commands = {
   build: {
     summary: 'validate the articles and write the feeds to the output folder',
     operands: '',
-    options: ['articles', 'out', 'config', 'ledger', 'now', 'format', 'cache'],
+    options: ['articles', 'out', 'config', 'ledger', 'now', 'format', 'cache', 'threads'],
     examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview'],
   },
   check: {
     summary: 'validate only: every error and warning, what is scheduled; writes nothing',
     operands: '',
-    options: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache'],
+    options: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache', 'threads'],
     examples: ['wirefeed check', 'wirefeed check --format github'],
   },
   list: {
@@ -168,6 +169,7 @@ function parseOptions(argv: string[], io: Io) {
       watch: { type: 'boolean', default: false },
       into: { type: 'string', default: '.live' },
       cache: { type: 'string', default: join('.cache', 'wirefeed') },
+      threads: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -203,6 +205,7 @@ function settings(
     watch: boolean
     into: string
     cache: string
+    threads?: string
     quiet: boolean
     verbose: boolean
     help: boolean
@@ -217,6 +220,10 @@ function settings(
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port takes a whole number from 0 to 65535, not \`${values.port}\`.`)
+  }
+  const threads = values.threads === undefined ? undefined : Number(values.threads)
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 256)) {
+    throw new UsageError(`--threads takes a whole number from 1 to 256, not \`${values.threads}\`.`)
   }
   return {
     command,
@@ -234,6 +241,7 @@ function settings(
     watch: values.watch,
     into: values.into,
     cache: values.cache,
+    threads,
     quiet: values.quiet,
     verbose: values.verbose,
     // Colour and progress only for a person at a terminal, never in CI logs or pipes.

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { DateTime } from 'luxon'
@@ -8,7 +9,8 @@ import { loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
 import { buildKey, fromEntry, inputsDigest, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
-import { buildSite, manifestFile, manifestOf, type SiteResult } from '../site.ts'
+import { analyseOnThreads } from '../analyse-pool.ts'
+import { buildSite, cacheLookups, manifestFile, manifestOf, type SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { recoverOutput, writeOutput } from '../write.ts'
 
@@ -46,17 +48,43 @@ async function gather(options: Options, io: Io): Promise<Inputs | number> {
   return { sources, ledger, assets, version, digest: inputsDigest(version, sources, assets) }
 }
 
+/**
+ * Below this many sources to analyse, starting worker threads (each loads
+ * the whole pipeline, about 0.7 s) costs more than they save; on two cores
+ * they break even at about 500.
+ */
+const threadsFrom = 500
+
+/** How many worker threads to analyse `count` sources on; 0 analyses them on this thread. */
+function threadsFor(count: number, requested: number | undefined): number {
+  if (requested !== undefined) return requested > 1 ? requested : 0
+  return count >= threadsFrom && availableParallelism() > 1 ? availableParallelism() : 0
+}
+
 /** Run the pure pipeline on what `gather` read; `build` keeps what it learnt in the cache. */
 async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<SiteResult> {
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
-  const site = buildSite(inputs.sources, config, {
+  const siteOptions = {
     now: options.now,
     ledger: inputs.ledger,
-    onProgress: progress?.update,
     // Read only now: a rebuild with nothing changed never gets here.
     cache: await readCache(options.cache),
     cacheContext: inputs.version,
     assets: inputs.assets,
+  }
+  // What the cache does not hold is analysed on all cores first; `buildSite` then finds every result.
+  const jobs = cacheLookups(inputs.sources, config, siteOptions)
+    .filter((lookup) => !lookup.hit)
+    .map(({ file, key }) => ({ path: file.path, value: String(file.value), key }))
+  const threads = threadsFor(jobs.length, options.threads)
+  const threaded = threads > 0 && jobs.length > 0
+  const analysed = threaded
+    ? await analyseOnThreads(jobs, config, options.now, { threads, onProgress: (done) => progress?.update(done, jobs.length) })
+    : []
+  const site = buildSite(inputs.sources, config, {
+    ...siteOptions,
+    analysed: new Map(analysed.map((entry) => [entry.key, entry])),
+    ...(!threaded && { onProgress: progress?.update }),
   })
   progress?.done()
   // Keep what this build learnt, even when it failed: fixing one article then re-renders only it.

@@ -176,3 +176,16 @@ test('a rebuild after each kind of edit gives the bytes a cold build gives, and 
     await rm(join(dir, '.cold-cache'), { recursive: true })
   }
 })
+
+test('--threads: worker threads give the bytes and the report one thread gives', async () => {
+  const dir = await site('newsroom')
+  const run = (threads: string) => wirefeed(['build', '--now', now, '--verbose', '--threads', threads, '--out', `out-${threads}`, '--cache', `cache-${threads}`], dir)
+  const [one, two] = [await run('1'), await run('2')]
+  assert.equal(one.code, 0, one.stderr)
+  assert.deepEqual([two.code, two.stderr, two.stdout], [one.code, one.stderr, one.stdout.replace('out-1', 'out-2')])
+  const [single, threaded] = [await tree(join(dir, 'out-1')), await tree(join(dir, 'out-2'))]
+  assert.deepEqual([...threaded].map(([path, file]) => [path, file.text]), [...single].map(([path, file]) => [path, file.text]))
+  const zero = await wirefeed(['build', '--threads', '0'], dir)
+  assert.equal(zero.code, 2)
+  assert.match(zero.stderr, /^wirefeed: --threads takes a whole number from 1 to 256, not `0`\./)
+})

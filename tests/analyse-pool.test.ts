@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { analyseOnThreads, type AnalyseJob } from '../src/analyse-pool.ts'
+import type { CacheEntry } from '../src/cache.ts'
+import { analyseSource } from '../src/site.ts'
+import { config, source } from './helpers.ts'
+
+const now = new Date('2026-02-01T00:00:00Z')
+const settings = config()
+
+/** `copies` of one source of each kind the analysis tells apart, each with its own path and key. */
+function jobs(copies = 1): AnalyseJob[] {
+  return Array.from({ length: copies }, (_, n) => [
+    source({ title: 'Published' }, 'A [relative link](../other/) and **bold** text.', `articles/published-${n}.md`),
+    source({ title: 'Draft', draft: true }, 'Not yet.', `articles/draft-${n}.md`),
+    source({ title: 'Later', date: '2026-03-01' }, 'Embargoed.', `articles/later-${n}.md`),
+    source({ titel: 'Misspelt' }, 'Invalid front matter.', `articles/invalid-${n}.md`),
+    source({ title: 'Raw' }, '<figure><img src="x.jpg" alt="A"><figcaption>Cap</figcaption></figure>\n\n<script>alert(1)</script>\n', `articles/raw-${n}.md`),
+    source({ title: 'Саміт у Києві', author: 'Олена Коваленко' }, 'Міністри заявили. 東京で会議。', `articles/kyiv-${n}.md`),
+  ]).flat().map((file, index) => ({ path: file.path, value: String(file.value), key: `key-${index}` }))
+}
+
+const inThread = (list: readonly AnalyseJob[], using = settings) =>
+  list.map((job) => analyseSource(job.path, job.value, using, job.key, now))
+
+/** What became of a source: it tells that the fixtures really are of different kinds. */
+const kind = (entry: CacheEntry) =>
+  !entry.article ? 'invalid' : entry.article.draft ? 'draft' : entry.html === undefined ? 'scheduled' : 'published'
+
+/**
+ * How many worker threads this process runs now: started ones (a thread still
+ * starting is not counted), tsx's module-hooks thread included.
+ */
+const threads = () => (process.report.getReport() as { workers: unknown[] }).workers.length
+
+test('the fixtures are a published article, a draft, a scheduled one, an invalid one, raw HTML and non-Latin text', () => {
+  const expected = inThread(jobs())
+  assert.deepEqual(expected.map(kind), ['published', 'draft', 'scheduled', 'invalid', 'published', 'published'])
+  assert.match(expected[4]?.html ?? '', /<figcaption>Cap<\/figcaption>/)
+  assert.doesNotMatch(expected[4]?.html ?? '', /<script/)
+})
+
+test('gives the entries analysing in-thread gives, in job order, on one thread and on two', async () => {
+  const list = jobs(12) // 72 jobs: three batches, so two threads interleave
+  for (const count of [1, 2]) {
+    assert.deepEqual(await analyseOnThreads(list, settings, now, { threads: count }), inThread(list), `${count} threads`)
+  }
+})
+
+test('starts no more threads than there are batches', async () => {
+  const list = jobs()
+  const before = threads()
+  const running: number[] = []
+  const entries = await analyseOnThreads(list, settings, now, { threads: 8, onProgress: () => running.push(threads()) })
+  assert.deepEqual(entries, inThread(list))
+  assert.deepEqual(running, [before + 1])
+})
+
+test('gives no entries for no jobs', async () => {
+  assert.deepEqual(await analyseOnThreads([], settings, now), [])
+})
+
+test('reports progress as batches finish, ending at the number of jobs', async () => {
+  const list = jobs(12)
+  const done: number[] = []
+  await analyseOnThreads(list, settings, now, { threads: 2, onProgress: (count) => done.push(count) })
+  assert.ok(done.length > 1 && done.every((count, n) => n === 0 || count > (done[n - 1] ?? 0)), `${done}`)
+  assert.equal(done.at(-1), list.length)
+})
+
+test('a source the analysis throws on rejects with its path, and no thread is left running', async () => {
+  // A time zone the schema would refuse: every valid article then has an invalid date, which
+  // toEntry cannot write, while a source with invalid front matter never gets that far.
+  const broken = { ...settings, timeZone: 'Nowhere/Invalid' }
+  const list = jobs(12).filter((job) => job.path.startsWith('articles/invalid-'))
+  list.splice(7, 0, jobs().find((job) => job.path === 'articles/published-0.md') as AnalyseJob)
+  assert.throws(() => inThread(list, broken), /Invalid time value/)
+  assert.doesNotThrow(() => inThread(list.filter((job) => job.path !== 'articles/published-0.md'), broken))
+  const before = threads()
+
+  await assert.rejects(analyseOnThreads(list, broken, now, { threads: 2 }), {
+    message: 'Analysing articles/published-0.md on a worker thread failed: Invalid time value',
+  })
+  assert.equal(threads(), before)
+})
+
+test('loads its TypeScript on the threads whether tsx came from --import (then registered twice) or, as in src/bin.js, from its API', async () => {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  // CommonJS: `--input-type=module` would be inherited by the threads, which refuse it.
+  const script = `import('tsx/esm/api').then(async ({ register }) => {
+    register()
+    const { analyseOnThreads } = await import('./src/analyse-pool.ts')
+    const { resolveConfig } = await import('./src/config.ts')
+    const [jobs, config, now] = JSON.parse(process.env.JOBS)
+    process.stdout.write(JSON.stringify(await analyseOnThreads(jobs, resolveConfig(config), new Date(now), { threads: 2 })))
+  })`
+  const list = jobs(6)
+  const env = { ...process.env, NODE_OPTIONS: '', JOBS: JSON.stringify([list, settings, now]) }
+  const expected = JSON.parse(JSON.stringify(inThread(list))) // as stdout carries it: no undefined properties
+  for (const flags of [['--import', 'tsx'], []]) {
+    const run = await promisify(execFile)(process.execPath, [...flags, '-e', script], { cwd: root, env })
+    assert.deepEqual([JSON.parse(run.stdout), run.stderr], [expected, ''], `node ${flags.join(' ')}`)
+  }
+})
