@@ -128,6 +128,10 @@ const catalogue = {
     fix: () =>
       'keep only Markdown articles in the articles folder: move images and documents elsewhere, or give the file its real extension',
   },
+  'too-deeply-nested': {
+    reason: (d: { limit: number }) => `Lists or quotes are nested here more than ${d.limit} levels deep`,
+    fix: () => 'flatten the nesting: no article needs this many levels, and readers cannot show them',
+  },
   'file-too-large': {
     reason: (d: { size: string; limit: string }) => `This file is ${d.size}, more than the ${d.limit} an article may be`,
     fix: () =>

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path'
 import type { Root } from 'mdast'
-import type { Position } from 'unist'
+import type { Node, Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Config } from './config.ts'
@@ -49,11 +49,46 @@ export function permanentIdFor(config: Config, day: string, slug: string) {
 }
 
 /**
+ * How deep lists and quotes may nest. Parsing, rendering and writing HTML
+ * recurse once per level, and the stack runs out somewhere past a thousand,
+ * at a depth that differs between the main thread and a worker: one fixed
+ * limit, well below, makes every build reject the same sources, with a
+ * message instead of a crash.
+ */
+export const maxNesting = 256
+
+/** `parseSource`, refusing a body nested deeper than `maxNesting` (or too deep to parse at all). */
+function parseNested(file: VFile) {
+  const limit = maxNesting
+  try {
+    const parsed = parseSource(file)
+    // Depth first with an explicit stack: the check must not recurse itself.
+    const stack: Array<[Node, number]> = [[parsed.tree, 0]]
+    for (let item = stack.pop(); item; item = stack.pop()) {
+      const [node, depth] = item
+      if (depth > limit) {
+        report(file, 'too-deeply-nested', node.position?.start ?? { line: 1, column: 1 }, { limit })
+        return undefined
+      }
+      const level = node.type === 'list' || node.type === 'blockquote' ? depth + 1 : depth
+      if ('children' in node) for (const child of node.children as Node[]) stack.push([child, level])
+    }
+    return parsed
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    report(file, 'too-deeply-nested', { line: 1, column: 1 }, { limit })
+    return undefined
+  }
+}
+
+/**
  * Validate one source file against the article schema and resolve its
  * derived fields. Every problem is reported on `file`; `undefined` then.
  */
 export function validateArticle(file: VFile, config: Config): Article | undefined {
-  const { tree, frontMatter } = parseSource(file)
+  const parsed = parseNested(file)
+  if (!parsed) return undefined
+  const { tree, frontMatter } = parsed
   if (!frontMatter) {
     report(file, 'missing-front-matter', { line: 1, column: 1 }, {})
     return undefined

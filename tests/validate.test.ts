@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
-import { validateArticle } from '../src/validate.ts'
+import { maxNesting, validateArticle } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
 /** Each message as `line:column [rule] reason`, for compact assertions. */
@@ -175,4 +175,17 @@ test('strips characters no feed may carry, so a headline of control characters i
   assert.equal(validateArticle(file, config()), undefined)
   assert.match(file.messages[0]?.reason ?? '', /`title` is not valid: it is empty/)
   assert.equal(validateArticle(source({ title: 'Clean\u0007 title' }), config())?.title, 'Clean title')
+})
+
+test('refuses lists and quotes nested past the limit with a message, however deep, instead of running out of stack', () => {
+  assert.ok(validateArticle(source({}, `${'* '.repeat(maxNesting)}x\n`), config()), 'at the limit is fine')
+  for (const body of [`${'* '.repeat(maxNesting + 1)}x\n`, `Intro.\n\n${'> '.repeat(2000)}x\n`, `${'1. '.repeat(10_000)}x\n`]) {
+    const file = source({}, body)
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(file.messages.map((m) => [m.ruleId, m.fatal]), [['too-deeply-nested', true]])
+  }
+  const file = source({}, `Intro.\n\n${'> '.repeat(maxNesting + 1)}x\n`)
+  validateArticle(file, config())
+  // The innermost level past the limit, on the line it is written on.
+  assert.equal(file.messages[0]?.line, String(file.value).split('\n').findIndex((line) => line.startsWith('> ')) + 1)
 })
