@@ -28,9 +28,15 @@ type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line
 }
 type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated' | 'revision'> & { date: string; updated?: string }
 
-/** The cache key of a source under a context (config and renderer version). */
+const keys = new WeakMap<VFile, { context: string; key: string }>()
+
+/** The cache key of a source under a context (config and renderer version); hashed once per file and context. */
 export function sourceKey(file: VFile, context: string): string {
-  return createHash('sha256').update(`${context}\0${file.path}\0${String(file.value)}`).digest('hex')
+  const known = keys.get(file)
+  if (known?.context === context) return known.key
+  const key = createHash('sha256').update(`${context}\0${file.path}\0${String(file.value)}`).digest('hex')
+  keys.set(file, { context, key })
+  return key
 }
 
 /** What a source produced, as JSON-safe data. */
@@ -124,7 +130,10 @@ export interface BuildSummary {
 
 /** The last build that wrote the output: its inputs' key, its manifest, and its report. */
 export interface BuildRecord {
+  /** `buildKey` over the inputs' bytes. */
   key: string
+  /** `buildKey` over the inputs' file metadata (see `folderStamp`): equal, and nothing need be read. */
+  stamp: string
   manifest: string
   /** Every file the output held, as the writer left it: a deleted or edited one means the output no longer stands. */
   written: [string, WrittenFile][]

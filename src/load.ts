@@ -31,17 +31,42 @@ export const maxArticleBytes = 2 * 1024 * 1024
  */
 export async function loadArticles(dir: string): Promise<VFile[]> {
   const root = await realpath(dir)
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const paths = entries
-    // Names starting with a dot belong to editors and systems, not writers: Emacs lock links
-    // (`.#story.md`), macOS metadata (`._story.md`, binary), folders such as `.git`.
-    .filter((entry) => !relative(dir, join(entry.parentPath, entry.name)).split(sep).some((part) => part.startsWith('.')))
-    // Folders are walked by readdir itself; a link may lead to a folder, so it is looked at below.
-    .filter((entry) => entry.isSymbolicLink() || (!entry.isDirectory() && entry.name.endsWith('.md')))
-    .map((entry) => relative(process.cwd(), join(entry.parentPath, entry.name)))
-    .sort()
-  const files = await inBatches(paths, (path) => readArticle(path, root))
+  const files = await inBatches(await articlePaths(dir), (path) => readArticle(path, root))
   return files.filter((file) => file !== undefined)
+}
+
+/** What `loadArticles` reads: every `*.md` path and every link under `dir`, sorted. */
+async function articlePaths(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return (
+    entries
+      // Names starting with a dot belong to editors and systems, not writers: Emacs lock links
+      // (`.#story.md`), macOS metadata (`._story.md`, binary), folders such as `.git`.
+      .filter((entry) => !relative(dir, join(entry.parentPath, entry.name)).split(sep).some((part) => part.startsWith('.')))
+      // Folders are walked by readdir itself; a link may lead to a folder, so it is looked at below.
+      .filter((entry) => entry.isSymbolicLink() || (!entry.isDirectory() && entry.name.endsWith('.md')))
+      .map((entry) => relative(process.cwd(), join(entry.parentPath, entry.name)))
+      .sort()
+  )
+}
+
+/**
+ * A fingerprint of everything a build reads under `dir` (each source's and
+ * image's path, size, modification and change times and inode) taken from
+ * the file system's records alone, without reading a byte. The same
+ * fingerprint means the same files as far as the file system can tell: a
+ * rebuild compares it first, and reads and hashes the files only when it
+ * differs.
+ */
+export async function folderStamp(dir: string): Promise<string> {
+  const paths = [...(await articlePaths(dir)), ...(await imageFiles(dir)).map((entry) => join(entry.parentPath, entry.name))]
+  const stamps = await inBatches(paths, (path) =>
+    stat(path).then(
+      (info) => `${path}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`,
+      (error: NodeJS.ErrnoException) => `${path}\0${error.code}`,
+    ),
+  )
+  return createHash('sha256').update(stamps.join('\0')).digest('hex')
 }
 
 /** An image under the articles folder, published at the same path under the site. */
@@ -60,18 +85,22 @@ export interface Asset {
  * nothing outside `dir` is published), and no dot-paths.
  */
 export async function loadAssets(dir: string): Promise<Asset[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const images = entries.filter((entry) => {
-    const extension = entry.name.split('.').pop()?.toLowerCase() ?? ''
-    const path = relative(dir, join(entry.parentPath, entry.name))
-    return entry.isFile() && Object.hasOwn(imageTypes, extension) && !path.split(sep).some((part) => part.startsWith('.'))
-  })
-  const assets = await inBatches(images, async (entry): Promise<Asset> => {
+  const assets = await inBatches(await imageFiles(dir), async (entry): Promise<Asset> => {
     const source = join(entry.parentPath, entry.name)
     const path = relative(dir, source).split(sep).join('/')
     return { path, source, sha256: createHash('sha256').update(await readFile(source)).digest('hex') }
   })
   return assets.sort((a, b) => byCodePoint(a.path, b.path))
+}
+
+/** The image files `loadAssets` publishes. */
+async function imageFiles(dir: string) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((entry) => {
+    const extension = entry.name.split('.').pop()?.toLowerCase() ?? ''
+    const path = relative(dir, join(entry.parentPath, entry.name))
+    return entry.isFile() && Object.hasOwn(imageTypes, extension) && !path.split(sep).some((part) => part.startsWith('.'))
+  })
 }
 
 async function readArticle(path: string, root: string): Promise<VFile | undefined> {

@@ -5,7 +5,7 @@ import { VFile } from 'vfile'
 import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
-import { loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
+import { folderStamp, loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
 import { buildKey, fromEntry, inputsDigest, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
@@ -14,17 +14,23 @@ import { buildSite, cacheLookups, manifestFile, manifestOf, type SiteResult } fr
 import type { Article } from '../validate.ts'
 import { recoverOutput, writeOutput } from '../write.ts'
 
-interface Inputs {
-  sources: VFile[]
+/** What a build checks before reading any source: enough to tell, from file metadata, that nothing changed. */
+interface Checked {
   ledger?: VFile
-  assets: Asset[]
   version: string
+  /** The code's version and `folderStamp` of the articles folder: metadata only. */
+  stamp: string
+}
+
+interface Inputs extends Checked {
+  sources: VFile[]
+  assets: Asset[]
   /** A hash of the code, sources and images as loaded (see `inputsDigest`). */
   digest: string
 }
 
-/** Check the folders and read everything a build depends on; an exit code when the folders are wrong. */
-async function gather(options: Options, io: Io): Promise<Inputs | number> {
+/** Check the folders, repair the output, read the ledger and stamp the inputs; an exit code when the folders are wrong. */
+async function prepare(options: Options, io: Io): Promise<Checked | number> {
   if (!(await isDirectory(options.articles))) {
     io.stderr(`wirefeed: the articles folder \`${options.articles}\` does not exist; pass --articles <dir>.\n`)
     return 2
@@ -42,10 +48,15 @@ async function gather(options: Options, io: Io): Promise<Inputs | number> {
     io.stderr(`wirefeed: the ledger \`${options.ledger}\` does not exist; omit --ledger only on a site's very first build.\n`)
     return 2
   }
+  const version = await rendererVersion()
+  return { ledger, version, stamp: `${version}\0${await folderStamp(options.articles)}` }
+}
+
+/** Read everything a build depends on. */
+async function gather(options: Options, checked: Checked): Promise<Inputs> {
   const sources = await loadArticles(options.articles)
   const assets = await loadAssets(options.articles)
-  const version = await rendererVersion()
-  return { sources, ledger, assets, version, digest: inputsDigest(version, sources, assets) }
+  return { ...checked, sources, assets, digest: inputsDigest(checked.version, sources, assets) }
 }
 
 /**
@@ -90,25 +101,28 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   // Keep what this build learnt, even when it failed: fixing one article then re-renders only it.
   // `check` and `list` write nothing, the cache included.
   if (options.command === 'build') await writeCache(options.cache, site.cache, site.reused)
+  // Past analysis a source's text is not needed, only its messages: let it go before the
+  // output is made, so memory holds the site's HTML and not its Markdown as well.
+  for (const file of inputs.sources) file.value = ''
   return site
 }
 
 /** build and check: validate everything, report, and (build only) write. */
 export async function buildCommand(config: Config, options: Options, io: Io): Promise<number> {
-  const inputs = await gather(options, io)
-  if (typeof inputs === 'number') return inputs
-  // Nothing changed since the last build wrote the output: replay its report, touch nothing.
-  const key = buildKey(config, inputs.digest, String(inputs.ledger?.value ?? ''), options.out)
+  const checked = await prepare(options, io)
+  if (typeof checked === 'number') return checked
+  const ledger = String(checked.ledger?.value ?? '')
   const previous = options.command === 'build' ? await readBuildRecord(options.cache) : undefined
-  if (previous && (await unchangedSince(previous, key, options))) {
-    const files = previous.files.map(({ path, messages }) => {
-      const file = new VFile({ path })
-      fromEntry({ key, messages }, file)
-      return file
-    })
-    printReport(files, previous.summary, options, io)
-    if (options.format !== 'json' && !options.quiet) io.stdout(`Unchanged: ${options.out}/ (RSS, Atom, JSON Feed): ${counts(previous.summary)}.\n`)
-    return 0
+  // Nothing changed since the last build wrote the output: replay its report, touch nothing.
+  // First by the files' metadata, which costs no reading; then by their bytes, which catches
+  // files only touched (a checkout, a copy) and notes their new metadata for next time.
+  const stamp = buildKey(config, checked.stamp, ledger, options.out)
+  if (previous?.stamp === stamp && (await outputStands(previous, options))) return replay(previous, options, io)
+  const inputs = await gather(options, checked)
+  const key = buildKey(config, inputs.digest, ledger, options.out)
+  if (previous?.key === key && (await outputStands(previous, options))) {
+    await writeBuildRecord(options.cache, { ...previous, stamp })
+    return replay(previous, options, io)
   }
 
   const site = await runSite(config, options, io, inputs)
@@ -140,6 +154,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
     // The next build reads the ledger this one wrote (locally from the output, in CI from the live
     // site once deployed): key the record on that, so a rebuild with nothing changed matches at once.
     key: buildKey(config, inputs.digest, site.ledger ?? '', options.out),
+    stamp: buildKey(config, checked.stamp, site.ledger ?? '', options.out),
     manifest,
     written: [...written],
     summary,
@@ -152,17 +167,28 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
 }
 
 /**
- * Whether the last build's output still stands: same inputs (sources,
- * images, config, ledger, code), no scheduled article gone live since, and
- * the output folder still holding that build (its manifest unchanged).
+ * Whether the last build's output still stands, its inputs being unchanged:
+ * no scheduled article gone live since, and the output folder still holding
+ * that build (its manifest and its number of files unchanged).
  */
-async function unchangedSince(previous: BuildRecord, key: string, options: Options) {
-  if (previous.key !== key) return false
+async function outputStands(previous: BuildRecord, options: Options) {
   if (previous.summary.scheduled.some((entry) => new Date(entry.goesLive) <= options.now)) return false
   const manifest = await readFile(join(options.out, manifestFile), 'utf8').catch(() => undefined)
   if (manifest !== previous.manifest) return false
   const present = await readdir(options.out, { recursive: true, withFileTypes: true })
   return present.filter((entry) => entry.isFile()).length === previous.written.length
+}
+
+/** Print the last build's report again, as a rebuild with nothing changed. */
+function replay(previous: BuildRecord, options: Options, io: Io) {
+  const files = previous.files.map(({ path, messages }) => {
+    const file = new VFile({ path })
+    fromEntry({ key: '', messages }, file)
+    return file
+  })
+  printReport(files, previous.summary, options, io)
+  if (options.format !== 'json' && !options.quiet) io.stdout(`Unchanged: ${options.out}/ (RSS, Atom, JSON Feed): ${counts(previous.summary)}.\n`)
+  return 0
 }
 
 function printReport(files: VFile[], summary: BuildSummary, options: Options, io: Io) {
@@ -186,8 +212,9 @@ function counts(summary: BuildSummary) {
 
 /** list: one line per valid article, what state it is in and when. */
 export async function listCommand(config: Config, options: Options, io: Io): Promise<number> {
-  const inputs = await gather(options, io)
-  if (typeof inputs === 'number') return inputs
+  const checked = await prepare(options, io)
+  if (typeof checked === 'number') return checked
+  const inputs = await gather(options, checked)
   const site = await runSite(config, options, io, inputs)
   io.stderr(formatReport(site.files, 'text', { color: options.color, warnings: 'none' }))
   const when = (article: Article) =>

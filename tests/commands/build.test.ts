@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -188,4 +188,24 @@ test('--threads: worker threads give the bytes and the report one thread gives',
   const zero = await wirefeed(['build', '--threads', '0'], dir)
   assert.equal(zero.code, 2)
   assert.match(zero.stderr, /^wirefeed: --threads takes a whole number from 1 to 256, not `0`\./)
+})
+
+test('a rebuild tells nothing changed from file metadata, is not fooled by a restored modification time, and re-stamps touched files', async () => {
+  const dir = await site('newsroom')
+  const record = async () => JSON.parse(await readFile(join(dir, '.cache/wirefeed/last-build.json'), 'utf8')) as { stamp: string }
+  assert.match((await wirefeed(['build', '--now', now], dir)).stdout, /^Wrote/)
+  const path = join(dir, 'articles/2026/01/summit.md')
+  const before = await stat(path)
+  // Touched, bytes unchanged: read and found the same, and the new metadata noted.
+  await utimes(path, before.atime, new Date(before.mtimeMs + 60_000))
+  const stamped = (await record()).stamp
+  assert.match((await wirefeed(['build', '--now', now], dir)).stdout, /^Unchanged:/)
+  assert.notEqual((await record()).stamp, stamped)
+  // Edited to the same size with its old modification time put back: the change time still tells.
+  const text = await readFile(path, 'utf8')
+  await writeFile(path, text.replace('title: Allies draft', 'title: Allies sign!'))
+  await utimes(path, before.atime, new Date(before.mtimeMs + 60_000))
+  assert.equal((await stat(path)).size, before.size)
+  assert.match((await wirefeed(['build', '--now', now], dir)).stdout, /^Wrote/)
+  assert.match(await readFile(join(dir, 'dist/feed.json'), 'utf8'), /Allies sign!/)
 })
