@@ -106,7 +106,7 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
       if (file.key !== undefined && last?.key === file.key && untouched(old, last) && keep(file.path, to, last)) return
       const bytes = Buffer.from(file.content())
       const sha256 = hash(bytes)
-      if (old?.size === bytes.length && readFileSync(join(out, file.path)).equals(bytes)) {
+      if (old?.isFile() && old.size === bytes.length && readFileSync(join(out, file.path)).equals(bytes)) {
         if (keep(file.path, to, { ...(file.key !== undefined && { key: file.key }), sha256, size: old.size, mtimeMs: old.mtimeMs })) return
       }
       put(file.path, to, () => writeFileSync(to, bytes), file.key, sha256)

@@ -145,3 +145,10 @@ test('seals the output with a file made from the SHA-256 of every other one', as
   assert.equal(await readFile(join(out, 'build.json'), 'utf8'), `${sha256('a')},${sha256('c')}`)
   assert.deepEqual([...written.keys()], ['a.xml', 'b/c.json', 'build.json'])
 })
+
+test('writes a file where the output had a folder of the same name', async () => {
+  const out = join(await scratch(), 'dist')
+  await writeOutput(out, files({ 'a/index.html': 'x'.repeat(4096) }))
+  assert.equal((await writeOutput(out, files({ a: 'now a file' }))).changed, true)
+  assert.equal(await readFile(join(out, 'a'), 'utf8'), 'now a file')
+})
