@@ -73,8 +73,11 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     if (written.has(path)) throw new Error(`two output files have the path \`${path}\``)
     const file = join(fresh, path)
     const parent = dirname(file)
-    if (!folders.has(parent)) mkdirSync(parent, { recursive: true })
-    folders.add(parent)
+    if (!folders.has(parent)) {
+      // One call when the folder above is known to exist (each article page has a folder of its own).
+      mkdirSync(parent, { recursive: !folders.has(dirname(parent)) })
+      for (let folder = parent; !folders.has(folder); folder = dirname(folder)) folders.add(folder)
+    }
     return file
   }
 
@@ -98,6 +101,7 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
 
   try {
     mkdirSync(fresh, { recursive: true })
+    folders.add(fresh)
     const make = (file: OutputFile) => {
       const to = target(file.path)
       const old = statSync(join(out, file.path), { throwIfNoEntry: false })

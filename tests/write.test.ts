@@ -154,3 +154,10 @@ test('writes a file where the output had a folder of the same name', async () =>
   assert.equal((await writeOutput(out, files({ a: content }))).changed, true)
   assert.equal(await readFile(join(out, 'a'), 'utf8'), content)
 })
+
+test('makes folders at any depth, in any order', async () => {
+  const out = join(await scratch(), 'dist')
+  const paths = ['x/y/f', 'x/y/z/g', 'x/f2', 'a/b/c/d/e', 'a/b/f', 'a/g', 'h']
+  await writeOutput(out, files(Object.fromEntries(paths.map((path) => [path, path]))))
+  for (const path of paths) assert.equal(await readFile(join(out, path), 'utf8'), path)
+})
