@@ -1,14 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildCommand, listCommand } from './commands/build.ts'
-import { importCommand, newCommand } from './commands/create.ts'
-import { fetchCommand, pingCommand } from './commands/publish.ts'
-import { serveCommand } from './commands/serve.ts'
-import { configFileName, type Config } from './config.ts'
+import { configFileName, validateConfig, type Config } from './config.ts'
 import { readSource } from './load.ts'
 import { formatReport, reportFormats, type ReportFormat } from './report.ts'
-import { validateConfig } from './site.ts'
 
 /** Where output goes and what the environment is: injected, so tests run the CLI in-process too. */
 export interface Io {
@@ -111,6 +106,20 @@ export function helpText(command?: Command): string {
 
 export type Options = ReturnType<typeof parseOptions>
 
+type Handler = (config: Config, options: Options, io: Io) => Promise<number>
+
+/** Each command's code, loaded when it runs: starting is most of a rebuild with nothing changed. */
+const handlers: Record<Command, () => Promise<Handler>> = {
+  build: async () => (await import('./commands/build.ts')).buildCommand,
+  check: async () => (await import('./commands/build.ts')).buildCommand,
+  list: async () => (await import('./commands/build.ts')).listCommand,
+  new: async () => (await import('./commands/create.ts')).newCommand,
+  import: async () => (await import('./commands/create.ts')).importCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  fetch: async () => (await import('./commands/publish.ts')).fetchCommand,
+  ping: async () => (await import('./commands/publish.ts')).pingCommand,
+}
+
 /** Run the CLI; resolves to the exit code: 0 success, 1 invalid input or failure, 2 bad usage. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: Options
@@ -129,8 +138,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const command = options.command
   const config = await loadConfig(options, io)
   if (typeof config === 'number') return config
-  const run = { new: newCommand, import: importCommand, list: listCommand, serve: serveCommand, fetch: fetchCommand, ping: pingCommand }
-  const handler = command === 'build' || command === 'check' ? buildCommand : run[command]
+  const handler = await handlers[command]()
   return handler(config, options, io)
 }
 

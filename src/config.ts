@@ -1,5 +1,7 @@
+import type { VFile } from 'vfile'
 import { z } from 'zod'
 import { absoluteUrl, languageTag, permanentId } from './schema.ts'
+import { validateYaml } from './yaml-data.ts'
 
 /** A time zone Intl knows, such as `Europe/Kyiv` or `UTC`. */
 const timeZone = z
@@ -59,4 +61,11 @@ export const configFileName = 'wirefeed.config.yaml'
 /** Resolve config input (possibly empty) into settings with every default applied. */
 export function resolveConfig(input: ConfigInput = {}): Config {
   return configSchema.parse(input)
+}
+
+/** The site config from its YAML file, or the embedded defaults when there is none. */
+export function validateConfig(file: VFile | undefined): Config | undefined {
+  if (!file) return configSchema.parse({})
+  if (file.messages.length > 0) return undefined
+  return validateYaml(file, { text: String(file.value), offset: 0 }, configSchema)?.data
 }

@@ -1,5 +1,5 @@
 // The public API: re-exports only. tests/index.test.ts pins this list.
-export { configSchema, resolveConfig, type Config, type ConfigInput } from './config.ts'
+export { configSchema, resolveConfig, validateConfig, type Config, type ConfigInput } from './config.ts'
 export { articleSchema, type ArticleData } from './schema.ts'
 export { validateArticle, type Article } from './validate.ts'
 export { renderArticle, type RenderedArticle } from './render.ts'
@@ -7,5 +7,5 @@ export { buildFeedModel, type FeedItem, type FeedModel } from './feeds/build.ts'
 export { toRss } from './feeds/rss.ts'
 export { toAtom } from './feeds/atom.ts'
 export { toJsonFeed } from './feeds/json.ts'
-export { buildSite, validateConfig, type BuildOptions, type SiteResult } from './site.ts'
+export { buildSite, type BuildOptions, type SiteResult } from './site.ts'
 export { formatReport } from './report.ts'

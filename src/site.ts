@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto'
 import { VFile } from 'vfile'
-import { configSchema, type Config } from './config.ts'
+import type { Config } from './config.ts'
 import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
 import { lintArticle, lintDuplicates, lintImages } from './lint.ts'
@@ -11,10 +10,8 @@ import { report } from './messages.ts'
 import { renderArticle, type RenderedArticle } from './render.ts'
 import { pageFiles } from './pages/site-pages.ts'
 import { validateArticle, type Article } from './validate.ts'
-import { validateYaml } from './yaml-data.ts'
 import { widgetFiles } from './widget/widget-files.ts'
 import { outputFile, type OutputFile } from './output.ts'
-import { byCodePoint } from './order.ts'
 
 export interface BuildOptions {
   /** The build's "now": articles dated later are embargoed. Read once, in the CLI. */
@@ -54,13 +51,6 @@ export interface SiteResult {
   reused: Set<string>
   /** Images to publish beside `output`, at their own paths. */
   assets: readonly Asset[]
-}
-
-/** The site config from its YAML file, or the embedded defaults when there is none. */
-export function validateConfig(file: VFile | undefined): Config | undefined {
-  if (!file) return configSchema.parse({})
-  if (file.messages.length > 0) return undefined
-  return validateYaml(file, { text: String(file.value), offset: 0 }, configSchema)?.data
 }
 
 /**
@@ -152,22 +142,6 @@ export function analyseSource(path: string, value: string, config: Config, key: 
   if (article) lintArticle(article)
   const rendered = article && !article.draft && article.date <= now ? renderArticle(article) : undefined
   return toEntry(key, file, article, rendered)
-}
-
-/** The manifest the publish job compares with the live one: same hash, nothing to deploy. */
-export const manifestFile = 'build.json'
-
-/**
- * The manifest, from the SHA-256 of every other file of the output (images
- * included) by path: a hash over them in a fixed order, names included. No
- * timestamps: same bytes, same manifest.
- */
-export function manifestOf(hashes: ReadonlyMap<string, string>): OutputFile {
-  const hash = createHash('sha256')
-  for (const path of [...hashes.keys()].sort(byCodePoint)) {
-    if (path !== manifestFile) hash.update(`${path}\0${hashes.get(path)}\0`)
-  }
-  return outputFile(manifestFile, JSON.stringify({ version: 2, sha256: hash.digest('hex') }, null, 2) + '\n')
 }
 
 function readLedger(file: VFile): Ledger | undefined {

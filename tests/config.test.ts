@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
-import { configSchema, resolveConfig } from '../src/config.ts'
-import { validateConfig } from '../src/site.ts'
+import { configSchema, resolveConfig, validateConfig } from '../src/config.ts'
 
 test('has a default for every field, so a fresh clone builds untouched', () => {
   const settings = resolveConfig()

@@ -9,8 +9,8 @@ import { folderStamp, loadArticles, loadAssets, readSource, type Asset } from '.
 import { buildKey, fromEntry, inputsDigest, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
-import { analyseOnThreads } from '../analyse-pool.ts'
-import { buildSite, cacheLookups, manifestFile, manifestOf, type SiteResult } from '../site.ts'
+import { manifestFile, manifestOf } from '../manifest.ts'
+import type { SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { recoverOutput, writeOutput } from '../write.ts'
 
@@ -74,6 +74,9 @@ function threadsFor(count: number, requested: number | undefined): number {
 
 /** Run the pure pipeline on what `gather` read; `build` keeps what it learnt in the cache. */
 async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<SiteResult> {
+  // Loaded only now: a rebuild with nothing changed never gets here, and the pipeline takes
+  // a third of a second to load.
+  const [{ buildSite, cacheLookups }, { analyseOnThreads }] = await Promise.all([import('../site.ts'), import('../analyse-pool.ts')])
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
   const siteOptions = {
     now: options.now,
