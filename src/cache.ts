@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
@@ -29,6 +30,11 @@ type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line
 type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated' | 'revision'> & { date: string; updated?: string }
 
 const keys = new WeakMap<VFile, { context: string; key: string }>()
+
+/** What every cached result depends on besides its source: the renderer's version and the config. */
+export function sourceContext(version: string, config: unknown): string {
+  return `${version}\0${JSON.stringify(config)}`
+}
 
 /** The cache key of a source under a context (config and renderer version); hashed once per file and context. */
 export function sourceKey(file: VFile, context: string): string {
@@ -99,9 +105,10 @@ export async function rendererVersion(): Promise<string> {
  */
 export async function readCache(dir: string): Promise<Map<string, CacheEntry>> {
   const names = (await readdir(dir).catch(() => [])).filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
-  const read = await inBatches(names, async (name) => {
+  // Synchronous, as sources are read (src/load.ts): thousands of small files.
+  const read = names.map((name) => {
     try {
-      const entry = JSON.parse(await readFile(join(dir, name), 'utf8')) as CacheEntry
+      const entry = JSON.parse(readFileSync(join(dir, name), 'utf8')) as CacheEntry
       return entry?.key === name.slice(0, -5) && Array.isArray(entry.messages) ? entry : undefined
     } catch {
       // Corrupt: a miss.
@@ -149,12 +156,13 @@ const recordFile = 'last-build.json'
  * messages to the sources.
  */
 export function inputsDigest(
-  version: string,
+  context: string,
   sources: readonly VFile[],
   assets: readonly { path: string; sha256: string }[],
 ): string {
-  const hash = createHash('sha256').update(`${version}\0`)
-  for (const file of sources) hash.update(`${file.path}\0${String(file.value)}\0${file.messages.length}\0`)
+  const hash = createHash('sha256').update(`${context}\0`)
+  // A loaded source by its cache key, which the build needs anyway: each source is hashed once.
+  for (const file of sources) hash.update(`${file.path}\0${file.messages.length === 0 ? sourceKey(file, context) : file.messages.join('\n')}\0`)
   for (const asset of assets) hash.update(`${asset.path}\0${asset.sha256}\0`)
   return hash.digest('hex')
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
+import { lstatSync, readFileSync, statSync } from 'node:fs'
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
@@ -106,7 +107,7 @@ async function imageFiles(dir: string) {
 async function readArticle(path: string, root: string): Promise<VFile | undefined> {
   const article = path.endsWith('.md')
   try {
-    if ((await lstat(path)).isSymbolicLink()) {
+    if (lstatSync(path).isSymbolicLink()) {
       const target = await realpath(path).catch(async (error: NodeJS.ErrnoException) => {
         if (!article) return undefined
         // A dangling link or a loop: say where it points, which is what the writer can fix.
@@ -127,7 +128,7 @@ async function readArticle(path: string, root: string): Promise<VFile | undefine
       // A link to a folder inside: its articles are read under their own paths already.
       if (!article || (await stat(target)).isDirectory()) return undefined
     }
-    return await readText(path, maxArticleBytes)
+    return readText(path, maxArticleBytes)
   } catch (error) {
     // Deleted between listing and reading: simply no longer there.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
@@ -142,7 +143,7 @@ async function readArticle(path: string, root: string): Promise<VFile | undefine
  */
 export async function readSource(path: string): Promise<VFile | undefined> {
   try {
-    return await readText(path, Infinity)
+    return readText(path, Infinity)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     return unreadable(path, error)
@@ -158,16 +159,18 @@ function unreadable(path: string, error: unknown) {
 }
 
 /** Throws ENOENT when `path` does not exist; every other problem is a message on the VFile. */
-async function readText(path: string, limit: number): Promise<VFile> {
+// Synchronous: thousands of small reads, each a round trip through the thread pool, spent
+// most of a rebuild waiting.
+function readText(path: string, limit: number): VFile {
   const file = new VFile({ path })
-  const info = await stat(path)
+  const info = statSync(path)
   // Checked before opening: a FIFO would block the build forever, a device never end.
   if (!info.isFile()) {
     report(file, 'unreadable-file', start, { detail: 'it is not a regular file' })
     return file
   }
   // Checked before reading, so a huge file costs nothing; and after, in case it grew in between.
-  let bytes = info.size > limit ? undefined : await readFile(path)
+  let bytes = info.size > limit ? undefined : readFileSync(path)
   if (bytes && bytes.length > limit) bytes = undefined
   if (!bytes) {
     report(file, 'file-too-large', start, { size: megabytes(Math.max(info.size, limit + 1)), limit: megabytes(limit) })

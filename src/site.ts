@@ -4,7 +4,7 @@ import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
 import { lintArticle, lintDuplicates, lintImages } from './lint.ts'
 import type { Asset } from './load.ts'
-import { fromEntry, sourceKey, toEntry, type CacheEntry } from './cache.ts'
+import { fromEntry, sourceContext, sourceKey, toEntry, type CacheEntry } from './cache.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { report } from './messages.ts'
 import { renderArticle, type RenderedArticle } from './render.ts'
@@ -118,7 +118,7 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
  * The sources without a hit are the ones to analyse.
  */
 export function cacheLookups(sources: readonly VFile[], config: Config, options: Pick<BuildOptions, 'cache' | 'cacheContext' | 'now'>) {
-  const context = `${options.cacheContext ?? ''}\0${JSON.stringify(config)}`
+  const context = sourceContext(options.cacheContext ?? '', config)
   const serves = (entry: CacheEntry) =>
     !entry.article || entry.article.draft || new Date(entry.article.date) > options.now || entry.html !== undefined
   return sources

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
 import { folderStamp, loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
-import { buildKey, fromEntry, inputsDigest, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
+import { buildKey, fromEntry, inputsDigest, sourceContext, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
@@ -53,10 +53,10 @@ async function prepare(options: Options, io: Io): Promise<Checked | number> {
 }
 
 /** Read everything a build depends on. */
-async function gather(options: Options, checked: Checked): Promise<Inputs> {
+async function gather(config: Config, options: Options, checked: Checked): Promise<Inputs> {
   const sources = await loadArticles(options.articles)
   const assets = await loadAssets(options.articles)
-  return { ...checked, sources, assets, digest: inputsDigest(checked.version, sources, assets) }
+  return { ...checked, sources, assets, digest: inputsDigest(sourceContext(checked.version, config), sources, assets) }
 }
 
 /**
@@ -121,7 +121,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   // files only touched (a checkout, a copy) and notes their new metadata for next time.
   const stamp = buildKey(config, checked.stamp, ledger, options.out)
   if (previous?.stamp === stamp && (await outputStands(previous, options))) return replay(previous, options, io)
-  const inputs = await gather(options, checked)
+  const inputs = await gather(config, options, checked)
   const key = buildKey(config, inputs.digest, ledger, options.out)
   if (previous?.key === key && (await outputStands(previous, options))) {
     await writeBuildRecord(options.cache, { ...previous, stamp })
@@ -217,7 +217,7 @@ function counts(summary: BuildSummary) {
 export async function listCommand(config: Config, options: Options, io: Io): Promise<number> {
   const checked = await prepare(options, io)
   if (typeof checked === 'number') return checked
-  const inputs = await gather(options, checked)
+  const inputs = await gather(config, options, checked)
   const site = await runSite(config, options, io, inputs)
   io.stderr(formatReport(site.files, 'text', { color: options.color, warnings: 'none' }))
   const when = (article: Article) =>
