@@ -6,7 +6,7 @@ import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import { topicSlugs } from '../../src/feeds/topics.ts'
 import { config, findAll, parseXml, readFeed } from '../helpers.ts'
-import { documents, files, idsOf, readPage, rendered, story, walk, type Format } from './documents.ts'
+import { documents, files, idsOf, rendered, story, walk, type Format } from './documents.ts'
 
 const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & <Co>', feedItems: 2 })
 
