@@ -92,38 +92,46 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     return true
   }
 
-  function put(path: string, to: string, make: () => void, key: string | undefined, sha256: string) {
-    make()
+  /**
+   * Put one file in the fresh folder. Kept from the output (hard-linked) when
+   * it is the same file: made under the same key and untouched since, or, once
+   * made, the same bytes. Otherwise written.
+   */
+  function place(path: string, key: string | undefined, made: () => Made) {
+    const to = target(path)
+    const old = statSync(join(out, path), { throwIfNoEntry: false })
+    const last = options.previous?.get(path)
+    if (key !== undefined && last?.key === key && untouched(old, last) && keep(path, to, last)) return
+    const { sha256, same, write } = made()
+    const record = { ...(key !== undefined && { key }), sha256 }
+    if (old?.isFile() && same(old) && keep(path, to, { ...record, size: old.size, mtimeMs: old.mtimeMs })) return
+    write(to)
     const { size, mtimeMs } = statSync(to)
-    written.set(path, { ...(key !== undefined && { key }), sha256, size, mtimeMs })
+    written.set(path, { ...record, size, mtimeMs })
     changed = true
   }
+
+  const make = (file: OutputFile) =>
+    place(file.path, file.key, () => {
+      const bytes = Buffer.from(file.content())
+      return {
+        sha256: hash(bytes),
+        same: (old) => old.size === bytes.length && readFileSync(join(out, file.path)).equals(bytes),
+        write: (to) => writeFileSync(to, bytes),
+      }
+    })
 
   try {
     mkdirSync(fresh, { recursive: true })
     folders.add(fresh)
-    const make = (file: OutputFile) => {
-      const to = target(file.path)
-      const old = statSync(join(out, file.path), { throwIfNoEntry: false })
-      const last = options.previous?.get(file.path)
-      // Made under the same key as the file the output holds: the same file, kept without being made.
-      if (file.key !== undefined && last?.key === file.key && untouched(old, last) && keep(file.path, to, last)) return
-      const bytes = Buffer.from(file.content())
-      const sha256 = hash(bytes)
-      if (old?.isFile() && old.size === bytes.length && readFileSync(join(out, file.path)).equals(bytes)) {
-        if (keep(file.path, to, { ...(file.key !== undefined && { key: file.key }), sha256, size: old.size, mtimeMs: old.mtimeMs })) return
-      }
-      put(file.path, to, () => writeFileSync(to, bytes), file.key, sha256)
-    }
     for (const file of files) make(file)
     for (const asset of options.assets ?? []) {
-      const to = target(asset.path)
-      const old = statSync(join(out, asset.path), { throwIfNoEntry: false })
-      const last = options.previous?.get(asset.path)
-      const same = last?.key === asset.sha256 ? untouched(old, last) : old?.isFile() && hash(readFileSync(join(out, asset.path))) === asset.sha256
-      if (old && same && keep(asset.path, to, { key: asset.sha256, sha256: asset.sha256, size: old.size, mtimeMs: old.mtimeMs })) continue
-      // Copied, never linked to the source: editing the source must not change the published site in place.
-      put(asset.path, to, () => copyFileSync(asset.source, to), asset.sha256, asset.sha256)
+      place(asset.path, asset.sha256, () => ({
+        sha256: asset.sha256,
+        same: () => hash(readFileSync(join(out, asset.path))) === asset.sha256,
+        // Copied, never linked to the source: editing the source must not change the published site in place.
+        write: (to) => copyFileSync(asset.source, to),
+      }))
     }
     if (options.seal) make(options.seal(new Map([...written].map(([path, file]) => [path, file.sha256]))))
     // Every file was already there; it is the same output unless the output has more.
@@ -199,6 +207,13 @@ function running(pid: number) {
 async function countFiles(out: string) {
   const entries = await readdir(out, { recursive: true, withFileTypes: true }).catch(() => undefined)
   return entries?.filter((entry) => entry.isFile()).length
+}
+
+/** A file made for the output: its hash, whether the output's copy (`old`) holds the same bytes, and how to write it. */
+interface Made {
+  sha256: string
+  same: (old: Stats) => boolean
+  write: (to: string) => void
 }
 
 /** Whether the output's file is still the one `record` describes: same size, same modification time. */

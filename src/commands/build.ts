@@ -81,7 +81,6 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   const siteOptions = {
     now: options.now,
     ledger: inputs.ledger,
-    // Read only now: a rebuild with nothing changed never gets here.
     cache: await readCache(options.cache),
     cacheContext: inputs.version,
     assets: inputs.assets,
