@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
-import { readdir, rename, rm } from 'node:fs/promises'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Asset } from './load.ts'
 import type { OutputFile } from './output.ts'
@@ -35,81 +35,92 @@ export interface WriteResult {
 }
 
 /**
- * Replace the output folder with exactly `files` (and the assets), atomically
- * as far as the file system allows: everything goes into a fresh sibling
- * folder, one file at a time as `files` makes them, then is swapped in with
- * two renames. A build that fails or is killed before the swap leaves the
- * last good output untouched. A file whose bytes are already in the output is
- * hard-linked, not rewritten: same inode, same modification time, so its
- * Last-Modified and ETag stay and aggregators keep getting 304s. When the
- * output already holds exactly these files, the fresh folder is dropped and
- * nothing changes at all. The only module that writes.
+ * Make the output folder hold exactly `files` (and the assets), changing
+ * only what differs, so that a failed or killed build never costs the last
+ * good output.
  *
- * Nothing is written outside `out` and its two siblings (`<out>.new-<pid>`,
- * `<out>.old`): every path must stay inside, and `out` must not hold the
- * working directory, which the swap would otherwise delete. Either mistake is
- * a bug in the caller and throws before `out` is touched.
+ * 1. Stage: every file whose bytes differ from the output's copy is written
+ *    into a sibling folder, `<out>.new-<pid>`, one at a time as `files` makes
+ *    them; a file made under the same key as last time and untouched since,
+ *    or made to the same bytes, is left where it is (same inode, same
+ *    modification time, so its Last-Modified and ETag stay and aggregators
+ *    keep getting 304s). The output is not touched.
+ * 2. Commit: the staging folder, with the list of files to delete, is
+ *    renamed to `<out>.commit` in one step.
+ * 3. Apply: the deletions are made and the staged files renamed into the
+ *    output, synchronously, so a server in this process (serve --watch)
+ *    never answers in between; then `<out>.commit` is removed.
+ *
+ * A build that fails or is killed before the commit leaves the output as it
+ * was. One killed while applying leaves `<out>.commit`, which
+ * `recoverOutput` (run first by every build and by serve) finishes. The cost
+ * is that of the changes, not of the site: one edited article among 10,000
+ * moves a few files. When nothing differs, nothing is touched at all. The
+ * only module that writes.
+ *
+ * Nothing is written outside `out` and its two siblings: every path must stay
+ * inside, and `out` must not hold the working directory, whose files would
+ * otherwise be deleted as not part of the output. Either mistake is a bug in
+ * the caller and throws before `out` is touched.
  */
 export async function writeOutput(out: string, files: Iterable<OutputFile>, options: WriteOptions = {}): Promise<WriteResult> {
   const folder = resolve(out)
   if (folder === dirname(folder) || folder === process.cwd() || within(folder, process.cwd())) {
-    throw new Error(`refusing to write the output to \`${out}\`: it holds the working directory, which replacing it would delete`)
+    throw new Error(`refusing to write the output to \`${out}\`: it holds the working directory, which writing it would delete`)
   }
-  await recoverOutput(out)
+  recoverOutput(out)
   await removeAbandoned(out)
-  const fresh = `${out}.new-${process.pid}`
-  await rm(fresh, { recursive: true, force: true })
+  const staging = `${out}.new-${process.pid}`
+  await rm(staging, { recursive: true, force: true })
   const written = new Map<string, WrittenFile>()
-  let changed = false
+  const staged = join(staging, stagedFolder)
   const folders = new Set<string>()
 
-  // Where `path` goes in the fresh folder, its folder made. The writing below is synchronous:
-  // thousands of small files, each a promise round trip through the thread pool, took longer
-  // than making them.
-  function target(path: string) {
+  function check(path: string) {
     if (path.includes('\0') || isAbsolute(path) || !within(folder, resolve(folder, path))) {
       throw new Error(`refusing to write \`${path}\`: output paths must stay inside \`${out}\``)
     }
     if (written.has(path)) throw new Error(`two output files have the path \`${path}\``)
-    const file = join(fresh, path)
+  }
+
+  // Where `path` is staged, its folder made. The writing below is synchronous: thousands of
+  // small files, each a promise round trip through the thread pool, took longer than making them.
+  function stage(path: string) {
+    const file = join(staged, path)
     const parent = dirname(file)
     if (!folders.has(parent)) {
-      // One call when the folder above is known to exist (each article page has a folder of its own).
-      mkdirSync(parent, { recursive: !folders.has(dirname(parent)) })
+      mkdirSync(parent, { recursive: true })
       for (let folder = parent; !folders.has(folder); folder = dirname(folder)) folders.add(folder)
     }
     return file
   }
 
-  /** Link the output's copy of `path` into the fresh folder; false if it cannot be linked. */
-  function keep(path: string, to: string, record: WrittenFile) {
-    try {
-      linkSync(join(out, path), to)
-    } catch {
-      return false
-    }
-    written.set(path, record)
-    return true
-  }
-
   /**
-   * Put one file in the fresh folder. Kept from the output (hard-linked) when
-   * it is the same file: made under the same key and untouched since, or, once
-   * made, the same bytes. Otherwise written.
+   * Settle one file. Left in the output when it is the same file: made under
+   * the same key and untouched since, or, once made, the same bytes.
+   * Otherwise staged.
    */
   function place(path: string, key: string | undefined, made: () => Made) {
-    const to = target(path)
-    const old = statSync(join(out, path), { throwIfNoEntry: false })
+    check(path)
+    const old = fileAt(join(out, path))
     const last = options.previous?.get(path)
-    if (key !== undefined && last?.key === key && untouched(old, last) && keep(path, to, last)) return
+    if (key !== undefined && last?.key === key && untouched(old, last)) {
+      written.set(path, last)
+      return
+    }
     const { sha256, same, write } = made()
     const record = { ...(key !== undefined && { key }), sha256 }
-    if (old?.isFile() && same(old) && keep(path, to, { ...record, size: old.size, mtimeMs: old.mtimeMs })) return
+    if (old && same(old)) {
+      written.set(path, { ...record, size: old.size, mtimeMs: old.mtimeMs })
+      return
+    }
+    const to = stage(path)
     write(to)
     const { size, mtimeMs } = statSync(to)
     written.set(path, { ...record, size, mtimeMs })
-    changed = true
+    changes++
   }
+  let changes = 0
 
   const make = (file: OutputFile) =>
     place(file.path, file.key, () => {
@@ -121,9 +132,10 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
       }
     })
 
+  let deletions: string[]
   try {
-    mkdirSync(fresh, { recursive: true })
-    folders.add(fresh)
+    mkdirSync(staged, { recursive: true })
+    folders.add(staged)
     for (const file of files) make(file)
     for (const asset of options.assets ?? []) {
       place(asset.path, asset.sha256, () => ({
@@ -134,39 +146,87 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
       }))
     }
     if (options.seal) make(options.seal(new Map([...written].map(([path, file]) => [path, file.sha256]))))
-    // Every file was already there; it is the same output unless the output has more.
-    if (!changed) changed = (await countFiles(out)) !== written.size
+    // Whatever else the output holds goes: it is exactly these files afterwards.
+    deletions = filesIn(out).filter((path) => !written.has(path))
+    writeFileSync(join(staging, deletionsFile), JSON.stringify(deletions))
   } catch (error) {
-    await rm(fresh, { recursive: true, force: true })
+    await rm(staging, { recursive: true, force: true })
     throw error
   }
+  const changed = changes > 0 || deletions.length > 0
   if (!changed) {
-    await rm(fresh, { recursive: true, force: true })
+    await rm(staging, { recursive: true, force: true })
     return { changed, written }
   }
-  const old = `${out}.old`
-  await rm(old, { recursive: true, force: true })
-  // Between these two renames there is no `out`, only `out.old`: the next call puts it back.
-  // Synchronous, so a server in this process (serve --watch) cannot answer in between.
-  try {
-    renameSync(out, old)
-  } catch (error) {
-    ignoreMissing(error as NodeJS.ErrnoException)
-  }
-  renameSync(fresh, out)
-  await rm(old, { recursive: true, force: true })
+  // The commit: from here on the change is made, if not by this build then by the next.
+  renameSync(staging, `${out}.commit`)
+  recoverOutput(out)
   return { changed, written }
 }
 
+/** Inside `<out>.new-<pid>` and `<out>.commit`: the staged files, and the list of paths to delete. */
+const stagedFolder = 'files'
+const deletionsFile = 'deletions.json'
+
 /**
- * If a swap was interrupted between its two renames, put the previous output
- * back. Exported so a caller can repair the output before a build that may
- * fail (and so never reach `writeOutput`), or before serving it.
+ * Finish a commit (see `writeOutput`) if one is pending: delete what it
+ * lists, move its staged files into the output, then drop it. Every step
+ * can be repeated, so a commit interrupted at any point is finished by
+ * running this again. Exported so a caller can repair the output before a
+ * build that may fail (and so never reach `writeOutput`), or before serving it.
  */
-export async function recoverOutput(out: string) {
-  const old = `${out}.old`
-  if ((await exists(out)) || !(await exists(old))) return
-  await rename(old, out)
+export function recoverOutput(out: string) {
+  const commit = `${out}.commit`
+  const staged = join(commit, stagedFolder)
+  if (!existsSync(commit)) return
+  if (!existsSync(out) && existsSync(staged)) {
+    // No output yet (a first build): the staged folder is the whole of it.
+    renameSync(staged, out)
+  } else {
+    for (const path of JSON.parse(readFileSync(join(commit, deletionsFile), 'utf8')) as string[]) {
+      rmSync(join(out, path), { recursive: true, force: true })
+      pruneEmpty(out, dirname(join(out, path)))
+    }
+    for (const path of filesIn(staged)) {
+      const to = join(out, path)
+      // A folder where a file now goes: what it held is no longer output (it was deleted above).
+      if (fileAt(to) === undefined) rmSync(to, { recursive: true, force: true })
+      mkdirSync(dirname(to), { recursive: true })
+      renameSync(join(staged, path), to)
+    }
+  }
+  rmSync(commit, { recursive: true, force: true })
+}
+
+/** Remove `folder` and the folders above it while they are empty, up to (not including) `out`. */
+function pruneEmpty(out: string, folder: string) {
+  for (let at = folder; within(resolve(out), resolve(at)); at = dirname(at)) {
+    try {
+      rmdirSync(at)
+    } catch {
+      // Not empty (or already gone): the folders above are not empty either.
+      return
+    }
+  }
+}
+
+/** Every file (anything but a folder) under `folder`, by path relative to it with `/`; none when it does not exist. */
+function filesIn(folder: string): string[] {
+  const entries = existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }) : []
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+}
+
+/** The stat of a regular file at `path`; undefined when it is missing, a folder, or under a file. */
+function fileAt(path: string): Stats | undefined {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false })
+    return info?.isFile() ? info : undefined
+  } catch {
+    // ENOTDIR: a file stands where a folder of the path should be.
+    return undefined
+  }
 }
 
 /** Whether `path` is strictly below `folder` (both absolute). */
@@ -203,12 +263,6 @@ function running(pid: number) {
   }
 }
 
-/** How many files `out` holds, in all its folders; undefined when there is no `out`. */
-async function countFiles(out: string) {
-  const entries = await readdir(out, { recursive: true, withFileTypes: true }).catch(() => undefined)
-  return entries?.filter((entry) => entry.isFile()).length
-}
-
 /** A file made for the output: its hash, whether the output's copy (`old`) holds the same bytes, and how to write it. */
 interface Made {
   sha256: string
@@ -218,20 +272,9 @@ interface Made {
 
 /** Whether the output's file is still the one `record` describes: same size, same modification time. */
 function untouched(file: Stats | undefined, record: WrittenFile) {
-  return file?.isFile() === true && file.size === record.size && file.mtimeMs === record.mtimeMs
+  return file !== undefined && file.size === record.size && file.mtimeMs === record.mtimeMs
 }
 
 function hash(bytes: Buffer) {
   return createHash('sha256').update(bytes).digest('hex')
-}
-
-async function exists(path: string) {
-  return readdir(path).then(
-    () => true,
-    () => false,
-  )
-}
-
-function ignoreMissing(error: NodeJS.ErrnoException) {
-  if (error.code !== 'ENOENT') throw error
 }

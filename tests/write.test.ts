@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -42,14 +42,37 @@ test('keeps the previous output, and no debris, when writing fails midway', asyn
   assert.deepEqual(await readdir(root), ['dist'])
 })
 
-test('restores the previous output if a swap was interrupted between its renames', async () => {
+test('deletes what is no longer output, and the folders it leaves empty', async () => {
+  const out = join(await scratch(), 'dist')
+  await writeOutput(out, files({ 'feed.xml': 'one', 'gone/story/index.html': 'x', 'kept/a.html': 'a', 'kept/b.html': 'b' }))
+  await writeFile(join(out, 'stray.txt'), 'put there by hand')
+  assert.equal((await writeOutput(out, files({ 'feed.xml': 'one', 'kept/a.html': 'a' }))).changed, true)
+  assert.deepEqual((await readdir(out, { recursive: true })).sort(), ['feed.xml', 'kept', 'kept/a.html'])
+})
+
+test('finishes a commit that a write killed halfway through applying left, and finds none the second time', async () => {
   const root = await scratch()
   const out = join(root, 'dist')
-  await writeOutput(out, files({ 'feed.xml': 'good' }))
-  await rename(out, `${out}.old`)
-  await writeOutput(out, files({ 'feed.xml': 'good' }))
-  assert.deepEqual((await readdir(root)).sort(), ['dist'])
-  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
+  await writeOutput(out, files({ 'feed.xml': 'old', 'same.html': 'same', 'gone.html': 'gone', 'a/b.html': 'b' }))
+  // What a write killed halfway through applying its commit leaves: `feed.xml` already moved in,
+  // `new/page.html` not yet, and the deletions not yet made.
+  const commit = `${out}.commit`
+  await mkdir(join(commit, 'files', 'new'), { recursive: true })
+  await writeFile(join(commit, 'files', 'new', 'page.html'), 'new page')
+  await writeFile(join(commit, 'files', 'a'), 'a file where a folder was')
+  await writeFile(join(commit, 'deletions.json'), JSON.stringify(['gone.html', 'a/b.html']))
+  await writeFile(join(out, 'feed.xml'), 'new')
+  recoverOutput(out)
+  const finished = async () => [
+    (await readdir(root)).sort(),
+    (await readdir(out, { recursive: true })).sort(),
+    await Promise.all(['feed.xml', 'new/page.html', 'a'].map((path) => readFile(join(out, path), 'utf8'))),
+  ]
+  const expected = [['dist'], ['a', 'feed.xml', 'new', 'new/page.html', 'same.html'], ['new', 'new page', 'a file where a folder was']]
+  assert.deepEqual(await finished(), expected)
+  // And a write finds no commit to finish when there is none.
+  recoverOutput(out)
+  assert.deepEqual(await finished(), expected)
 })
 
 test('refuses output paths that would leave the output folder, and leaves the output as it was', async () => {
@@ -67,7 +90,7 @@ test('refuses output paths that would leave the output folder, and leaves the ou
   assert.deepEqual(await readdir(out), ['..feed.xml'])
 })
 
-test('refuses an output folder that holds the working directory, which the swap would delete', async (t) => {
+test('refuses an output folder that holds the working directory, whose files writing it would delete', async (t) => {
   const root = await scratch()
   await mkdir(join(root, 'project', 'articles'), { recursive: true })
   const cwd = process.cwd()
@@ -89,20 +112,6 @@ test('removes the folders of killed builds, but not one a running build is still
   await mkdir(`${out}.new-${process.ppid}`)
   await writeOutput(out, files({ 'feed.xml': 'good' }))
   assert.deepEqual((await readdir(root)).sort(), ['dist', `dist.new-${process.ppid}`])
-})
-
-test('recoverOutput puts back an output left as <out>.old, and leaves a present one alone', async () => {
-  const root = await scratch()
-  const out = join(root, 'dist')
-  await writeOutput(out, files({ 'feed.xml': 'good' }))
-  await rename(out, `${out}.old`)
-  await recoverOutput(out)
-  assert.deepEqual(await readdir(root), ['dist'])
-  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
-  await mkdir(`${out}.old`)
-  await recoverOutput(out)
-  assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.old'])
-  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
 })
 
 test('rewrites only the files that changed; the others keep their inode and modification time', async () => {

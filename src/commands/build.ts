@@ -40,9 +40,9 @@ async function prepare(options: Options, io: Io): Promise<Checked | number> {
     io.stderr(`wirefeed: the output folder \`${options.out}\` overlaps the articles folder \`${options.articles}\`; a build would replace sources.\n`)
     return 2
   }
-  // A build killed between its two renames left the last good output aside: put it back first,
-  // so even a build that then fails validation leaves it in place.
-  await recoverOutput(options.out)
+  // A build killed while applying its commit left it half done: finish it first (that output was
+  // a good build's), so even a build that then fails validation leaves a whole output.
+  recoverOutput(options.out)
   const ledger = await readSource(options.ledger)
   if (!ledger && options.ledgerGiven) {
     io.stderr(`wirefeed: the ledger \`${options.ledger}\` does not exist; omit --ledger only on a site's very first build.\n`)

@@ -24,7 +24,7 @@ export async function serveCommand(_: unknown, options: Options, io: Io): Promis
     watch(options.articles, { recursive: true }, later)
     if (await stat(options.config).catch(() => undefined)) watch(options.config, later)
   }
-  await recoverOutput(options.out)
+  recoverOutput(options.out)
   if (!(await isDirectory(options.out))) {
     io.stderr(`wirefeed: there is no \`${options.out}\` folder to serve; run \`wirefeed build\` first.\n`)
     return 1

@@ -72,16 +72,6 @@ test('refuses an output folder that overlaps the articles', async () => {
   }
 })
 
-test('puts back the last good output left aside by a build killed between its renames, even if the next build fails', async () => {
-  const dir = await site('newsroom')
-  await wirefeed(['build', '--now', now], dir)
-  await rename(join(dir, 'dist'), join(dir, 'dist.old'))
-  await writeFile(join(dir, 'articles/broken.md'), 'no front matter\n')
-  const run = await wirefeed(['build', '--now', now], dir)
-  assert.equal(run.code, 1)
-  assert.ok((await readdir(join(dir, 'dist'))).includes('feed.xml'))
-})
-
 test('publishes images from the articles folder and warns about one that is not there', async () => {
   const dir = await site('newsroom')
   const path = join(dir, 'articles/2026/01/symbols.md')

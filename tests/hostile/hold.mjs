@@ -1,8 +1,8 @@
 // Test support, loaded with `node --import`: stops a build dead at one point
 // of its write, chosen by WIREFEED_TEST_HOLD, so a test can kill it exactly
 // there instead of racing it. `write`: after the first file lands in the
-// fresh `<out>.new-<pid>` folder. `swap`: after `<out>` has been renamed to
-// `<out>.old`, before the fresh folder takes its place. The code under test
+// staging folder `<out>.new-<pid>`. `apply`: after the first staged file of
+// a commit (`<out>.commit`) has been moved into `<out>`, before the others. The code under test
 // is unchanged: these wrap the fs functions it calls, nothing else.
 import fs from 'node:fs'
 import { syncBuiltinESMExports } from 'node:module'
@@ -18,10 +18,10 @@ if (hold === 'write') {
     if (/\.new-\d+[\\/]/.test(String(path))) stop()
   }
 }
-if (hold === 'swap') {
+if (hold === 'apply') {
   fs.renameSync = (from, to) => {
     renameSync(from, to)
-    if (String(to).endsWith('.old')) stop()
+    if (/\.commit[\\/]/.test(String(from))) stop()
   }
 }
 // ESM named imports of built-ins (`import { writeFileSync } from 'node:fs'`) see the wrappers only after this.

@@ -1,15 +1,17 @@
 // A build killed mid-write (SIGKILL: no handler runs, nothing is cleaned up)
-// must leave the previous dist/ exactly as it was, and the next build must
-// succeed and leave no debris.
+// must cost nothing: before its commit dist/ stays exactly as it was; after
+// it, the next run finishes the commit. Either way the next build succeeds
+// and leaves no debris.
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { bin, build, now, site, snapshot } from './run.ts'
+import { recoverOutput } from '../../src/write.ts'
+import { bin, build, now, site, snapshot, wirefeed } from './run.ts'
 
 const hold = fileURLToPath(new URL('./hold.mjs', import.meta.url))
 
@@ -18,7 +20,7 @@ const hold = fileURLToPath(new URL('./hold.mjs', import.meta.url))
  * come, and SIGKILL it there. `holdAt` stops the write at a chosen point (see
  * hold.mjs); without it the build runs freely and the kill races it.
  */
-async function killWhen(dir: string, ready: (pid: number) => boolean, holdAt?: 'write' | 'swap') {
+async function killWhen(dir: string, ready: (pid: number) => boolean, holdAt?: 'write' | 'apply') {
   const child = spawn(process.execPath, [...(holdAt ? ['--import', hold] : []), bin, 'build', '--now', now], {
     cwd: dir,
     env: { ...process.env, WIREFEED_TEST_HOLD: holdAt ?? '' },
@@ -51,30 +53,44 @@ test('a killed build never costs the last good dist/', async (t) => {
   await writeFile(path, (await readFile(path, 'utf8')).replace('title: Steady as she goes', 'title: Steady, then sudden'))
   const published = (files: Map<string, Buffer>) => /Steady, then sudden/.test(files.get('feed.json')?.toString() ?? '')
 
-  await t.test('killed while writing its new folder, it leaves dist/ exactly as it was', async () => {
-    const fresh = (pid: number) => join(dir, `dist.new-${pid}`)
-    const pid = await killWhen(dir, (pid) => existsSync(join(fresh(pid), 'feed.xml')), 'write')
-    assert.ok(existsSync(fresh(pid)), 'killed mid-write: its half-written folder is still there')
+  await t.test('killed while staging its changes, it leaves dist/ exactly as it was', async () => {
+    const staging = (pid: number) => join(dir, `dist.new-${pid}`)
+    const pid = await killWhen(dir, (pid) => existsSync(join(staging(pid), 'files', 'feed.xml')), 'write')
+    assert.ok(existsSync(staging(pid)), 'killed mid-write: its half-written folder is still there')
     assert.deepEqual(await snapshot(join(dir, 'dist')), before)
   })
 
-  await t.test('killed between its two renames, it leaves the previous build whole under dist.old/', async () => {
-    await killWhen(dir, () => existsSync(join(dir, 'dist.old')) && !existsSync(join(dir, 'dist')), 'swap')
-    assert.deepEqual(await snapshot(join(dir, 'dist.old')), before)
+  let firstChange: Map<string, Buffer> | undefined
+  await t.test('killed halfway through applying its commit, the next run finishes it, even a run that fails', async () => {
+    await killWhen(dir, () => existsSync(join(dir, 'dist.commit')), 'apply')
+    const half = await snapshot(join(dir, 'dist'))
+    assert.ok(!isDeepEqual(half, before), 'the kill came after the commit began to be applied')
+    // A build that fails validation still finishes the commit first: that output was a good build's.
+    const broken = join(dir, 'articles/broken.md')
+    await writeFile(broken, 'no front matter\n')
+    assert.equal((await wirefeed(['build', '--now', now], dir)).code, 1)
+    await rm(broken)
+    firstChange = await snapshot(join(dir, 'dist'))
+    assert.ok(published(firstChange))
+    assert.deepEqual(await debris(dir), [])
+    assert.deepEqual(firstChange, await build(dir), 'the finished commit is exactly what a whole build writes')
   })
 
-  await t.test('a real build, killed the moment its new folder appears, leaves the previous build or the new one', async () => {
-    // No fault injection: the kill races the build, so either outcome may happen, but nothing in between.
-    // The build first puts dist.old/ back as dist/, so the moment is its own new folder.
+  await t.test('a real build, killed the moment it stages, leaves the previous build or the new one', async () => {
+    // No fault injection: the kill races the build, so either outcome may happen, but nothing in between
+    // once the next run has finished any commit it left.
+    await writeFile(path, (await readFile(path, 'utf8')).replace('title: Steady, then sudden', 'title: Sudden, then steady'))
     await killWhen(dir, (pid) => existsSync(join(dir, `dist.new-${pid}`)))
-    const killed = existsSync(join(dir, 'dist')) ? await snapshot(join(dir, 'dist')) : await snapshot(join(dir, 'dist.old'))
-    assert.ok(isDeepEqual(killed, before) || published(killed), 'dist/ after the kill is neither the previous build nor the new one')
-    if (published(killed)) assert.deepEqual(killed, await build(dir))
+    recoverOutput(join(dir, 'dist'))
+    const killed = await snapshot(join(dir, 'dist'))
+    const resteadied = (files: Map<string, Buffer>) => /Sudden, then steady/.test(files.get('feed.json')?.toString() ?? '')
+    assert.ok(isDeepEqual(killed, firstChange) || resteadied(killed), 'dist/ after the kill is neither the previous build nor the new one')
+    if (resteadied(killed)) assert.deepEqual(killed, await build(dir))
   })
 
   await t.test('the next build publishes the change and clears what the killed builds left', async () => {
     const after = await build(dir)
-    assert.ok(published(after))
+    assert.ok(/Sudden, then steady/.test(after.get('feed.json')?.toString() ?? ''))
     assert.deepEqual(await debris(dir), [])
   })
 })
