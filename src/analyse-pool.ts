@@ -16,6 +16,8 @@ export interface PoolOptions {
   threads?: number
   /** Called after each batch with how many jobs are done. */
   onProgress?: (done: number) => void
+  /** Called with each entry as it arrives; the result is what is returned (see `keep` in src/site.ts). */
+  keep?: (entry: CacheEntry) => CacheEntry
 }
 
 /**
@@ -62,7 +64,7 @@ export async function analyseOnThreads(
         const worker = new Worker(entry, { workerData: { config, now: now.getTime(), current } satisfies ThreadData })
         workers.push(worker)
         worker.on('message', ({ start, entries: results }: BatchResult) => {
-          for (const [offset, result] of results.entries()) entries[start + offset] = result
+          for (const [offset, result] of results.entries()) entries[start + offset] = options.keep ? options.keep(result) : result
           done += results.length
           options.onProgress?.(done)
           if (done === jobs.length) resolve()

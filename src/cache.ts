@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
@@ -12,16 +12,17 @@ import type { WrittenFile } from './write.ts'
  * The incremental cache: what validating and rendering one source produced,
  * keyed by everything that result depends on (the source's path and bytes,
  * the site config, and the renderer's own code), so a hit is exactly what a
- * fresh run would give. Plain JSON, one file per source.
+ * fresh run would give. One file per source (see `storeEntry`).
  */
 export interface CacheEntry {
   key: string
   /** Every message the source got (errors and per-article warnings). */
   messages: StoredMessage[]
   article?: StoredArticle
-  /** Present once the article has been rendered (it is rendered when published). */
-  html?: string
+  /** Present once the article has been rendered (it is rendered when published), with `html`. */
   readingTime?: number
+  /** In an entry read from or stored to disk, read from there each time it is asked for. */
+  html?: string
 }
 
 type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line' | 'column' | 'note' | 'fatal'> & {
@@ -81,8 +82,12 @@ export function fromEntry(entry: CacheEntry, file: VFile): { article?: Article; 
   if (!entry.article) return {}
   const { date, updated, ...rest } = entry.article
   const article: Article = { ...rest, file, revision: entry.key, date: new Date(date), ...(updated && { updated: new Date(updated) }) }
-  if (entry.html === undefined || entry.readingTime === undefined) return { article }
-  return { article, rendered: { ...article, html: entry.html, readingTime: entry.readingTime } }
+  if (entry.readingTime === undefined) return { article }
+  // The HTML is taken from the entry only when a page or feed document asks for it, which for
+  // an entry on disk means reading it then: memory holds one document's HTML, not the site's.
+  // Not enumerable, so copying the article (a teaser) does not read it.
+  const rendered = { ...article, readingTime: entry.readingTime } as RenderedArticle
+  return { article, rendered: Object.defineProperty(rendered, 'html', { get: () => entry.html }) }
 }
 
 /**
@@ -99,33 +104,84 @@ export async function rendererVersion(): Promise<string> {
 }
 
 /**
- * Read every entry in `dir` (the cache holds one per source of the last
- * build). An unreadable, corrupt or misnamed entry is left out, so it is a
- * miss: the cache is never trusted, only reused when its key matches.
+ * An entry on disk, `<key>.entry`: one line of JSON (the entry without its
+ * HTML, and the HTML's length in bytes), then the HTML. The line alone is
+ * read when the cache is, and the HTML only when asked for; the length
+ * tells a whole file from one cut short.
  */
-export async function readCache(dir: string): Promise<Map<string, CacheEntry>> {
-  const names = (await readdir(dir).catch(() => [])).filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
-  // Synchronous, as sources are read (src/load.ts): thousands of small files.
-  const read = names.map((name) => {
+type StoredHeader = Omit<CacheEntry, 'html'> & { htmlBytes?: number }
+
+const entryName = /^([0-9a-f]{64})\.entry$/
+
+/**
+ * Read every entry in `dir` (the cache holds one per source of the last
+ * build), their HTML left on disk. An unreadable, corrupt, cut-short or
+ * misnamed entry is left out, so it is a miss: the cache is never trusted,
+ * only reused when its key matches.
+ */
+export function readCache(dir: string): Map<string, CacheEntry> {
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => entryName.test(name)) : []
+  const entries = new Map<string, CacheEntry>()
+  // Synchronous, as sources are read (src/load.ts): thousands of small files. Only each first
+  // line is read, in one chunk unless the messages make it longer.
+  const chunk = Buffer.alloc(16 * 1024)
+  for (const name of names) {
     try {
-      const entry = JSON.parse(readFileSync(join(dir, name), 'utf8')) as CacheEntry
-      return entry?.key === name.slice(0, -5) && Array.isArray(entry.messages) ? entry : undefined
+      const path = join(dir, name)
+      const fd = openSync(path, 'r')
+      let head: Buffer
+      let size: number
+      try {
+        size = fstatSync(fd).size
+        const read = readSync(fd, chunk, 0, chunk.length, 0)
+        head = chunk.subarray(0, read).includes(10) ? chunk.subarray(0, read) : readFileSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+      const line = head.indexOf(10)
+      const { htmlBytes, ...entry } = JSON.parse(head.toString('utf8', 0, line)) as StoredHeader
+      const whole = size === line + 1 + (htmlBytes ?? 0)
+      if (!whole || entry?.key !== name.slice(0, 64) || !Array.isArray(entry.messages)) continue
+      entries.set(entry.key, htmlBytes === undefined ? entry : onDisk(entry, path, line + 1, htmlBytes))
     } catch {
       // Corrupt: a miss.
-      return undefined
     }
-  })
-  return new Map(read.filter((entry) => entry !== undefined).map((entry) => [entry.key, entry]))
+  }
+  return entries
 }
 
-/** Write new entries and remove those no source uses any more, so the cache stays the size of the site. */
-export async function writeCache(dir: string, entries: ReadonlyMap<string, CacheEntry>, reused: ReadonlySet<string>) {
-  await mkdir(dir, { recursive: true })
-  const present = new Set((await readdir(dir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)))
-  const fresh = [...entries.values()].filter((entry) => !present.has(entry.key) || !reused.has(entry.key))
-  await inBatches(fresh, (entry) => writeFile(join(dir, `${entry.key}.json`), JSON.stringify(entry)))
-  const unused = [...present].filter((key) => !entries.has(key) && /^[0-9a-f]{64}$/.test(key))
-  await inBatches(unused, (key) => rm(join(dir, `${key}.json`), { force: true }))
+/**
+ * Store a new entry in `dir` (made beforehand), and return it as read back:
+ * its HTML on disk. Written under a temporary name and renamed, so a reader
+ * never sees half a file.
+ */
+export function storeEntry(dir: string, entry: CacheEntry): CacheEntry {
+  const { html, ...rest } = entry
+  const body = html === undefined ? undefined : Buffer.from(html)
+  const header = Buffer.from(JSON.stringify({ ...rest, ...(body && { htmlBytes: body.length }) }) + '\n')
+  const path = join(dir, `${entry.key}.entry`)
+  const temporary = `${path}.${process.pid}`
+  writeFileSync(temporary, body ? Buffer.concat([header, body]) : header)
+  renameSync(temporary, path)
+  return body ? onDisk(rest, path, header.length, body.length) : rest
+}
+
+/** `entry` with its HTML read, when asked for, from `bytes` bytes at `offset` in `path`. */
+function onDisk(entry: CacheEntry, path: string, offset: number, bytes: number): CacheEntry {
+  return Object.defineProperty(entry, 'html', {
+    get() {
+      const data = readFileSync(path)
+      if (data.length !== offset + bytes) throw new Error(`the cache entry ${path} changed during the build; build again`)
+      return data.toString('utf8', offset)
+    },
+  })
+}
+
+/** Remove every entry (and leftover) in `dir` that is not under one of `keys`, so the cache stays the size of the site. */
+export async function pruneCache(dir: string, keys: ReadonlySet<string>) {
+  const names = await readdir(dir).catch(() => [])
+  const unused = names.filter((name) => /^[0-9a-f]{64}\./.test(name) && !(entryName.test(name) && keys.has(name.slice(0, 64))))
+  await inBatches(unused, (name) => rm(join(dir, name), { force: true }))
 }
 
 /** What a build reported, to replay when the next one finds nothing changed. */

@@ -26,6 +26,12 @@ export interface BuildOptions {
   cacheContext?: string
   /** Entries analysed for this build elsewhere (on worker threads) by key: used as they are, not counted as reused. */
   analysed?: ReadonlyMap<string, CacheEntry>
+  /**
+   * Called with each entry this build analyses itself; the build holds what
+   * it returns. The CLI stores it in the cache and returns it with its HTML
+   * left on disk, so memory never holds the whole site's HTML.
+   */
+  keep?: (entry: CacheEntry) => CacheEntry
   /** Images under the articles folder, published beside the pages. */
   assets?: readonly Asset[]
 }
@@ -63,12 +69,13 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   const reused = new Set<string>()
   const all: Article[] = []
   const renderedBySource = new Map<VFile, RenderedArticle>()
+  const keep = options.keep ?? ((entry: CacheEntry) => entry)
 
   // Each source's result: from the cache, from the worker threads, or made here, one
   // source at a time, so memory holds plain data and HTML, never a syntax tree.
   const lookups = cacheLookups(sources, config, options)
   for (const [index, { file, key, hit }] of lookups.entries()) {
-    const entry = hit ?? options.analysed?.get(key) ?? analyseSource(file.path, String(file.value), config, key, options.now)
+    const entry = hit ?? options.analysed?.get(key) ?? keep(analyseSource(file.path, String(file.value), config, key, options.now))
     if (hit) reused.add(key)
     cache.set(key, entry)
     const { article, rendered } = fromEntry(entry, file)
@@ -120,7 +127,7 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
 export function cacheLookups(sources: readonly VFile[], config: Config, options: Pick<BuildOptions, 'cache' | 'cacheContext' | 'now'>) {
   const context = sourceContext(options.cacheContext ?? '', config)
   const serves = (entry: CacheEntry) =>
-    !entry.article || entry.article.draft || new Date(entry.article.date) > options.now || entry.html !== undefined
+    !entry.article || entry.article.draft || new Date(entry.article.date) > options.now || entry.readingTime !== undefined
   return sources
     .filter((file) => file.messages.length === 0)
     .map((file) => {

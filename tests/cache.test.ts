@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
-import { readCache, writeCache } from '../src/cache.ts'
+import { pruneCache, readCache, storeEntry } from '../src/cache.ts'
 import { buildSite } from '../src/site.ts'
 import { config, contents, source } from './helpers.ts'
 
@@ -62,15 +62,43 @@ test('an invalid source is cached with its errors, which come back on the next b
   assert.deepEqual(again.messages.map(String), bad.messages.map(String))
 })
 
-test('the cache on disk: round trip, stale entries pruned, corrupt or misnamed ones ignored', async () => {
+test('the cache on disk: round trip with the HTML read when asked for, stale entries pruned, corrupt, cut-short or misnamed ones ignored', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'wirefeed-cache-'))
   const cold = buildSite(sources(), settings, { now })
-  await writeFile(join(dir, `${'a'.repeat(64)}.json`), '{"key": "stale", "messages": []}')
-  await writeFile(join(dir, `${'b'.repeat(64)}.json`), '{ not json')
-  assert.equal((await readCache(dir)).size, 0)
-  await writeCache(dir, cold.cache, new Set())
-  const read = await readCache(dir)
+  await writeFile(join(dir, `${'a'.repeat(64)}.entry`), '{"key": "stale", "messages": []}\n')
+  await writeFile(join(dir, `${'b'.repeat(64)}.entry`), '{ not json\n')
+  await writeFile(join(dir, `${'c'.repeat(64)}.json`), '{"key": "an older format", "messages": []}')
+  assert.equal(readCache(dir).size, 0)
+  const stored = [...cold.cache.values()].map((entry) => storeEntry(dir, entry))
+  const published = stored.find((entry) => entry.readingTime !== undefined)
+  assert.ok(published)
+  // An entry cut short (a build killed while writing it, a full disk) is a miss, not half an article.
+  const [cut, cutKey] = [join(dir, `${published.key}.entry`), published.key]
+  const whole = await readFile(cut)
+  await writeFile(cut, whole.subarray(0, whole.length - 5))
+  assert.deepEqual([...readCache(dir).keys()].sort(), [...cold.cache.keys()].filter((key) => key !== cutKey).sort())
+  await writeFile(cut, whole)
+  const read = readCache(dir)
   assert.deepEqual([...read.keys()].sort(), [...cold.cache.keys()].sort())
-  assert.equal((await readdir(dir)).length, 3)
+  for (const [key, entry] of cold.cache) assert.equal(read.get(key)?.html, entry.html)
   assert.equal(buildSite(sources(), settings, { now, cache: read }).reused.size, 3)
+  await pruneCache(dir, new Set(cold.cache.keys()))
+  assert.deepEqual((await readdir(dir)).sort(), [...cold.cache.keys()].map((key) => `${key}.entry`).sort())
+  await pruneCache(dir, new Set([cutKey]))
+  assert.deepEqual(await readdir(dir), [`${cutKey}.entry`])
+})
+
+test('a rebuild from the cache on disk gives the bytes of a cold build, and holds no HTML until a document asks for it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'wirefeed-cache-'))
+  const cold = buildSite(sources(), settings, { now, keep: (entry) => storeEntry(dir, entry) })
+  const warm = buildSite(sources(), settings, { now, cache: readCache(dir) })
+  assert.deepEqual(contents(warm.output), contents(cold.output))
+  const reads = { count: 0 }
+  const counting = new Map([...readCache(dir)].map(([key, entry]) => [key, Object.defineProperty({ ...entry }, 'html', { get: () => (reads.count++, entry.html) })]))
+  const site = buildSite(sources(), settings, { now, cache: counting })
+  assert.equal(reads.count, 0, 'building the site read no HTML')
+  const files = [...site.output]
+  assert.equal(reads.count, 0, 'listing the output read no HTML')
+  files.find((file) => file.path === 'feed.xml')?.content()
+  assert.equal(reads.count, 2, 'the feed read the HTML of its two articles')
 })

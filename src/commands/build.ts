@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join, resolve, sep } from 'node:path'
@@ -6,7 +7,7 @@ import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
 import { folderStamp, loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
-import { buildKey, fromEntry, inputsDigest, sourceContext, readBuildRecord, readCache, rendererVersion, toEntry, writeBuildRecord, writeCache, type BuildRecord, type BuildSummary } from '../cache.ts'
+import { buildKey, fromEntry, inputsDigest, sourceContext, pruneCache, readBuildRecord, readCache, rendererVersion, storeEntry, toEntry, writeBuildRecord, type BuildRecord, type CacheEntry, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
@@ -78,12 +79,18 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   // a third of a second to load.
   const [{ buildSite, cacheLookups }, { analyseOnThreads }] = await Promise.all([import('../site.ts'), import('../analyse-pool.ts')])
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
+  // `check` and `list` write nothing, the cache included: what they analyse stays in memory.
+  const store = options.command === 'build'
+  if (store) mkdirSync(options.cache, { recursive: true })
   const siteOptions = {
     now: options.now,
     ledger: inputs.ledger,
-    cache: await readCache(options.cache),
+    cache: readCache(options.cache),
     cacheContext: inputs.version,
     assets: inputs.assets,
+    // Each new entry goes to the cache as it is made, even if the build then fails: fixing one
+    // article then re-renders only it.
+    ...(store && { keep: (entry: CacheEntry) => storeEntry(options.cache, entry) }),
   }
   // What the cache does not hold is analysed on all cores first; `buildSite` then finds every result.
   const jobs = cacheLookups(inputs.sources, config, siteOptions)
@@ -92,7 +99,7 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   const threads = threadsFor(jobs.length, options.threads)
   const threaded = threads > 0 && jobs.length > 0
   const analysed = threaded
-    ? await analyseOnThreads(jobs, config, options.now, { threads, onProgress: (done) => progress?.update(done, jobs.length) })
+    ? await analyseOnThreads(jobs, config, options.now, { threads, keep: siteOptions.keep, onProgress: (done) => progress?.update(done, jobs.length) })
     : []
   const site = buildSite(inputs.sources, config, {
     ...siteOptions,
@@ -100,9 +107,7 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
     ...(!threaded && { onProgress: progress?.update }),
   })
   progress?.done()
-  // Keep what this build learnt, even when it failed: fixing one article then re-renders only it.
-  // `check` and `list` write nothing, the cache included.
-  if (options.command === 'build') await writeCache(options.cache, site.cache, site.reused)
+  if (store) await pruneCache(options.cache, new Set(site.cache.keys()))
   // Past analysis a source's text is not needed, only its messages: let it go before the
   // output is made, so memory holds the site's HTML and not its Markdown as well.
   for (const file of inputs.sources) file.value = ''

@@ -174,6 +174,7 @@ export function newestFirst(a: Pick<RenderedArticle, 'date' | 'id'>, b: Pick<Ren
 }
 
 function toItem(article: RenderedArticle): FeedItem {
+  let contentHtml: string | undefined
   const image = article.image && {
     url: article.image.url,
     alt: xmlSafe(article.image.alt),
@@ -186,7 +187,11 @@ function toItem(article: RenderedArticle): FeedItem {
     titleHtml: textToHtml(xmlSafe(article.title)),
     summary: xmlSafe(article.summary),
     summaryHtml: textToHtml(xmlSafe(article.summary)),
-    contentHtml: xmlSafe(article.html),
+    // Made when a format first writes it: the article's HTML may still be on disk (src/cache.ts),
+    // and the site's model serves pages too, which never show it.
+    get contentHtml() {
+      return (contentHtml ??= xmlSafe(article.html))
+    },
     authors: article.authors.map(xmlSafe),
     tags: article.tags.map(xmlSafe),
     published: article.date,
