@@ -30,20 +30,39 @@ type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line
 }
 type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated' | 'revision'> & { date: string; updated?: string }
 
-const keys = new WeakMap<VFile, { context: string; key: string }>()
+declare module 'vfile' {
+  interface DataMap {
+    /** See `sourceDigest`. */
+    digest: string
+  }
+}
 
 /** What every cached result depends on besides its source: the renderer's version and the config. */
 export function sourceContext(version: string, config: unknown): string {
   return `${version}\0${JSON.stringify(config)}`
 }
 
-/** The cache key of a source under a context (config and renderer version); hashed once per file and context. */
+/**
+ * A hash of a source's path and text: computed once per file, or left on it
+ * by the loader when a rebuild did not read it (see `loadArticles`).
+ */
+export function sourceDigest(file: VFile): string {
+  return (file.data.digest ??= createHash('sha256').update(`${file.path}\0${String(file.value)}`).digest('hex'))
+}
+
+/** The cache key of a source under a context (config and renderer version). */
 export function sourceKey(file: VFile, context: string): string {
-  const known = keys.get(file)
-  if (known?.context === context) return known.key
-  const key = createHash('sha256').update(`${context}\0${file.path}\0${String(file.value)}`).digest('hex')
-  keys.set(file, { context, key })
-  return key
+  return digestKey(sourceDigest(file), context)
+}
+
+/** The cache key of a source by its digest. */
+export function digestKey(digest: string, context: string): string {
+  return createHash('sha256').update(`${context}\0${digest}`).digest('hex')
+}
+
+/** Whether `entry` holds all a build at `now` needs from its source: the HTML too, if it is published by then. */
+export function entryServes(entry: CacheEntry, now: Date): boolean {
+  return !entry.article || entry.article.draft || new Date(entry.article.date) > now || entry.readingTime !== undefined
 }
 
 /** What a source produced, as JSON-safe data. */
@@ -200,6 +219,8 @@ export interface BuildRecord {
   manifest: string
   /** Every file the output held, as the writer left it: a deleted or edited one means the output no longer stands. */
   written: [string, WrittenFile][]
+  /** Each source read or reused, by path: its fingerprint (see `folderStamps`) and digest, so the next build need not read it again. */
+  sources: [path: string, stamp: string, digest: string][]
   summary: BuildSummary
   files: { path: string; messages: CacheEntry['messages'] }[]
 }
@@ -231,7 +252,8 @@ export function buildKey(config: unknown, digest: string, ledger: string, out: s
 export async function readBuildRecord(dir: string): Promise<BuildRecord | undefined> {
   try {
     const record = JSON.parse(await readFile(join(dir, recordFile), 'utf8')) as BuildRecord
-    return typeof record?.key === 'string' && Array.isArray(record.files) && Array.isArray(record.written) && Array.isArray(record.summary?.scheduled)
+    return typeof record?.key === 'string' &&
+      [record.files, record.written, record.sources, record.summary?.scheduled].every((list) => Array.isArray(list))
       ? record
       : undefined
   } catch {

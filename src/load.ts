@@ -29,10 +29,17 @@ export const maxArticleBytes = 2 * 1024 * 1024
  * error on the link itself, never silently skipped. A source that is not
  * UTF-8 text, is too large or cannot be read becomes a VFile carrying the
  * error, so the build reports it and fails.
+ *
+ * `known` names the sources a rebuild need not read: for a plain file it
+ * returns its digest (see `sourceDigest`) when the build already holds all
+ * it needs from it. That file is then a VFile with the digest and no text.
  */
-export async function loadArticles(dir: string): Promise<VFile[]> {
+export async function loadArticles(dir: string, known: (path: string) => string | undefined = () => undefined): Promise<VFile[]> {
   const root = await realpath(dir)
-  const files = await inBatches(await articlePaths(dir), (path) => readArticle(path, root))
+  const files = await inBatches(await articlePaths(dir), async (path) => {
+    const digest = known(path)
+    return digest !== undefined && !lstatSync(path).isSymbolicLink() ? new VFile({ path, data: { digest } }) : readArticle(path, root)
+  })
   return files.filter((file) => file !== undefined)
 }
 
@@ -52,22 +59,26 @@ async function articlePaths(dir: string): Promise<string[]> {
 }
 
 /**
- * A fingerprint of everything a build reads under `dir` (each source's and
- * image's path, size, modification and change times and inode) taken from
- * the file system's records alone, without reading a byte. The same
- * fingerprint means the same files as far as the file system can tell: a
- * rebuild compares it first, and reads and hashes the files only when it
- * differs.
+ * A fingerprint of each file a build reads under `dir` (each source's and
+ * image's size, modification and change times and inode) by path, taken
+ * from the file system's records alone, without reading a byte. The same
+ * fingerprint means the same file as far as the file system can tell: a
+ * rebuild compares them first, and reads and hashes only the files whose
+ * fingerprint differs.
  */
-export async function folderStamp(dir: string): Promise<string> {
+export async function folderStamps(dir: string): Promise<Map<string, string>> {
   const paths = [...(await articlePaths(dir)), ...(await imageFiles(dir)).map((entry) => join(entry.parentPath, entry.name))]
-  const stamps = await inBatches(paths, (path) =>
-    stat(path).then(
-      (info) => `${path}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`,
-      (error: NodeJS.ErrnoException) => `${path}\0${error.code}`,
-    ),
+  // Synchronous, as the reading below: thousands of stats.
+  return new Map(
+    paths.map((path) => {
+      try {
+        const info = statSync(path)
+        return [path, `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`]
+      } catch (error) {
+        return [path, String((error as NodeJS.ErrnoException).code)]
+      }
+    }),
   )
-  return createHash('sha256').update(stamps.join('\0')).digest('hex')
 }
 
 /** An image under the articles folder, published at the same path under the site. */

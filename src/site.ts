@@ -4,7 +4,7 @@ import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
 import { lintArticle, lintDuplicates, lintImages } from './lint.ts'
 import type { Asset } from './load.ts'
-import { fromEntry, sourceContext, sourceKey, toEntry, type CacheEntry } from './cache.ts'
+import { entryServes, fromEntry, sourceContext, sourceKey, toEntry, type CacheEntry } from './cache.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { report } from './messages.ts'
 import { renderArticle, type RenderedArticle } from './render.ts'
@@ -126,14 +126,15 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
  */
 export function cacheLookups(sources: readonly VFile[], config: Config, options: Pick<BuildOptions, 'cache' | 'cacheContext' | 'now'>) {
   const context = sourceContext(options.cacheContext ?? '', config)
-  const serves = (entry: CacheEntry) =>
-    !entry.article || entry.article.draft || new Date(entry.article.date) > options.now || entry.readingTime !== undefined
   return sources
     .filter((file) => file.messages.length === 0)
     .map((file) => {
       const key = sourceKey(file, context)
       const hit = options.cache?.get(key)
-      return { file, key, hit: hit && serves(hit) ? hit : undefined }
+      if (hit && entryServes(hit, options.now)) return { file, key, hit }
+      // The loader leaves unread only sources whose entry serves (see `loadArticles`).
+      if (file.value === undefined) throw new Error(`${file.path} was not read, yet the cache cannot serve it`)
+      return { file, key, hit: undefined }
     })
 }
 

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict'
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { golden, site, wirefeed } from '../run-cli.ts'
 
 const now = '2026-01-06T12:00:00+02:00'
+const reads = fileURLToPath(new URL('./reads.mjs', import.meta.url))
 
 test('list shows what is scheduled, published and draft, one line each', async () => {
   const run = await wirefeed(['list', '--now', now], await site('newsroom'))
@@ -124,7 +126,7 @@ async function tree(dir: string) {
   return files
 }
 
-test('a rebuild after each kind of edit gives the bytes a cold build gives, and rewrites only what the edit touched', async () => {
+test('a rebuild after each kind of edit reads only the edited source, gives the bytes a cold build gives, and rewrites only what the edit touched', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'wirefeed-incremental-'))
   const story = (n: number, date: string, tags: string[], body = `Story ${n}.`) =>
     writeFile(
@@ -134,25 +136,31 @@ test('a rebuild after each kind of edit gives the bytes a cold build gives, and 
   await mkdir(join(dir, 'articles'))
   const dates = ['2025-11-03', '2025-11-20', '2025-12-01', '2025-12-15', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']
   for (const [n, date] of dates.entries()) await story(n, date, n % 3 ? ['Europe'] : ['Europe', 'Energy'])
+  const log = join(dir, 'reads.log')
+  // The sources the build read, by name.
   const build = async () => {
-    const run = await wirefeed(['build', '--now', now, '--quiet'], dir)
+    await writeFile(log, '')
+    const run = await wirefeed(['build', '--now', now, '--quiet'], dir, { NODE_OPTIONS: `--import ${reads}`, WIREFEED_TEST_READS: log })
     assert.equal(run.code, 0, run.stderr)
+    return (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((path) => basename(path)).sort()
   }
-  await build()
+  assert.equal((await build()).length, dates.length)
 
-  const edits: Array<[string, () => Promise<unknown>]> = [
-    ['one body changed', () => story(2, dates[2] as string, ['Europe'], 'Story 2, corrected.')],
-    ['a new article', () => story(8, '2026-01-06', ['Energy'])],
-    ['an article moved to a month the feeds had none in', () => story(1, '2025-09-10', ['Europe'])],
-    ['tags changed', () => story(3, dates[3] as string, ['Defence'])],
-    ['the config changed', () => writeFile(join(dir, 'wirefeed.config.yaml'), 'title: Another title\n')],
+  const all = [...dates.keys()].map((n) => `story-${n}.md`).concat('story-8.md').sort()
+  const edits: Array<[string, () => Promise<unknown>, string[]]> = [
+    ['one body changed', () => story(2, dates[2] as string, ['Europe'], 'Story 2, corrected.'), ['story-2.md']],
+    ['a new article', () => story(8, '2026-01-06', ['Energy']), ['story-8.md']],
+    ['an article moved to a month the feeds had none in', () => story(1, '2025-09-10', ['Europe']), ['story-1.md']],
+    ['tags changed', () => story(3, dates[3] as string, ['Defence']), ['story-3.md']],
+    // Every cached result depends on the config: all are made again, so all are read.
+    ['the config changed', () => writeFile(join(dir, 'wirefeed.config.yaml'), 'title: Another title\n'), all],
   ]
-  for (const [edit, apply] of edits) {
+  for (const [edit, apply, read] of edits) {
     const before = await tree(join(dir, 'dist'))
     const ledger = join(dir, 'ledger-before.json')
     await cp(join(dir, 'dist/ledger.json'), ledger)
     await apply()
-    await build()
+    assert.deepEqual(await build(), read, `${edit}: the sources read`)
     const cold = await wirefeed(['build', '--now', now, '--quiet', '--out', 'cold', '--cache', '.cold-cache', '--ledger', ledger], dir)
     assert.equal(cold.code, 0, cold.stderr)
     const [warm, fresh] = [await tree(join(dir, 'dist')), await tree(join(dir, 'cold'))]
