@@ -9,8 +9,12 @@ import { syncBuiltinESMExports } from 'node:module'
 
 const hold = process.env.WIREFEED_TEST_HOLD
 const { writeFileSync, renameSync } = fs
-// The writer writes and swaps synchronously: these block the thread for good, to be killed there.
-const stop = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
+// The writer writes and applies synchronously: these block the thread for good, to be killed there,
+// first creating the file WIREFEED_TEST_HELD names, so the test knows the moment has come.
+const stop = () => {
+  if (process.env.WIREFEED_TEST_HELD) writeFileSync(process.env.WIREFEED_TEST_HELD, '')
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
+}
 
 if (hold === 'write') {
   fs.writeFileSync = (path, ...rest) => {

@@ -23,7 +23,7 @@ const hold = fileURLToPath(new URL('./hold.mjs', import.meta.url))
 async function killWhen(dir: string, ready: (pid: number) => boolean, holdAt?: 'write' | 'apply') {
   const child = spawn(process.execPath, [...(holdAt ? ['--import', hold] : []), bin, 'build', '--now', now], {
     cwd: dir,
-    env: { ...process.env, WIREFEED_TEST_HOLD: holdAt ?? '' },
+    env: { ...process.env, WIREFEED_TEST_HOLD: holdAt ?? '', WIREFEED_TEST_HELD: held(dir) },
     stdio: 'ignore',
   })
   const pid = child.pid
@@ -40,6 +40,9 @@ async function killWhen(dir: string, ready: (pid: number) => boolean, holdAt?: '
   return pid
 }
 
+/** The file hold.mjs creates once it holds the build. */
+const held = (dir: string) => join(dir, 'held')
+
 async function debris(dir: string) {
   return (await readdir(dir)).filter((name) => name.startsWith('dist.'))
 }
@@ -55,14 +58,17 @@ test('a killed build never costs the last good dist/', async (t) => {
 
   await t.test('killed while staging its changes, it leaves dist/ exactly as it was', async () => {
     const staging = (pid: number) => join(dir, `dist.new-${pid}`)
-    const pid = await killWhen(dir, (pid) => existsSync(join(staging(pid), 'files', 'feed.xml')), 'write')
+    const pid = await killWhen(dir, () => existsSync(held(dir)), 'write')
+    await rm(held(dir))
     assert.ok(existsSync(staging(pid)), 'killed mid-write: its half-written folder is still there')
     assert.deepEqual(await snapshot(join(dir, 'dist')), before)
   })
 
   let firstChange: Map<string, Buffer> | undefined
   await t.test('killed halfway through applying its commit, the next run finishes it, even a run that fails', async () => {
-    await killWhen(dir, () => existsSync(join(dir, 'dist.commit')), 'apply')
+    await killWhen(dir, () => existsSync(held(dir)), 'apply')
+    await rm(held(dir))
+    assert.ok(existsSync(join(dir, 'dist.commit')), 'the commit is still there to finish')
     const half = await snapshot(join(dir, 'dist'))
     assert.ok(!isDeepEqual(half, before), 'the kill came after the commit began to be applied')
     // A build that fails validation still finishes the commit first: that output was a good build's.
