@@ -210,12 +210,21 @@ function pruneEmpty(out: string, folder: string) {
   }
 }
 
-/** Every file (anything but a folder) under `folder`, by path relative to it with `/`; none when it does not exist. */
-function filesIn(folder: string): string[] {
-  const entries = existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }) : []
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+/**
+ * Every file (anything but a folder) under `folder`, by path relative to it
+ * with `/`; none when it does not exist. A plain walk: Node's recursive
+ * `readdir` and `path.relative` took five times as long on 10,000 folders.
+ */
+export function filesIn(folder: string): string[] {
+  const files: string[] = []
+  const walk = (at: string, prefix: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(`${at}/${entry.name}`, `${prefix}${entry.name}/`)
+      else files.push(prefix + entry.name)
+    }
+  }
+  if (existsSync(folder)) walk(folder, '')
+  return files
 }
 
 /** The stat of a regular file at `path`; undefined when it is missing, a folder, or under a file. */

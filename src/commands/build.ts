@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
@@ -14,7 +14,7 @@ import { formatReport } from '../report.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
 import type { SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
-import { recoverOutput, writeOutput } from '../write.ts'
+import { filesIn, recoverOutput, writeOutput } from '../write.ts'
 
 /** What a build checks before reading any source: enough to tell, from file metadata, that nothing changed. */
 interface Checked {
@@ -211,8 +211,7 @@ async function outputStands(previous: BuildRecord, options: Options) {
   if (previous.summary.scheduled.some((entry) => new Date(entry.goesLive) <= options.now)) return false
   const manifest = await readFile(join(options.out, manifestFile), 'utf8').catch(() => undefined)
   if (manifest !== previous.manifest) return false
-  const present = await readdir(options.out, { recursive: true, withFileTypes: true })
-  return present.filter((entry) => entry.isFile()).length === previous.written.length
+  return filesIn(options.out).length === previous.written.length
 }
 
 /** Print the last build's report again, as a rebuild with nothing changed. */
