@@ -19,6 +19,8 @@ export interface CacheEntry {
   /** Every message the source got (errors and per-article warnings). */
   messages: StoredMessage[]
   article?: StoredArticle
+  /** A hash of `article`: with the context, its `teaserRevision`. */
+  teaser?: string
   /** Present once the article has been rendered (it is rendered when published), with `html`. */
   readingTime?: number
   /** In an entry read from or stored to disk, read from there each time it is asked for. */
@@ -28,7 +30,7 @@ export interface CacheEntry {
 type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line' | 'column' | 'note' | 'fatal'> & {
   end?: { line: number; column: number }
 }
-type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated' | 'revision'> & { date: string; updated?: string }
+type StoredArticle = Omit<Article, 'file' | 'tree' | 'date' | 'updated' | 'revision' | 'teaserRevision'> & { date: string; updated?: string }
 
 declare module 'vfile' {
   interface DataMap {
@@ -77,17 +79,22 @@ export function toEntry(key: string, file: VFile, article?: Article, rendered?: 
     ...(m.place && 'end' in m.place && { end: { line: m.place.end.line, column: m.place.end.column } }),
   }))
   if (!article) return { key, messages }
-  const { file: _file, tree: _tree, revision: _revision, date, updated, ...rest } = article
+  const { file: _file, tree: _tree, revision: _revision, teaserRevision: _teaserRevision, date, updated, ...rest } = article
+  const stored = { ...rest, date: date.toISOString(), ...(updated && { updated: updated.toISOString() }) }
   return {
     key,
     messages,
-    article: { ...rest, date: date.toISOString(), ...(updated && { updated: updated.toISOString() }) },
+    article: stored,
+    teaser: createHash('sha256').update(JSON.stringify(stored)).digest('hex'),
     ...(rendered && { html: rendered.html, readingTime: rendered.readingTime }),
   }
 }
 
-/** Put a cached result back on its source file: the messages, the article and, if rendered, its HTML. */
-export function fromEntry(entry: CacheEntry, file: VFile): { article?: Article; rendered?: RenderedArticle } {
+/**
+ * Put a cached result back on its source file: the messages, the article and,
+ * if rendered, its HTML. `context` is the one the entry's key was made under.
+ */
+export function fromEntry(entry: CacheEntry, file: VFile, context: string): { article?: Article; rendered?: RenderedArticle } {
   for (const stored of entry.messages) {
     const start = { line: stored.line ?? 1, column: stored.column ?? 1 }
     const message = file.message(stored.reason, {
@@ -100,7 +107,14 @@ export function fromEntry(entry: CacheEntry, file: VFile): { article?: Article; 
   }
   if (!entry.article) return {}
   const { date, updated, ...rest } = entry.article
-  const article: Article = { ...rest, file, revision: entry.key, date: new Date(date), ...(updated && { updated: new Date(updated) }) }
+  const article: Article = {
+    ...rest,
+    file,
+    revision: entry.key,
+    ...(entry.teaser && { teaserRevision: digestKey(entry.teaser, context) }),
+    date: new Date(date),
+    ...(updated && { updated: new Date(updated) }),
+  }
   if (entry.readingTime === undefined) return { article }
   // The HTML is taken from the entry only when a page or feed document asks for it, which for
   // an entry on disk means reading it then: memory holds one document's HTML, not the site's.

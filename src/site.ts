@@ -73,12 +73,13 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
 
   // Each source's result: from the cache, from the worker threads, or made here, one
   // source at a time, so memory holds plain data and HTML, never a syntax tree.
+  const context = sourceContext(options.cacheContext ?? '', config)
   const lookups = cacheLookups(sources, config, options)
   for (const [index, { file, key, hit }] of lookups.entries()) {
     const entry = hit ?? options.analysed?.get(key) ?? keep(analyseSource(file.path, String(file.value), config, key, options.now))
     if (hit) reused.add(key)
     cache.set(key, entry)
-    const { article, rendered } = fromEntry(entry, file)
+    const { article, rendered } = fromEntry(entry, file, context)
     if (article) all.push(article)
     if (rendered) renderedBySource.set(file, rendered)
     options.onProgress?.(index + 1, lookups.length)

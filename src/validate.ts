@@ -36,6 +36,12 @@ export interface Article {
    * analysis. Files made of the same revisions are the same (src/output.ts).
    */
   revision?: string
+  /**
+   * The same for all of the article but its body, which is all a teaser
+   * shows (src/feeds/documents.ts): an edit to the body alone leaves it,
+   * and so the topic feeds, unchanged.
+   */
+  teaserRevision?: string
   /** Where each front-matter field's value is, for messages about it. */
   places: Partial<Record<keyof ArticleData, Position>>
 }

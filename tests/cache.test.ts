@@ -38,6 +38,27 @@ test('a rebuild with one article changed renders only that one', () => {
   assert.match(contents(warm.output).get('feed.xml') ?? '', /Two, updated/)
 })
 
+test('an edit to a body changes the keys of the documents that carry it, and not of the topic feeds, which carry teasers', () => {
+  const tagged = (body: string, title = 'Two') => [
+    ...sources().filter((file) => !file.path.endsWith('two.md')),
+    source({ title, date: '2026-01-06', tags: ['Energy'] }, body, 'articles/two.md'),
+  ]
+  const keys = (files: VFile[], context = 'renderer 1') => {
+    const site = buildSite(files, settings, { now, cacheContext: context })
+    return new Map([...site.output].map((file) => [file.path, file.key]))
+  }
+  const before = keys(tagged('Second.'))
+  const changed = (after: Map<string, string | undefined>) => [...after].filter(([path, key]) => key === undefined || before.get(path) !== key).map(([path]) => path)
+  const made = ['2026/01/two/index.html', ...['', 'archive/2026/01/'].flatMap((folder) => ['feed.xml', 'atom.xml', 'feed.json'].map((name) => folder + name))]
+  const unkeyed = changed(before)
+  // A body edit: the article's page and the site's feed and archive, which carry the full text.
+  assert.deepEqual(changed(keys(tagged('Second, corrected.'))).filter((path) => !unkeyed.includes(path)).sort(), made.sort())
+  // A title edit shows in the teasers too.
+  assert.ok(changed(keys(tagged('Second.', 'Two, retitled'))).includes('tags/energy/feed.xml'))
+  // Another renderer may render teasers differently: every key changes.
+  assert.deepEqual(changed(keys(tagged('Second.'), 'renderer 2')).sort(), [...before.keys()].sort())
+})
+
 test('a config or renderer change invalidates every entry', () => {
   const cold = buildSite(sources(), settings, { now, cacheContext: 'renderer 1' })
   assert.equal(buildSite(sources(), settings, { now, cache: cold.cache, cacheContext: 'renderer 2' }).reused.size, 0)

@@ -218,7 +218,7 @@ async function outputStands(previous: BuildRecord, options: Options) {
 function replay(previous: BuildRecord, options: Options, io: Io) {
   const files = previous.files.map(({ path, messages }) => {
     const file = new VFile({ path })
-    fromEntry({ key: '', messages }, file)
+    fromEntry({ key: '', messages }, file, '')
     return file
   })
   printReport(files, previous.summary, options, io)

@@ -27,14 +27,16 @@ export function* feedDocuments(articles: readonly RenderedArticle[], config: Con
   const monthOf = monthsIn(config.timeZone)
   const topics = topicsOf(articles, config)
   for (const [index, { feed, articles: own }] of [{ feed: siteFeed(config), articles }, ...topics].entries()) {
-    // Topic feeds (all but the first) carry teasers, made when their turn comes.
+    // Topic feeds (all but the first) carry teasers, made when their turn comes, and keyed by
+    // what teasers show: an edit to an article's body alone leaves them as they were.
     const teasers = index > 0
     const items = teasers ? (list: readonly RenderedArticle[]) => list.map(teaser) : (list: readonly RenderedArticle[]) => list
+    const revisions = teasers ? (list: readonly RenderedArticle[]) => list.map((article) => ({ revision: article.teaserRevision })) : items
     for (const { folder, articles: members, options } of feedArchives(own, config, feed, monthOf)) {
       // One model serves the three formats, made when the first of them is.
       let model: FeedModel | undefined
       const made = () => (model ??= feedModel(items(members), config, feed, options))
-      const file = (name: string, content: () => string) => outputFile(folder + name, content, keyFrom(members, folder + name, teasers, feed, options))
+      const file = (name: string, content: () => string) => outputFile(folder + name, content, keyFrom(revisions(members), folder + name, teasers, feed, options))
       yield file(feedFiles.rss, () => withFeedViewIn(folder, toRss(made()), 'rss'))
       yield file(feedFiles.atom, () => withFeedViewIn(folder, toAtom(made()), 'atom'))
       yield file(feedFiles.json, () => toJsonFeed(made()))
