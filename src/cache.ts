@@ -191,12 +191,16 @@ export function readCache(dir: string): Map<string, CacheEntry> {
 export function storeEntry(dir: string, entry: CacheEntry): CacheEntry {
   const { html, ...rest } = entry
   const body = html === undefined ? undefined : Buffer.from(html)
-  const header = Buffer.from(JSON.stringify({ ...rest, ...(body && { htmlBytes: body.length }) }) + '\n')
+  const json = JSON.stringify({ ...rest, ...(body && { htmlBytes: body.length }) })
+  const header = Buffer.from(json + '\n')
   const path = join(dir, `${entry.key}.entry`)
   const temporary = `${path}.${process.pid}`
   writeFileSync(temporary, body ? Buffer.concat([header, body]) : header)
   renameSync(temporary, path)
-  return body ? onDisk(rest, path, header.length, body.length) : rest
+  // Parsed back rather than returned as given: an analysed article's strings are slices of its
+  // source's text, and would keep every source's whole text in memory.
+  const { htmlBytes: _htmlBytes, ...stored } = JSON.parse(json) as StoredHeader
+  return body ? onDisk(stored, path, header.length, body.length) : stored
 }
 
 /** `entry` with its HTML read, when asked for, from `bytes` bytes at `offset` in `path`. */

@@ -116,10 +116,12 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   const jobs = cacheLookups(inputs.sources, config, siteOptions)
     .filter((lookup) => !lookup.hit)
     .map(({ file, key }) => ({ path: file.path, value: String(file.value), key }))
-  const threads = threadsFor(jobs.length, options.threads)
-  const threaded = threads > 0 && jobs.length > 0
+  // Not captured by the closures below, which live as long as the build: `jobs` holds every source's text.
+  const total = jobs.length
+  const threads = threadsFor(total, options.threads)
+  const threaded = threads > 0 && total > 0
   const analysed = threaded
-    ? await analyseOnThreads(jobs, config, options.now, { threads, keep: siteOptions.keep, onProgress: (done) => progress?.update(done, jobs.length) })
+    ? await analyseOnThreads(jobs, config, options.now, { threads, keep: siteOptions.keep, onProgress: (done) => progress?.update(done, total) })
     : []
   const site = buildSite(inputs.sources, config, {
     ...siteOptions,
@@ -129,7 +131,7 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   progress?.done()
   if (store) await pruneCache(options.cache, new Set(site.cache.keys()))
   // Past analysis a source's text is not needed, only its messages: let it go before the
-  // output is made, so memory holds the site's HTML and not its Markdown as well.
+  // output is made: memory then holds each article's front matter, neither its Markdown nor its HTML.
   for (const file of inputs.sources) file.value = ''
   return site
 }
