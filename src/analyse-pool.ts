@@ -16,8 +16,12 @@ export interface PoolOptions {
   threads?: number
   /** Called after each batch with how many jobs are done. */
   onProgress?: (done: number) => void
-  /** Called with each entry as it arrives; the result is what is returned (see `keep` in src/site.ts). */
-  keep?: (entry: CacheEntry) => CacheEntry
+  /**
+   * The cache folder (made beforehand): each thread stores its entries there
+   * itself (see `storeEntry`) and returns them as stored, their HTML left on
+   * disk, so the HTML never crosses to this thread.
+   */
+  cache?: string
 }
 
 /**
@@ -61,10 +65,10 @@ export async function analyseOnThreads(
       }
       for (let n = 0; n < count; n++) {
         const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1)
-        const worker = new Worker(entry, { workerData: { config, now: now.getTime(), current } satisfies ThreadData })
+        const worker = new Worker(entry, { workerData: { config, now: now.getTime(), current, ...(options.cache !== undefined && { cache: options.cache }) } satisfies ThreadData })
         workers.push(worker)
         worker.on('message', ({ start, entries: results }: BatchResult) => {
-          for (const [offset, result] of results.entries()) entries[start + offset] = options.keep ? options.keep(result) : result
+          for (const [offset, result] of results.entries()) entries[start + offset] = result
           done += results.length
           options.onProgress?.(done)
           if (done === jobs.length) resolve()

@@ -1,7 +1,7 @@
 // The loop each worker thread of src/analyse-pool.ts runs (loaded by src/analyse-worker.js).
 import { parentPort, workerData } from 'node:worker_threads'
 import type { AnalyseJob } from './analyse-pool.ts'
-import type { CacheEntry } from './cache.ts'
+import { storeEntry, type CacheEntry } from './cache.ts'
 import type { Config } from './config.ts'
 import { analyseSource } from './site.ts'
 
@@ -12,6 +12,8 @@ export interface ThreadData {
   now: number
   /** The index of the job the thread is on, -1 between batches: the pool names that source even if the thread dies. */
   current: Int32Array
+  /** Where to store each entry (see `PoolOptions`); absent, entries come back whole. */
+  cache?: string
 }
 
 /** A batch of jobs, the first being job `start` of the whole run; its entries come back under the same `start`. */
@@ -24,7 +26,7 @@ export interface BatchResult {
   entries: CacheEntry[]
 }
 
-const { config, now, current } = workerData as ThreadData
+const { config, now, current, cache } = workerData as ThreadData
 const instant = new Date(now)
 const port = parentPort!
 
@@ -33,7 +35,8 @@ const port = parentPort!
 port.on('message', ({ start, jobs }: Batch) => {
   const entries = jobs.map((job, offset) => {
     Atomics.store(current, 0, start + offset)
-    return analyseSource(job.path, job.value, config, job.key, instant)
+    const entry = analyseSource(job.path, job.value, config, job.key, instant)
+    return cache === undefined ? entry : storeEntry(cache, entry)
   })
   Atomics.store(current, 0, -1)
   port.postMessage({ start, entries } satisfies BatchResult)

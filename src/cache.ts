@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { threadId } from 'node:worker_threads'
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -21,10 +22,28 @@ export interface CacheEntry {
   article?: StoredArticle
   /** A hash of `article`: with the context, its `teaserRevision`. */
   teaser?: string
-  /** Present once the article has been rendered (it is rendered when published), with `html`. */
+  /** Present once the article has been rendered (it is rendered when published), with its HTML. */
   readingTime?: number
-  /** In an entry read from or stored to disk, read from there each time it is asked for. */
+  /** The HTML, in an entry just made; one read from or stored to the cache has `htmlAt` instead (see `entryHtml`). */
   html?: string
+  htmlAt?: HtmlPlace
+}
+
+/** Where an entry's HTML is on disk: `bytes` bytes from `offset` in the file `path`, which is `offset + bytes` long. */
+interface HtmlPlace {
+  path: string
+  offset: number
+  bytes: number
+}
+
+/** An entry's HTML: held, or read from the cache each time it is asked for. */
+export function entryHtml(entry: CacheEntry): string | undefined {
+  const { html, htmlAt } = entry
+  if (html !== undefined || htmlAt === undefined) return html
+  const { path, offset, bytes } = htmlAt
+  const data = readFileSync(path)
+  if (data.length !== offset + bytes) throw new Error(`the cache entry ${path} changed during the build; build again`)
+  return data.toString('utf8', offset)
 }
 
 type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line' | 'column' | 'note' | 'fatal'> & {
@@ -120,7 +139,7 @@ export function fromEntry(entry: CacheEntry, file: VFile, context: string): { ar
   // an entry on disk means reading it then: memory holds one document's HTML, not the site's.
   // Not enumerable, so copying the article (a teaser) does not read it.
   const rendered = { ...article, readingTime: entry.readingTime } as RenderedArticle
-  return { article, rendered: Object.defineProperty(rendered, 'html', { get: () => entry.html }) }
+  return { article, rendered: Object.defineProperty(rendered, 'html', { get: () => entryHtml(entry) }) }
 }
 
 /**
@@ -142,7 +161,7 @@ export async function rendererVersion(): Promise<string> {
  * read when the cache is, and the HTML only when asked for; the length
  * tells a whole file from one cut short.
  */
-type StoredHeader = Omit<CacheEntry, 'html'> & { htmlBytes?: number }
+type StoredHeader = Omit<CacheEntry, 'html' | 'htmlAt'> & { htmlBytes?: number }
 
 const entryName = /^([0-9a-f]{64})\.entry$/
 
@@ -175,7 +194,7 @@ export function readCache(dir: string): Map<string, CacheEntry> {
       const { htmlBytes, ...entry } = JSON.parse(head.toString('utf8', 0, line)) as StoredHeader
       const whole = size === line + 1 + (htmlBytes ?? 0)
       if (!whole || entry?.key !== name.slice(0, 64) || !Array.isArray(entry.messages)) continue
-      entries.set(entry.key, htmlBytes === undefined ? entry : onDisk(entry, path, line + 1, htmlBytes))
+      entries.set(entry.key, htmlBytes === undefined ? entry : { ...entry, htmlAt: { path, offset: line + 1, bytes: htmlBytes } })
     } catch {
       // Corrupt: a miss.
     }
@@ -186,32 +205,22 @@ export function readCache(dir: string): Map<string, CacheEntry> {
 /**
  * Store a new entry in `dir` (made beforehand), and return it as read back:
  * its HTML on disk. Written under a temporary name and renamed, so a reader
- * never sees half a file.
+ * never sees half a file. Plain data, so a worker thread can store an entry
+ * and post what it returns.
  */
 export function storeEntry(dir: string, entry: CacheEntry): CacheEntry {
-  const { html, ...rest } = entry
+  const { html, htmlAt: _htmlAt, ...rest } = entry
   const body = html === undefined ? undefined : Buffer.from(html)
   const json = JSON.stringify({ ...rest, ...(body && { htmlBytes: body.length }) })
   const header = Buffer.from(json + '\n')
   const path = join(dir, `${entry.key}.entry`)
-  const temporary = `${path}.${process.pid}`
+  const temporary = `${path}.${process.pid}-${threadId}`
   writeFileSync(temporary, body ? Buffer.concat([header, body]) : header)
   renameSync(temporary, path)
   // Parsed back rather than returned as given: an analysed article's strings are slices of its
   // source's text, and would keep every source's whole text in memory.
   const { htmlBytes: _htmlBytes, ...stored } = JSON.parse(json) as StoredHeader
-  return body ? onDisk(stored, path, header.length, body.length) : stored
-}
-
-/** `entry` with its HTML read, when asked for, from `bytes` bytes at `offset` in `path`. */
-function onDisk(entry: CacheEntry, path: string, offset: number, bytes: number): CacheEntry {
-  return Object.defineProperty(entry, 'html', {
-    get() {
-      const data = readFileSync(path)
-      if (data.length !== offset + bytes) throw new Error(`the cache entry ${path} changed during the build; build again`)
-      return data.toString('utf8', offset)
-    },
-  })
+  return body ? { ...stored, htmlAt: { path, offset: header.length, bytes: body.length } } : stored
 }
 
 /** Remove every entry (and leftover) in `dir` that is not under one of `keys`, so the cache stays the size of the site. */

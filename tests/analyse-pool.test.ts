@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { analyseOnThreads, type AnalyseJob } from '../src/analyse-pool.ts'
-import type { CacheEntry } from '../src/cache.ts'
+import { entryHtml, readCache, type CacheEntry } from '../src/cache.ts'
 import { analyseSource } from '../src/site.ts'
 import { config, source } from './helpers.ts'
 
@@ -48,6 +51,17 @@ test('gives the entries analysing in-thread gives, in job order, on one thread a
   for (const count of [1, 2]) {
     assert.deepEqual(await analyseOnThreads(list, settings, now, { threads: count }), inThread(list), `${count} threads`)
   }
+})
+
+test('with a cache folder, each thread stores its entries and sends back only where their HTML is', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'wirefeed-pool-'))
+  // Keys as the cache names its files: 64 hex digits.
+  const list = jobs(6).map((job, index) => ({ ...job, key: String(index).padStart(64, '0') }))
+  const stored = await analyseOnThreads(list, settings, now, { threads: 2, cache: dir })
+  const expected = inThread(list)
+  assert.deepEqual(stored.map((entry) => entry.html), expected.map(() => undefined))
+  assert.deepEqual(stored.map(entryHtml), expected.map((entry) => entry.html))
+  assert.deepEqual(readCache(dir), new Map(stored.map((entry) => [entry.key, entry])))
 })
 
 test('starts no more threads than there are batches', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
-import { pruneCache, readCache, storeEntry } from '../src/cache.ts'
+import { entryHtml, pruneCache, readCache, storeEntry } from '../src/cache.ts'
 import { buildSite } from '../src/site.ts'
 import { config, contents, source } from './helpers.ts'
 
@@ -101,7 +101,7 @@ test('the cache on disk: round trip with the HTML read when asked for, stale ent
   await writeFile(cut, whole)
   const read = readCache(dir)
   assert.deepEqual([...read.keys()].sort(), [...cold.cache.keys()].sort())
-  for (const [key, entry] of cold.cache) assert.equal(read.get(key)?.html, entry.html)
+  for (const [key, entry] of cold.cache) assert.equal(entryHtml(read.get(key) ?? { key, messages: [] }), entry.html)
   assert.equal(buildSite(sources(), settings, { now, cache: read }).reused.size, 3)
   await pruneCache(dir, new Set(cold.cache.keys()))
   assert.deepEqual((await readdir(dir)).sort(), [...cold.cache.keys()].map((key) => `${key}.entry`).sort())
@@ -115,7 +115,10 @@ test('a rebuild from the cache on disk gives the bytes of a cold build, and hold
   const warm = buildSite(sources(), settings, { now, cache: readCache(dir) })
   assert.deepEqual(contents(warm.output), contents(cold.output))
   const reads = { count: 0 }
-  const counting = new Map([...readCache(dir)].map(([key, entry]) => [key, Object.defineProperty({ ...entry }, 'html', { get: () => (reads.count++, entry.html) })]))
+  const counting = new Map([...readCache(dir)].map(([key, entry]) => {
+    assert.equal(entry.html, undefined, 'an entry read holds no HTML')
+    return [key, Object.defineProperty({ ...entry }, 'html', { get: () => (reads.count++, entryHtml(entry)) })]
+  }))
   const site = buildSite(sources(), settings, { now, cache: counting })
   assert.equal(reads.count, 0, 'building the site read no HTML')
   const files = [...site.output]

@@ -121,7 +121,7 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   const threads = threadsFor(total, options.threads)
   const threaded = threads > 0 && total > 0
   const analysed = threaded
-    ? await analyseOnThreads(jobs, config, options.now, { threads, keep: siteOptions.keep, onProgress: (done) => progress?.update(done, total) })
+    ? await analyseOnThreads(jobs, config, options.now, { threads, ...(store && { cache: options.cache }), onProgress: (done) => progress?.update(done, total) })
     : []
   const site = buildSite(inputs.sources, config, {
     ...siteOptions,
