@@ -163,7 +163,7 @@ export async function rendererVersion(): Promise<string> {
  */
 type StoredHeader = Omit<CacheEntry, 'html' | 'htmlAt'> & { htmlBytes?: number }
 
-const entryName = /^([0-9a-f]{64})\.entry$/
+const entryName = /^[0-9a-f]{64}\.entry$/
 
 /**
  * Read every entry in `dir` (the cache holds one per source of the last

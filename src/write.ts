@@ -73,6 +73,7 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
   const staging = `${out}.new-${process.pid}`
   await rm(staging, { recursive: true, force: true })
   const written = new Map<string, WrittenFile>()
+  let changes = 0
   const staged = join(staging, stagedFolder)
   const folders = new Set<string>()
 
@@ -120,7 +121,6 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     written.set(path, { ...record, size, mtimeMs })
     changes++
   }
-  let changes = 0
 
   const make = (file: OutputFile) =>
     place(file.path, file.key, () => {
