@@ -246,8 +246,12 @@ export interface BuildRecord {
   manifest: string
   /** Every file the output held, as the writer left it: a deleted or edited one means the output no longer stands. */
   written: [string, WrittenFile][]
-  /** Each source read or reused, by path: its fingerprint (see `folderStamps`) and digest, so the next build need not read it again. */
-  sources: [path: string, stamp: string, digest: string][]
+  /**
+   * Each source and image, by path: its fingerprint (see `folderStamps`) and
+   * the digest the build took of its bytes (`sourceDigest`, an image's
+   * SHA-256), so the next build need not read it again.
+   */
+  digests: [path: string, stamp: string, digest: string][]
   summary: BuildSummary
   files: { path: string; messages: CacheEntry['messages'] }[]
 }
@@ -280,7 +284,7 @@ export async function readBuildRecord(dir: string): Promise<BuildRecord | undefi
   try {
     const record = JSON.parse(await readFile(join(dir, recordFile), 'utf8')) as BuildRecord
     return typeof record?.key === 'string' &&
-      [record.files, record.written, record.sources, record.summary?.scheduled].every((list) => Array.isArray(list))
+      [record.files, record.written, record.digests, record.summary?.scheduled].every((list) => Array.isArray(list))
       ? record
       : undefined
   } catch {

@@ -94,13 +94,14 @@ export interface Asset {
 /**
  * Every image file under `dir` (by extension), sorted: what `images/x.jpg`
  * in an article can refer to. Regular files only (a link is not followed, so
- * nothing outside `dir` is published), and no dot-paths.
+ * nothing outside `dir` is published), and no dot-paths. `known` gives the
+ * hash of an image a rebuild need not read again.
  */
-export async function loadAssets(dir: string): Promise<Asset[]> {
+export async function loadAssets(dir: string, known: (source: string) => string | undefined = () => undefined): Promise<Asset[]> {
   const assets = await inBatches(await imageFiles(dir), async (entry): Promise<Asset> => {
     const source = join(entry.parentPath, entry.name)
     const path = relative(dir, source).split(sep).join('/')
-    return { path, source, sha256: createHash('sha256').update(await readFile(source)).digest('hex') }
+    return { path, source, sha256: known(source) ?? createHash('sha256').update(await readFile(source)).digest('hex') }
   })
   return assets.sort((a, b) => byCodePoint(a.path, b.path))
 }

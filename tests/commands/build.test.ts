@@ -89,6 +89,17 @@ test('publishes images from the articles folder and warns about one that is not 
   await writeFile(join(dir, 'articles/images/chart.png'), 'other bytes')
   await wirefeed(['build', '--now', now], dir)
   assert.notEqual(await readFile(join(dir, 'dist/build.json'), 'utf8'), manifest, 'a changed image changes the manifest')
+  assert.equal(await readFile(join(dir, 'dist/images/chart.png'), 'utf8'), 'other bytes')
+
+  // A rebuild hashes only the images whose file metadata changed, as it reads only such sources.
+  await writeFile(join(dir, 'articles/images/map.png'), 'a second image')
+  const log = join(dir, 'reads.log')
+  await writeFile(log, '')
+  const traced = await wirefeed(['build', '--now', now], dir, { NODE_OPTIONS: `--import ${reads}`, WIREFEED_TEST_READS: log })
+  assert.equal(traced.code, 0, traced.stderr)
+  const read = (await readFile(log, 'utf8')).split('\n').filter((path) => path.startsWith('articles'))
+  assert.deepEqual(read, ['articles/images/map.png'])
+  assert.equal(await readFile(join(dir, 'dist/images/map.png'), 'utf8'), 'a second image')
 })
 
 test('a rebuild with nothing changed replays the last report and touches nothing; any change, a go-live or a lost file rebuilds', async () => {
