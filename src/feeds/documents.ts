@@ -31,7 +31,7 @@ export function* feedDocuments(articles: readonly RenderedArticle[], config: Con
     // what teasers show: an edit to an article's body alone leaves them as they were.
     const teasers = index > 0
     const items = teasers ? (list: readonly RenderedArticle[]) => list.map(teaser) : (list: readonly RenderedArticle[]) => list
-    const revisions = teasers ? (list: readonly RenderedArticle[]) => list.map((article) => ({ revision: article.teaserRevision })) : items
+    const revisions = (list: readonly RenderedArticle[]) => (teasers ? list.map((article) => ({ revision: article.teaserRevision })) : list)
     for (const { folder, articles: members, options } of feedArchives(own, config, feed, monthOf)) {
       // One model serves the three formats, made when the first of them is.
       let model: FeedModel | undefined
