@@ -1,27 +1,38 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { Batch, BatchResult, ThreadData } from './analyse-thread.ts'
-import type { CacheEntry } from './cache.ts'
+import { storeEntry, type CacheEntry } from './cache.ts'
 import type { Config } from './config.ts'
+import { readAgain } from './load.ts'
+import { analyseSource } from './site.ts'
 
 /** One source to analyse (see `analyseSource` in src/site.ts). */
 export interface AnalyseJob {
   path: string
-  value: string
   key: string
+  /** Its text; or, when the loader let the text go, its digest, and the text is read again (see `readAgain`). */
+  text: string | { digest: string }
 }
 
 export interface PoolOptions {
-  /** At most this many worker threads; default: `os.availableParallelism()`. */
+  /** At most this many worker threads, 0 for none (all on this thread); default: `os.availableParallelism()`. */
   threads?: number
   /** Called after each batch with how many jobs are done. */
   onProgress?: (done: number) => void
   /**
-   * The cache folder (made beforehand): each thread stores its entries there
-   * itself (see `storeEntry`) and returns them as stored, their HTML left on
-   * disk, so the HTML never crosses to this thread.
+   * The cache folder (made beforehand): each entry is stored there as soon
+   * as it is made (see `storeEntry`), by the thread that made it, and comes
+   * back as stored, its HTML left on disk: the HTML never crosses threads,
+   * and memory never holds the site's.
    */
   cache?: string
+}
+
+/** One job, as each thread does it: the text (read again if need be), analysed, and stored if there is a cache. */
+export function analyseJob(job: AnalyseJob, config: Config, now: Date, cache: string | undefined): CacheEntry {
+  const value = typeof job.text === 'string' ? job.text : readAgain(job.path, job.text.digest)
+  const entry = analyseSource(job.path, value, config, job.key, now)
+  return cache === undefined ? entry : storeEntry(cache, entry)
 }
 
 /**
@@ -34,13 +45,20 @@ const batchSize = 32
 
 const entry = new URL('./analyse-worker.js', import.meta.url)
 
-/** Analyse jobs on worker threads; entries come back in job order (deterministic whatever thread did what). */
-export async function analyseOnThreads(
+/** Analyse jobs on worker threads, or this one; entries come back in job order (deterministic whatever thread did what). */
+export async function analyseJobs(
   jobs: readonly AnalyseJob[],
   config: Config,
   now: Date,
   options: PoolOptions = {},
 ): Promise<CacheEntry[]> {
+  if (options.threads === 0) {
+    return jobs.map((job, index) => {
+      const entry = analyseJob(job, config, now, options.cache)
+      options.onProgress?.(index + 1)
+      return entry
+    })
+  }
   const batches = Math.ceil(jobs.length / batchSize)
   const count = Math.min(Math.max(1, options.threads ?? availableParallelism()), batches)
   const entries: CacheEntry[] = new Array(jobs.length)

@@ -1,9 +1,8 @@
 // The loop each worker thread of src/analyse-pool.ts runs (loaded by src/analyse-worker.js).
 import { parentPort, workerData } from 'node:worker_threads'
-import type { AnalyseJob } from './analyse-pool.ts'
-import { storeEntry, type CacheEntry } from './cache.ts'
+import { analyseJob, type AnalyseJob } from './analyse-pool.ts'
+import type { CacheEntry } from './cache.ts'
 import type { Config } from './config.ts'
-import { analyseSource } from './site.ts'
 
 /** What a worker is started with: the same for every job, sent once. */
 export interface ThreadData {
@@ -35,8 +34,7 @@ const port = parentPort!
 port.on('message', ({ start, jobs }: Batch) => {
   const entries = jobs.map((job, offset) => {
     Atomics.store(current, 0, start + offset)
-    const entry = analyseSource(job.path, job.value, config, job.key, instant)
-    return cache === undefined ? entry : storeEntry(cache, entry)
+    return analyseJob(job, config, instant, cache)
   })
   Atomics.store(current, 0, -1)
   port.postMessage({ start, entries } satisfies BatchResult)

@@ -6,6 +6,7 @@ import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { report } from './messages.ts'
 import { inBatches } from './batches.ts'
+import { sourceDigest } from './cache.ts'
 import { byCodePoint } from './order.ts'
 import { imageTypes } from './schema.ts'
 
@@ -30,17 +31,51 @@ export const maxArticleBytes = 2 * 1024 * 1024
  * UTF-8 text, is too large or cannot be read becomes a VFile carrying the
  * error, so the build reports it and fails.
  *
- * `known` names the sources a rebuild need not read: for a plain file it
- * returns its digest (see `sourceDigest`) when the build already holds all
- * it needs from it. That file is then a VFile with the digest and no text.
+ * A source `known` names is not read at all: a rebuild has all it needs
+ * from it (see `LoadOptions`).
  */
-export async function loadArticles(dir: string, known: (path: string) => string | undefined = () => undefined): Promise<VFile[]> {
+export async function loadArticles(dir: string, options: LoadOptions = {}): Promise<VFile[]> {
   const root = await realpath(dir)
   const files = await inBatches(await articlePaths(dir), async (path) => {
-    const digest = known(path)
-    return digest !== undefined && !lstatSync(path).isSymbolicLink() ? new VFile({ path, data: { digest } }) : readArticle(path, root)
+    const digest = options.known?.(path)
+    if (digest !== undefined && !lstatSync(path).isSymbolicLink()) return new VFile({ path, data: { digest } })
+    const file = await readArticle(path, root)
+    return options.digestOnly && file?.value !== undefined ? new VFile({ path: file.path, data: { digest: sourceDigest(file) } }) : file
   })
   return files.filter((file) => file !== undefined)
+}
+
+export interface LoadOptions {
+  /**
+   * The digest (see `sourceDigest`) of a source a rebuild need not read, by
+   * path: it holds all it needs from it. That source is a VFile with the
+   * digest and no text. (A link is always read: its target may have changed.)
+   */
+  known?: (path: string) => string | undefined
+  /**
+   * Take each source's digest as it is read and let its text go, so that a
+   * build never holds the site's sources at once: the analysis reads again
+   * each one it needs (`readAgain`). Otherwise each VFile keeps its text.
+   */
+  digestOnly?: boolean
+}
+
+/**
+ * A source's text, read again for analysis after the loader let it go. It
+ * must still be the text hashed as `digest`: otherwise the result would be
+ * cached under another text's key.
+ */
+export function readAgain(path: string, digest: string): string {
+  let file: VFile | undefined
+  try {
+    file = readText(path, maxArticleBytes)
+  } catch {
+    // Gone since it was read: the same as changed.
+  }
+  if (file?.value === undefined || sourceDigest(file) !== digest) {
+    throw new Error(`\`${path}\` changed while the build was reading it; build again`)
+  }
+  return String(file.value)
 }
 
 /** What `loadArticles` reads: every `*.md` path and every link under `dir`, sorted. */

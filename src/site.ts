@@ -18,20 +18,12 @@ export interface BuildOptions {
   now: Date
   /** The ledger the live site published last; `undefined` on a first build. */
   ledger?: VFile
-  /** Called after each source is validated and, if published, rendered: the slow part, for a progress display. */
-  onProgress?: (done: number, total: number) => void
   /** Results of earlier builds by source key (see cache.ts); a hit skips parsing and rendering. */
   cache?: ReadonlyMap<string, CacheEntry>
   /** What, besides a source, its result depends on: the config and the renderer's version. */
   cacheContext?: string
   /** Entries analysed for this build elsewhere (on worker threads) by key: used as they are, not counted as reused. */
   analysed?: ReadonlyMap<string, CacheEntry>
-  /**
-   * Called with each entry this build analyses itself; the build holds what
-   * it returns. The CLI stores it in the cache and returns it with its HTML
-   * left on disk, so memory never holds the whole site's HTML.
-   */
-  keep?: (entry: CacheEntry) => CacheEntry
   /** Images under the articles folder, published beside the pages. */
   assets?: readonly Asset[]
 }
@@ -69,20 +61,17 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   const reused = new Set<string>()
   const all: Article[] = []
   const renderedBySource = new Map<VFile, RenderedArticle>()
-  const keep = options.keep ?? ((entry: CacheEntry) => entry)
 
-  // Each source's result: from the cache, from the worker threads, or made here, one
-  // source at a time, so memory holds plain data and HTML, never a syntax tree.
+  // Each source's result: from the cache, analysed beforehand (the CLI does that, on worker
+  // threads), or made here, one source at a time, so memory holds plain data, never a syntax tree.
   const context = sourceContext(options.cacheContext ?? '', config)
-  const lookups = cacheLookups(sources, config, options)
-  for (const [index, { file, key, hit }] of lookups.entries()) {
-    const entry = hit ?? options.analysed?.get(key) ?? keep(analyseSource(file.path, String(file.value), config, key, options.now))
+  for (const { file, key, hit } of cacheLookups(sources, config, options)) {
+    const entry = hit ?? options.analysed?.get(key) ?? analyseSource(file.path, textOf(file), config, key, options.now)
     if (hit) reused.add(key)
     cache.set(key, entry)
     const { article, rendered } = fromEntry(entry, file, context)
     if (article) all.push(article)
     if (rendered) renderedBySource.set(file, rendered)
-    options.onProgress?.(index + 1, lookups.length)
   }
 
   const live = all.filter((article) => !article.draft)
@@ -132,10 +121,7 @@ export function cacheLookups(sources: readonly VFile[], config: Config, options:
     .map((file) => {
       const key = sourceKey(file, context)
       const hit = options.cache?.get(key)
-      if (hit && entryServes(hit, options.now)) return { file, key, hit }
-      // The loader leaves unread only sources whose entry serves (see `loadArticles`).
-      if (file.value === undefined) throw new Error(`${file.path} was not read, yet the cache cannot serve it`)
-      return { file, key, hit: undefined }
+      return { file, key, hit: hit && entryServes(hit, options.now) ? hit : undefined }
     })
 }
 
@@ -151,6 +137,12 @@ export function analyseSource(path: string, value: string, config: Config, key: 
   if (article) lintArticle(article)
   const rendered = article && !article.draft && article.date <= now ? renderArticle(article) : undefined
   return toEntry(key, file, article, rendered)
+}
+
+/** A source's text, to analyse here; one the loader let go must have been analysed beforehand. */
+function textOf(file: VFile): string {
+  if (file.value === undefined) throw new Error(`${file.path} has no text here and was not analysed beforehand`)
+  return String(file.value)
 }
 
 function readLedger(file: VFile): Ledger | undefined {

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { analyseOnThreads, type AnalyseJob } from '../src/analyse-pool.ts'
+import { analyseJobs, type AnalyseJob } from '../src/analyse-pool.ts'
 import { entryHtml, readCache, type CacheEntry } from '../src/cache.ts'
+import { loadArticles } from '../src/load.ts'
 import { analyseSource } from '../src/site.ts'
 import { config, source } from './helpers.ts'
 
@@ -23,11 +24,11 @@ function jobs(copies = 1): AnalyseJob[] {
     source({ titel: 'Misspelt' }, 'Invalid front matter.', `articles/invalid-${n}.md`),
     source({ title: 'Raw' }, '<figure><img src="x.jpg" alt="A"><figcaption>Cap</figcaption></figure>\n\n<script>alert(1)</script>\n', `articles/raw-${n}.md`),
     source({ title: 'Саміт у Києві', author: 'Олена Коваленко' }, 'Міністри заявили. 東京で会議。', `articles/kyiv-${n}.md`),
-  ]).flat().map((file, index) => ({ path: file.path, value: String(file.value), key: `key-${index}` }))
+  ]).flat().map((file, index) => ({ path: file.path, text: String(file.value), key: `key-${index}` }))
 }
 
 const inThread = (list: readonly AnalyseJob[], using = settings) =>
-  list.map((job) => analyseSource(job.path, job.value, using, job.key, now))
+  list.map((job) => analyseSource(job.path, String(job.text), using, job.key, now))
 
 /** What became of a source: it tells that the fixtures really are of different kinds. */
 const kind = (entry: CacheEntry) =>
@@ -46,10 +47,10 @@ test('the fixtures are a published article, a draft, a scheduled one, an invalid
   assert.doesNotMatch(expected[4]?.html ?? '', /<script/)
 })
 
-test('gives the entries analysing in-thread gives, in job order, on one thread and on two', async () => {
+test('gives the entries analysing in-thread gives, in job order, on this thread, on one worker and on two', async () => {
   const list = jobs(12) // 72 jobs: three batches, so two threads interleave
-  for (const count of [1, 2]) {
-    assert.deepEqual(await analyseOnThreads(list, settings, now, { threads: count }), inThread(list), `${count} threads`)
+  for (const count of [0, 1, 2]) {
+    assert.deepEqual(await analyseJobs(list, settings, now, { threads: count }), inThread(list), `${count} threads`)
   }
 })
 
@@ -57,30 +58,49 @@ test('with a cache folder, each thread stores its entries and sends back only wh
   const dir = await mkdtemp(join(tmpdir(), 'wirefeed-pool-'))
   // Keys as the cache names its files: 64 hex digits.
   const list = jobs(6).map((job, index) => ({ ...job, key: String(index).padStart(64, '0') }))
-  const stored = await analyseOnThreads(list, settings, now, { threads: 2, cache: dir })
+  const stored = await analyseJobs(list, settings, now, { threads: 2, cache: dir })
   const expected = inThread(list)
   assert.deepEqual(stored.map((entry) => entry.html), expected.map(() => undefined))
   assert.deepEqual(stored.map(entryHtml), expected.map((entry) => entry.html))
   assert.deepEqual(readCache(dir), new Map(stored.map((entry) => [entry.key, entry])))
 })
 
+test('a job with only a digest reads its source again, on this thread or another, and fails if it changed since', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'wirefeed-pool-'))
+  const list = jobs(6)
+  for (const job of list) await writeFile(join(dir, basename(job.path)), String(job.text))
+  const files = await loadArticles(dir, { digestOnly: true })
+  const byName = new Map(files.map((file) => [basename(file.path), file]))
+  const light = list.map((job) => {
+    const file = byName.get(basename(job.path))
+    assert.ok(file?.data.digest !== undefined && file.value === undefined)
+    return { ...job, path: file.path, text: { digest: file.data.digest } }
+  })
+  const expected = inThread(list.map((job, index) => ({ ...job, path: light[index]?.path ?? '' })))
+  for (const count of [0, 2]) assert.deepEqual(await analyseJobs(light, settings, now, { threads: count }), expected, `${count} threads`)
+  await writeFile(join(dir, 'draft-3.md'), 'Edited meanwhile.')
+  for (const count of [0, 2]) {
+    await assert.rejects(analyseJobs(light, settings, now, { threads: count }), /draft-3\.md.*changed while the build was reading it; build again/)
+  }
+})
+
 test('starts no more threads than there are batches', async () => {
   const list = jobs()
   const before = threads()
   const running: number[] = []
-  const entries = await analyseOnThreads(list, settings, now, { threads: 8, onProgress: () => running.push(threads()) })
+  const entries = await analyseJobs(list, settings, now, { threads: 8, onProgress: () => running.push(threads()) })
   assert.deepEqual(entries, inThread(list))
   assert.deepEqual(running, [before + 1])
 })
 
 test('gives no entries for no jobs', async () => {
-  assert.deepEqual(await analyseOnThreads([], settings, now), [])
+  assert.deepEqual(await analyseJobs([], settings, now), [])
 })
 
 test('reports progress as batches finish, ending at the number of jobs', async () => {
   const list = jobs(12)
   const done: number[] = []
-  await analyseOnThreads(list, settings, now, { threads: 2, onProgress: (count) => done.push(count) })
+  await analyseJobs(list, settings, now, { threads: 2, onProgress: (count) => done.push(count) })
   assert.ok(done.length > 1 && done.every((count, n) => n === 0 || count > (done[n - 1] ?? 0)), `${done}`)
   assert.equal(done.at(-1), list.length)
 })
@@ -95,7 +115,7 @@ test('a source the analysis throws on rejects with its path, and no thread is le
   assert.doesNotThrow(() => inThread(list.filter((job) => job.path !== 'articles/published-0.md'), broken))
   const before = threads()
 
-  await assert.rejects(analyseOnThreads(list, broken, now, { threads: 2 }), {
+  await assert.rejects(analyseJobs(list, broken, now, { threads: 2 }), {
     message: 'Analysing articles/published-0.md on a worker thread failed: Invalid time value',
   })
   assert.equal(threads(), before)
@@ -106,10 +126,10 @@ test('loads its TypeScript on the threads whether tsx came from --import (then r
   // CommonJS: `--input-type=module` would be inherited by the threads, which refuse it.
   const script = `import('tsx/esm/api').then(async ({ register }) => {
     register()
-    const { analyseOnThreads } = await import('./src/analyse-pool.ts')
+    const { analyseJobs } = await import('./src/analyse-pool.ts')
     const { resolveConfig } = await import('./src/config.ts')
     const [jobs, config, now] = JSON.parse(process.env.JOBS)
-    process.stdout.write(JSON.stringify(await analyseOnThreads(jobs, resolveConfig(config), new Date(now), { threads: 2 })))
+    process.stdout.write(JSON.stringify(await analyseJobs(jobs, resolveConfig(config), new Date(now), { threads: 2 })))
   })`
   const list = jobs(6)
   const env = { ...process.env, NODE_OPTIONS: '', JOBS: JSON.stringify([list, settings, now]) }

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon'
 import { isDirectory, type Io, type Options } from '../cli.ts'
 import type { Config } from '../config.ts'
 import { folderStamps, loadArticles, loadAssets, readSource, type Asset } from '../load.ts'
-import { buildKey, digestKey, entryServes, fromEntry, inputsDigest, sourceContext, pruneCache, readBuildRecord, readCache, rendererVersion, storeEntry, toEntry, writeBuildRecord, type BuildRecord, type CacheEntry, type BuildSummary } from '../cache.ts'
+import { buildKey, digestKey, entryServes, fromEntry, inputsDigest, sourceContext, pruneCache, readBuildRecord, readCache, rendererVersion, sourceDigest, toEntry, writeBuildRecord, type BuildRecord, type CacheEntry, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
@@ -79,7 +79,7 @@ async function gather(config: Config, options: Options, checked: Checked, previo
     const entry = digest === undefined ? undefined : cache.get(digestKey(digest, context))
     return entry && entryServes(entry, options.now) ? digest : undefined
   }
-  const sources = await loadArticles(options.articles, served)
+  const sources = await loadArticles(options.articles, { known: served, digestOnly: true })
   const assets = await loadAssets(options.articles, unchanged)
   return { ...checked, sources, assets, cache, digest: inputsDigest(context, sources, assets) }
 }
@@ -101,42 +101,27 @@ function threadsFor(count: number, requested: number | undefined): number {
 async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<SiteResult> {
   // Loaded only now: a rebuild with nothing changed never gets here, and the pipeline takes
   // a third of a second to load.
-  const [{ buildSite, cacheLookups }, { analyseOnThreads }] = await Promise.all([import('../site.ts'), import('../analyse-pool.ts')])
+  const [{ buildSite, cacheLookups }, { analyseJobs }] = await Promise.all([import('../site.ts'), import('../analyse-pool.ts')])
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
   // `check` and `list` write nothing, the cache included: what they analyse stays in memory.
   const store = options.command === 'build'
   if (store) mkdirSync(options.cache, { recursive: true })
-  const siteOptions = {
-    now: options.now,
-    ledger: inputs.ledger,
-    cache: inputs.cache,
-    cacheContext: inputs.version,
-    assets: inputs.assets,
-    // Each new entry goes to the cache as it is made, even if the build then fails: fixing one
-    // article then re-renders only it.
-    ...(store && { keep: (entry: CacheEntry) => storeEntry(options.cache, entry) }),
-  }
-  // What the cache does not hold is analysed on all cores first; `buildSite` then finds every result.
+  const siteOptions = { now: options.now, ledger: inputs.ledger, cache: inputs.cache, cacheContext: inputs.version, assets: inputs.assets }
+  // What the cache does not hold is analysed first, on all cores when there is much of it, each
+  // source read again and each result stored as soon as it is made (even if the build then fails:
+  // fixing one article then re-renders only it). `buildSite` then finds every result.
   const jobs = cacheLookups(inputs.sources, config, siteOptions)
     .filter((lookup) => !lookup.hit)
-    .map(({ file, key }) => ({ path: file.path, value: String(file.value), key }))
-  // Not captured by the closures below, which live as long as the build: `jobs` holds every source's text.
+    .map(({ file, key }) => ({ path: file.path, key, text: { digest: sourceDigest(file) } }))
   const total = jobs.length
-  const threads = threadsFor(total, options.threads)
-  const threaded = threads > 0 && total > 0
-  const analysed = threaded
-    ? await analyseOnThreads(jobs, config, options.now, { threads, ...(store && { cache: options.cache }), onProgress: (done) => progress?.update(done, total) })
-    : []
-  const site = buildSite(inputs.sources, config, {
-    ...siteOptions,
-    analysed: new Map(analysed.map((entry) => [entry.key, entry])),
-    ...(!threaded && { onProgress: progress?.update }),
+  const analysed = await analyseJobs(jobs, config, options.now, {
+    threads: threadsFor(total, options.threads),
+    ...(store && { cache: options.cache }),
+    onProgress: (done) => progress?.update(done, total),
   })
+  const site = buildSite(inputs.sources, config, { ...siteOptions, analysed: new Map(analysed.map((entry) => [entry.key, entry])) })
   progress?.done()
   if (store) await pruneCache(options.cache, new Set(site.cache.keys()))
-  // Past analysis a source's text is not needed, only its messages: let it go before the
-  // output is made: memory then holds each article's front matter, neither its Markdown nor its HTML.
-  for (const file of inputs.sources) file.value = ''
   return site
 }
 
