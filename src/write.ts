@@ -159,7 +159,15 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     return { changed, written }
   }
   // The commit: from here on the change is made, if not by this build then by the next.
-  renameSync(staging, `${out}.commit`)
+  try {
+    renameSync(staging, `${out}.commit`)
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true })
+    const code = (error as NodeJS.ErrnoException).code
+    // Another build (serve --watch, say) committed to the same output while this one staged.
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new Error(`another build is writing \`${out}\` at this moment; build again`)
+    throw error
+  }
   recoverOutput(out)
   return { changed, written }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { outputFile } from '../src/output.ts'
 import { recoverOutput, writeOutput } from '../src/write.ts'
 
@@ -73,6 +74,26 @@ test('finishes a commit that a write killed halfway through applying left, and f
   // And a write finds no commit to finish when there is none.
   recoverOutput(out)
   assert.deepEqual(await finished(), expected)
+})
+
+test('refuses to commit over a commit another build made while it staged, leaving the output and no debris', async () => {
+  const root = await scratch()
+  const out = join(root, 'dist')
+  await writeOutput(out, files({ 'feed.xml': 'good' }))
+  // Another process commits (its commit folder appears) while this write is making its files.
+  const intruder = outputFile('feed.xml', () => {
+    mkdirSync(join(`${out}.commit`, 'files'), { recursive: true })
+    writeFileSync(join(`${out}.commit`, 'files', 'feed.xml'), 'theirs')
+    writeFileSync(join(`${out}.commit`, 'deletions.json'), '[]')
+    return 'ours'
+  })
+  await assert.rejects(writeOutput(out, [intruder]), /another build is writing `.*dist` at this moment; build again/)
+  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'good')
+  assert.deepEqual((await readdir(root)).sort(), ['dist', 'dist.commit'])
+  // The next write finishes their commit, then makes its own.
+  await writeOutput(out, files({ 'feed.xml': 'ours' }))
+  assert.deepEqual(await readdir(root), ['dist'])
+  assert.equal(await readFile(join(out, 'feed.xml'), 'utf8'), 'ours')
 })
 
 test('refuses output paths that would leave the output folder, and leaves the output as it was', async () => {
