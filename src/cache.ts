@@ -71,9 +71,18 @@ export function sourceDigest(file: VFile): string {
   return (file.data.digest ??= createHash('sha256').update(`${file.path}\0${String(file.value)}`).digest('hex'))
 }
 
-/** The cache key of a source under a context (config and renderer version). */
+const keys = new WeakMap<VFile, { context: string; key: string }>()
+
+/**
+ * The cache key of a source under a context (config and renderer version):
+ * made once per file and context, though the build asks for it at each step.
+ */
 export function sourceKey(file: VFile, context: string): string {
-  return digestKey(sourceDigest(file), context)
+  const known = keys.get(file)
+  if (known?.context === context) return known.key
+  const key = digestKey(sourceDigest(file), context)
+  keys.set(file, { context, key })
+  return key
 }
 
 /** The cache key of a source by its digest. */
