@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { inBatches } from './batches.ts'
-import type { RenderedArticle } from './render.ts'
+import { shownFields, type RenderedArticle, type ShownArticle } from './render.ts'
 import type { Article } from './validate.ts'
 import type { WrittenFile } from './write.ts'
 
@@ -37,7 +37,7 @@ interface HtmlPlace {
 }
 
 /** An entry's HTML: held, or read from the cache each time it is asked for. */
-export function entryHtml(entry: CacheEntry): string | undefined {
+export function entryHtml(entry: Pick<CacheEntry, 'html' | 'htmlAt'>): string | undefined {
   const { html, htmlAt } = entry
   if (html !== undefined || htmlAt === undefined) return html
   const { path, offset, bytes } = htmlAt
@@ -119,10 +119,29 @@ export function toEntry(key: string, file: VFile, article?: Article, rendered?: 
 }
 
 /**
- * Put a cached result back on its source file: the messages, the article and,
- * if rendered, its HTML. `context` is the one the entry's key was made under.
+ * A published article as the site's output is made from it (see
+ * `siteOutput` in src/site.ts): what it shows and its revisions, with its
+ * HTML held, or where the cache holds it. Plain data: worker threads are
+ * sent it to make pages and feeds (src/pool.ts).
  */
-export function fromEntry(entry: CacheEntry, file: VFile, context: string): { article?: Article; rendered?: RenderedArticle } {
+export type OutputArticle = Omit<ShownArticle, 'html'> & Pick<CacheEntry, 'html' | 'htmlAt'>
+
+/**
+ * An output article as pages and feeds take it. Its HTML is read from the
+ * cache only when a page or feed document asks for it: memory holds one
+ * document's HTML, not the site's. Not enumerable, so copying the article
+ * (a teaser) does not read it.
+ */
+export function shownArticle(article: OutputArticle): ShownArticle {
+  return Object.defineProperty({ ...article }, 'html', { get: () => entryHtml(article) }) as ShownArticle
+}
+
+/**
+ * Put a cached result back on its source file: the messages, the article and,
+ * if rendered, what the output is made from. `context` is the one the entry's
+ * key was made under.
+ */
+export function fromEntry(entry: CacheEntry, file: VFile, context: string): { article?: Article; output?: OutputArticle } {
   for (const stored of entry.messages) {
     const start = { line: stored.line ?? 1, column: stored.column ?? 1 }
     const message = file.message(stored.reason, {
@@ -144,11 +163,15 @@ export function fromEntry(entry: CacheEntry, file: VFile, context: string): { ar
     ...(updated && { updated: new Date(updated) }),
   }
   if (entry.readingTime === undefined) return { article }
-  // The HTML is taken from the entry only when a page or feed document asks for it, which for
-  // an entry on disk means reading it then: memory holds one document's HTML, not the site's.
-  // Not enumerable, so copying the article (a teaser) does not read it.
-  const rendered = { ...article, readingTime: entry.readingTime } as RenderedArticle
-  return { article, rendered: Object.defineProperty(rendered, 'html', { get: () => entryHtml(entry) }) }
+  const { html, htmlAt } = entry
+  return { article, output: { ...pick({ ...article, readingTime: entry.readingTime }, shownFields), ...(html !== undefined && { html }), ...(htmlAt && { htmlAt }) } }
+}
+
+/** The `keys` of `from` that are set. */
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>
+  for (const key of keys) if (from[key] !== undefined) picked[key] = from[key]
+  return picked
 }
 
 /**

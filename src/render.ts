@@ -19,6 +19,17 @@ export interface RenderedArticle extends Article {
 }
 
 /**
+ * What pages and feeds are made from: what readers see of a rendered
+ * article, and its revisions (see `Article`); not its source file, its
+ * Markdown tree or where its fields are in the source.
+ */
+export const shownFields = [
+  'id', 'url', 'title', 'summary', 'authors', 'date', 'updated', 'tags', 'image', 'lang', 'readingTime', 'revision', 'teaserRevision',
+] as const satisfies ReadonlyArray<keyof RenderedArticle>
+
+export type ShownArticle = Pick<RenderedArticle, (typeof shownFields)[number] | 'html'>
+
+/**
  * GitHub's sanitize schema (no scripts, styles, event handlers, iframes or
  * `javascript:` URLs) plus what news copy needs beyond it: figures.
  */

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts'
 import { calendarDate } from '../dates.ts'
-import type { RenderedArticle } from '../render.ts'
+import type { ShownArticle } from '../render.ts'
 import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './build.ts'
 
 /**
@@ -51,7 +51,7 @@ import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './b
 export type Month = string
 
 /** The month of each article, computed once per article however many feeds it is in. */
-export function monthsIn(timeZone: string): (article: Pick<RenderedArticle, 'date'>) => Month {
+export function monthsIn(timeZone: string): (article: Pick<ShownArticle, 'date'>) => Month {
   const cache = new WeakMap<object, Month>()
   return (article) => {
     let month = cache.get(article)
@@ -69,7 +69,7 @@ export interface FeedDocument {
   /** The folder it is published in, relative to the site URL: `''`, `archive/2026/01/`, `tags/ukraine/archive/2026/01/`. */
   folder: string
   /** Its items' articles, newest first: the subscription documents' are only the newest `feedItems`. */
-  articles: readonly RenderedArticle[]
+  articles: readonly ShownArticle[]
   /** How `feedModel` maps them: which document this is and its links. Together with the articles, all its bytes depend on. */
   options: FeedModelOptions
 }
@@ -80,12 +80,12 @@ export interface FeedDocument {
  * Only grouped here; mapping the items is left to whoever writes each.
  */
 export function* feedArchives(
-  articles: readonly RenderedArticle[],
+  articles: readonly ShownArticle[],
   config: Config,
   feed: FeedSpec,
-  monthOf: (article: RenderedArticle) => Month = monthsIn(config.timeZone),
+  monthOf: (article: ShownArticle) => Month = monthsIn(config.timeZone),
 ): Generator<FeedDocument> {
-  const byMonth = new Map<Month, RenderedArticle[]>()
+  const byMonth = new Map<Month, ShownArticle[]>()
   const sorted = [...articles].sort(newestFirst)
   for (const article of sorted) {
     const month = monthOf(article)

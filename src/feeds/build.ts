@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html'
 import type { Config } from '../config.ts'
-import type { RenderedArticle } from '../render.ts'
+import type { ShownArticle } from '../render.ts'
 import { imageTypes } from '../schema.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import { topicsOf, type Topic } from './topics.ts'
@@ -102,7 +102,7 @@ export const generator = 'wirefeed'
  * for the pages that list them. The feed documents themselves, archives and
  * topics included, come from `feedDocuments` (src/feeds/documents.ts).
  */
-export function buildFeedModel(articles: readonly RenderedArticle[], config: Config): FeedModel {
+export function buildFeedModel(articles: readonly ShownArticle[], config: Config): FeedModel {
   return {
     ...feedModel(articles, config, siteFeed(config), { limit: config.feedItems }),
     topics: topicsOf(articles, config).map((topic) => topicFeed(topic, config)),
@@ -137,7 +137,7 @@ export interface FeedModelOptions {
  * so the order never depends on file-system order. Articles are sorted and
  * cut before they are mapped, so a document costs only its own items.
  */
-export function feedModel(articles: readonly RenderedArticle[], config: Config, feed: FeedSpec, options: FeedModelOptions = {}): FeedModel {
+export function feedModel(articles: readonly ShownArticle[], config: Config, feed: FeedSpec, options: FeedModelOptions = {}): FeedModel {
   const sorted = [...articles].sort(newestFirst)
   const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map(toItem)
   const updated = new Date(items.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0))
@@ -169,11 +169,11 @@ export function feedUrls(config: Config, folder: string): FeedUrls {
 }
 
 /** Newest first by publication time, then by id: what every feed document's order is. */
-export function newestFirst(a: Pick<RenderedArticle, 'date' | 'id'>, b: Pick<RenderedArticle, 'date' | 'id'>): number {
+export function newestFirst(a: Pick<ShownArticle, 'date' | 'id'>, b: Pick<ShownArticle, 'date' | 'id'>): number {
   return b.date.getTime() - a.date.getTime() || byCodePoint(a.id, b.id)
 }
 
-function toItem(article: RenderedArticle): FeedItem {
+function toItem(article: ShownArticle): FeedItem {
   let contentHtml: string | undefined
   const image = article.image && {
     url: article.image.url,

@@ -2,7 +2,7 @@ import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { feedViewFiles, withFeedView } from '../pages/feed-view.ts'
-import type { RenderedArticle } from '../render.ts'
+import type { ShownArticle } from '../render.ts'
 import { feedArchives, monthsIn } from './archives.ts'
 import { toAtom } from './atom.ts'
 import { feedFiles, feedModel, siteFeed, topicFeed, type FeedModel } from './build.ts'
@@ -23,15 +23,15 @@ import { topicsOf } from './topics.ts'
  * the archive, and a rebuild remakes only the documents whose articles
  * changed.
  */
-export function* feedDocuments(articles: readonly RenderedArticle[], config: Config): Generator<OutputFile> {
+export function* feedDocuments(articles: readonly ShownArticle[], config: Config): Generator<OutputFile> {
   const monthOf = monthsIn(config.timeZone)
   const topics = topicsOf(articles, config)
   for (const [index, { feed, articles: own }] of [{ feed: siteFeed(config), articles }, ...topics].entries()) {
     // Topic feeds (all but the first) carry teasers, made when their turn comes, and keyed by
     // what teasers show: an edit to an article's body alone leaves them as they were.
     const teasers = index > 0
-    const items = teasers ? (list: readonly RenderedArticle[]) => list.map(teaser) : (list: readonly RenderedArticle[]) => list
-    const revisions = (list: readonly RenderedArticle[]) => (teasers ? list.map((article) => ({ revision: article.teaserRevision })) : list)
+    const items = teasers ? (list: readonly ShownArticle[]) => list.map(teaser) : (list: readonly ShownArticle[]) => list
+    const revisions = (list: readonly ShownArticle[]) => (teasers ? list.map((article) => ({ revision: article.teaserRevision })) : list)
     for (const { folder, articles: members, options } of feedArchives(own, config, feed, monthOf)) {
       // One model serves the three formats, made when the first of them is.
       let model: FeedModel | undefined
@@ -51,7 +51,7 @@ export function* feedDocuments(articles: readonly RenderedArticle[], config: Con
  * the full text in each of its tags' and authors' feeds too, 10,000 articles
  * made about 1.5 GB, past GitHub Pages' 1 GB limit for a site.
  */
-function teaser(article: RenderedArticle): RenderedArticle {
+function teaser(article: ShownArticle): ShownArticle {
   const html = toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, 'Read the article'))])
   return { ...article, html }
 }

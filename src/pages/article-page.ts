@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import type { RenderedArticle } from '../render.ts'
+import type { ShownArticle } from '../render.ts'
 import { bylineNames, displayDate, readingTimeLabel } from './format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
 import { renderPage } from './layout.ts'
@@ -11,7 +11,7 @@ import { renderPage } from './layout.ts'
  * lead image and body, with what search engines and link previews read
  * (canonical link, Open Graph, Twitter card, JSON-LD `NewsArticle`).
  */
-export function articlePage(article: RenderedArticle, config: Config): string {
+export function articlePage(article: ShownArticle, config: Config): string {
   const when = (instant: Date) => h('time', { dateTime: instant.toISOString() }, displayDate(instant, config.language, config.timeZone))
   const meta: Array<Element | string> = [
     `By ${bylineNames(article.authors)}`,
@@ -48,7 +48,7 @@ export function articlePage(article: RenderedArticle, config: Config): string {
 }
 
 /** Open Graph (Facebook, LinkedIn, Slack, Mastodon…) and Twitter card tags; both need absolute URLs. */
-function socialMeta(article: RenderedArticle, config: Config): Element[] {
+function socialMeta(article: ShownArticle, config: Config): Element[] {
   const property = (name: string, content: string) => h('meta', { property: name, content })
   const named = (name: string, content: string) => h('meta', { name, content })
   const image = article.image

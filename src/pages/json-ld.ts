@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import type { RenderedArticle } from '../render.ts'
+import type { ShownArticle } from '../render.ts'
 
 /**
  * Structured data in a `<script type="application/ld+json">`. Script text is
@@ -14,7 +14,7 @@ export function jsonLdScript(data: unknown): Element {
 }
 
 /** schema.org `NewsArticle` for an article page, as search engines read it for news results. */
-export function newsArticle(article: RenderedArticle, config: Config) {
+export function newsArticle(article: ShownArticle, config: Config) {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

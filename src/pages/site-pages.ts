@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts'
 import type { FeedModel } from '../feeds/build.ts'
-import type { RenderedArticle } from '../render.ts'
+import type { ShownArticle } from '../render.ts'
 import { articlePage } from './article-page.ts'
 import { robotsTxt, sitemapFile, sitemapXml, type SitemapEntry } from './crawlers.ts'
 import { feedViewAssets } from './feed-view.ts'
@@ -15,7 +15,7 @@ import { keyFrom, outputFile, type OutputFile } from '../output.ts'
  * the writer asks for it. Every published article on this site gets a page;
  * one whose URL is elsewhere (`canonical`) is only linked to.
  */
-export function* pageFiles(articles: readonly RenderedArticle[], model: FeedModel, config: Config): Generator<OutputFile> {
+export function* pageFiles(articles: readonly ShownArticle[], model: FeedModel, config: Config): Generator<OutputFile> {
   const fixed = new Map<string, string>([
     ['index.html', homePage(model, config)],
     ['404.html', notFoundPage(config)],
