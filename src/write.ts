@@ -25,6 +25,35 @@ export interface WriteOptions {
   previous?: ReadonlyMap<string, WrittenFile>
   /** The last file, made from the SHA-256 of all the others by path: the manifest. */
   seal?: (hashes: ReadonlyMap<string, string>) => OutputFile
+  /**
+   * Makes the files elsewhere, from the same `files` (src/pool.ts: on worker
+   * threads): given the place in `files` and the path of each file to make,
+   * in rising order, it settles each as `settleFile` does and returns what
+   * that returned, in the same order. Without it, each is made here.
+   */
+  maker?: Maker
+}
+
+export type Maker = (files: readonly FileToMake[], settings: SettleSettings) => Promise<Settled[]>
+
+/** A file of the output to make: its place in the sequence of files, and its path. */
+export interface FileToMake {
+  index: number
+  path: string
+}
+
+/** Where made files are settled: the output, and the folder changed files are staged in. */
+export interface SettleSettings {
+  out: string
+  staged: string
+}
+
+/** A made file, settled: its hash, size and modification time, and whether it was staged (its bytes differ from the output's copy). */
+export interface Settled {
+  sha256: string
+  size: number
+  mtimeMs: number
+  staged: boolean
 }
 
 export interface WriteResult {
@@ -40,11 +69,12 @@ export interface WriteResult {
  * good output.
  *
  * 1. Stage: every file whose bytes differ from the output's copy is written
- *    into a sibling folder, `<out>.new-<pid>`, one at a time as `files` makes
- *    them; a file made under the same key as last time and untouched since,
- *    or made to the same bytes, is left where it is (same inode, same
- *    modification time, so its Last-Modified and ETag stay and aggregators
- *    keep getting 304s). The output is not touched.
+ *    into a sibling folder, `<out>.new-<pid>`. A file whose key is the one
+ *    the last build made it under, and whose copy is untouched since, is not
+ *    even made; one made to the same bytes is left where it is (same inode,
+ *    same modification time, so its Last-Modified and ETag stay and
+ *    aggregators keep getting 304s). The files to make are made one at a time
+ *    here, or by `maker` on other threads. The output is not touched.
  * 2. Commit: the staging folder, with the list of files to delete, is
  *    renamed to `<out>.commit` in one step.
  * 3. Apply: the deletions are made and the staged files renamed into the
@@ -73,9 +103,9 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
   const staging = `${out}.new-${process.pid}`
   await rm(staging, { recursive: true, force: true })
   const written = new Map<string, WrittenFile>()
-  let changes = 0
-  const staged = join(staging, stagedFolder)
+  const settings = { out, staged: join(staging, stagedFolder) }
   const folders = new Set<string>()
+  let changes = 0
 
   function check(path: string) {
     if (path.includes('\0') || isAbsolute(path) || !within(folder, resolve(folder, path))) {
@@ -84,68 +114,51 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     if (written.has(path)) throw new Error(`two output files have the path \`${path}\``)
   }
 
-  // Where `path` is staged, its folder made. The writing below is synchronous: thousands of
-  // small files, each a promise round trip through the thread pool, took longer than making them.
-  function stage(path: string) {
-    const file = join(staged, path)
-    const parent = dirname(file)
-    if (!folders.has(parent)) {
-      mkdirSync(parent, { recursive: true })
-      for (let folder = parent; !folders.has(folder); folder = dirname(folder)) folders.add(folder)
-    }
-    return file
-  }
-
-  /**
-   * Settle one file. Left in the output when it is the same file: made under
-   * the same key and untouched since, or, once made, the same bytes.
-   * Otherwise staged.
-   */
-  function place(path: string, key: string | undefined, made: () => Made) {
-    check(path)
-    const old = fileAt(join(out, path))
+  /** The last write's record of `path`, if the file is still the one it made under `key`: then it is kept as it is. */
+  function kept(path: string, key: string | undefined) {
     const last = options.previous?.get(path)
-    if (key !== undefined && last?.key === key && untouched(old, last)) {
-      written.set(path, last)
-      return
-    }
-    const { sha256, same, write } = made()
-    const record = { ...(key !== undefined && { key }), sha256 }
-    if (old && same(old)) {
-      written.set(path, { ...record, size: old.size, mtimeMs: old.mtimeMs })
-      return
-    }
-    const to = stage(path)
-    write(to)
-    const { size, mtimeMs } = statSync(to)
-    written.set(path, { ...record, size, mtimeMs })
-    changes++
+    return key !== undefined && last?.key === key && untouched(fileAt(join(out, path)), last) ? last : undefined
   }
 
-  const make = (file: OutputFile) =>
-    place(file.path, file.key, () => {
-      const bytes = Buffer.from(file.content())
-      return {
-        sha256: hash(bytes),
-        same: (old) => old.size === bytes.length && readFileSync(join(out, file.path)).equals(bytes),
-        write: (to) => writeFileSync(to, bytes),
-      }
-    })
+  function record(path: string, key: string | undefined, { staged, ...file }: Settled) {
+    written.set(path, { ...(key !== undefined && { key }), ...file })
+    if (staged) changes++
+  }
 
   let deletions: string[]
   try {
-    mkdirSync(staged, { recursive: true })
-    folders.add(staged)
-    for (const file of files) make(file)
-    for (const asset of options.assets ?? []) {
-      place(asset.path, asset.sha256, () => ({
-        sha256: asset.sha256,
-        same: () => hash(readFileSync(join(out, asset.path))) === asset.sha256,
-        // Copied, never linked to the source: editing the source must not change the published site in place.
-        write: (to) => copyFileSync(asset.source, to),
-      }))
+    mkdirSync(settings.staged, { recursive: true })
+    folders.add(settings.staged)
+    // Which files to make: in order, each in its place in `written` so its order never depends on where it was made.
+    const toMake: Array<FileToMake & { key?: string; file?: OutputFile }> = []
+    let index = 0
+    for (const file of files) {
+      check(file.path)
+      const last = kept(file.path, file.key)
+      written.set(file.path, last ?? unmade)
+      if (!last) toMake.push({ index, path: file.path, key: file.key, ...(!options.maker && { file }) })
+      index++
     }
-    if (options.seal) make(options.seal(new Map([...written].map(([path, file]) => [path, file.sha256]))))
+    const made = options.maker
+      ? await options.maker(toMake.map(({ index, path }) => ({ index, path })), settings)
+      : toMake.map((item) => {
+          const bytes = Buffer.from((item.file as OutputFile).content())
+          // Let the file go once made: a document's shared model dies with its last file.
+          delete item.file
+          return settleFile(settings, item.path, bytes, folders)
+        })
+    for (const [n, item] of toMake.entries()) record(item.path, item.key, made[n] as Settled)
+    for (const asset of options.assets ?? []) {
+      check(asset.path)
+      const last = kept(asset.path, asset.sha256)
+      if (last) written.set(asset.path, last)
+      else record(asset.path, asset.sha256, settleCopy(settings, asset, folders))
+    }
+    if (options.seal) {
+      const manifest = options.seal(new Map([...written].map(([path, file]) => [path, file.sha256])))
+      check(manifest.path)
+      record(manifest.path, undefined, settleFile(settings, manifest.path, Buffer.from(manifest.content()), folders))
+    }
     // Whatever else the output holds goes: it is exactly these files afterwards.
     deletions = filesIn(out).filter((path) => !written.has(path))
     writeFileSync(join(staging, deletionsFile), JSON.stringify(deletions))
@@ -170,6 +183,48 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
   }
   recoverOutput(out)
   return { changed, written }
+}
+
+/** Holds a file's place in `written` until it is made. */
+const unmade: WrittenFile = { sha256: '', size: 0, mtimeMs: 0 }
+
+/**
+ * Settle one made file: left in the output when its copy there has the same
+ * bytes, otherwise staged (its folder made; `folders` remembers which exist).
+ * The same on every thread that makes files (src/pool.ts). Synchronous:
+ * thousands of small files, each a promise round trip through the thread
+ * pool, took longer than making them.
+ */
+export function settleFile(settings: SettleSettings, path: string, bytes: Buffer, folders: Set<string>): Settled {
+  const sha256 = hash(bytes)
+  const old = fileAt(join(settings.out, path))
+  if (old && old.size === bytes.length && readFileSync(join(settings.out, path)).equals(bytes)) {
+    return { sha256, size: old.size, mtimeMs: old.mtimeMs, staged: false }
+  }
+  return stage(settings, path, folders, sha256, (to) => writeFileSync(to, bytes))
+}
+
+/** Settle an image: left in the output when its copy there has the same hash, otherwise copied from its source. */
+function settleCopy(settings: SettleSettings, asset: Asset, folders: Set<string>): Settled {
+  const old = fileAt(join(settings.out, asset.path))
+  if (old && hash(readFileSync(join(settings.out, asset.path))) === asset.sha256) {
+    return { sha256: asset.sha256, size: old.size, mtimeMs: old.mtimeMs, staged: false }
+  }
+  // Copied, never linked to the source: editing the source must not change the published site in place.
+  return stage(settings, asset.path, folders, asset.sha256, (to) => copyFileSync(asset.source, to))
+}
+
+/** Write `path` into the staging folder with `write`, making its folder first. */
+function stage(settings: SettleSettings, path: string, folders: Set<string>, sha256: string, write: (to: string) => void): Settled {
+  const to = join(settings.staged, path)
+  const parent = dirname(to)
+  if (!folders.has(parent)) {
+    mkdirSync(parent, { recursive: true })
+    for (let folder = parent; !folders.has(folder) && folder !== dirname(folder); folder = dirname(folder)) folders.add(folder)
+  }
+  write(to)
+  const { size, mtimeMs } = statSync(to)
+  return { sha256, size, mtimeMs, staged: true }
 }
 
 /** Inside `<out>.new-<pid>` and `<out>.commit`: the staged files, and the list of paths to delete. */
@@ -278,13 +333,6 @@ function running(pid: number) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
-}
-
-/** A file made for the output: its hash, whether the output's copy (`old`) holds the same bytes, and how to write it. */
-interface Made {
-  sha256: string
-  same: (old: Stats) => boolean
-  write: (to: string) => void
 }
 
 /** Whether the output's file is still the one `record` describes: same size, same modification time. */
