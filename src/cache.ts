@@ -41,9 +41,10 @@ export function entryHtml(entry: Pick<CacheEntry, 'html' | 'htmlAt'>): string | 
   const { html, htmlAt } = entry
   if (html !== undefined || htmlAt === undefined) return html
   const { path, offset, bytes } = htmlAt
-  const data = readFileSync(path)
-  if (data.length !== offset + bytes) throw new Error(`the cache entry ${path} changed during the build; build again`)
-  return data.toString('utf8', offset)
+  // Read as text (Node decodes it natively, with no Buffer to collect later); the header is one line.
+  const text = readFileSync(path, 'utf8')
+  if (Buffer.byteLength(text) !== offset + bytes) throw new Error(`the cache entry ${path} changed during the build; build again`)
+  return text.slice(text.indexOf('\n') + 1)
 }
 
 type StoredMessage = Pick<VFile['messages'][number], 'reason' | 'ruleId' | 'line' | 'column' | 'note' | 'fatal'> & {
@@ -242,17 +243,16 @@ export function readCache(dir: string): Map<string, CacheEntry> {
  */
 export function storeEntry(dir: string, entry: CacheEntry): CacheEntry {
   const { html, htmlAt: _htmlAt, ...rest } = entry
-  const body = html === undefined ? undefined : Buffer.from(html)
-  const json = JSON.stringify({ ...rest, ...(body && { htmlBytes: body.length }) })
-  const header = Buffer.from(json + '\n')
+  const htmlBytes = html === undefined ? undefined : Buffer.byteLength(html)
+  const json = JSON.stringify({ ...rest, ...(htmlBytes !== undefined && { htmlBytes }) })
   const path = join(dir, `${entry.key}.entry`)
   const temporary = `${path}.${process.pid}-${threadId}`
-  writeFileSync(temporary, body ? Buffer.concat([header, body]) : header)
+  writeFileSync(temporary, html === undefined ? `${json}\n` : `${json}\n${html}`)
   renameSync(temporary, path)
   // Parsed back rather than returned as given: an analysed article's strings are slices of its
   // source's text, and would keep every source's whole text in memory.
   const { htmlBytes: _htmlBytes, ...stored } = JSON.parse(json) as StoredHeader
-  return body ? { ...stored, htmlAt: { path, offset: header.length, bytes: body.length } } : stored
+  return htmlBytes === undefined ? stored : { ...stored, htmlAt: { path, offset: Buffer.byteLength(json) + 1, bytes: htmlBytes } }
 }
 
 /** Remove every entry (and leftover) in `dir` that is not under one of `keys`, so the cache stays the size of the site. */

@@ -140,7 +140,7 @@ export function cacheLookups(sources: readonly VFile[], config: Config, options:
 /**
  * What one source gives, as its cache entry: its messages, and the article
  * when valid, rendered when published at `now`. The unit of work, whether
- * done here or on a worker thread (src/analyse-pool.ts): it reads only its
+ * done here or on a worker thread (src/pool.ts): it reads only its
  * arguments and returns plain data, so both give the same entry.
  */
 export function analyseSource(path: string, value: string, config: Config, key: string, now: Date): CacheEntry {

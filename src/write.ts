@@ -142,10 +142,10 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     const made = options.maker
       ? await options.maker(toMake.map(({ index, path }) => ({ index, path })), settings)
       : toMake.map((item) => {
-          const bytes = Buffer.from((item.file as OutputFile).content())
+          const content = (item.file as OutputFile).content()
           // Let the file go once made: a document's shared model dies with its last file.
           delete item.file
-          return settleFile(settings, item.path, bytes, folders)
+          return settleFile(settings, item.path, content, folders)
         })
     for (const [n, item] of toMake.entries()) record(item.path, item.key, made[n] as Settled)
     for (const asset of options.assets ?? []) {
@@ -157,7 +157,7 @@ export async function writeOutput(out: string, files: Iterable<OutputFile>, opti
     if (options.seal) {
       const manifest = options.seal(new Map([...written].map(([path, file]) => [path, file.sha256])))
       check(manifest.path)
-      record(manifest.path, undefined, settleFile(settings, manifest.path, Buffer.from(manifest.content()), folders))
+      record(manifest.path, undefined, settleFile(settings, manifest.path, manifest.content(), folders))
     }
     // Whatever else the output holds goes: it is exactly these files afterwards.
     deletions = filesIn(out).filter((path) => !written.has(path))
@@ -193,15 +193,17 @@ const unmade: WrittenFile = { sha256: '', size: 0, mtimeMs: 0 }
  * bytes, otherwise staged (its folder made; `folders` remembers which exist).
  * The same on every thread that makes files (src/pool.ts). Synchronous:
  * thousands of small files, each a promise round trip through the thread
- * pool, took longer than making them.
+ * pool, took longer than making them. The text goes to the disk and the hash
+ * as it is, never through a Buffer of our own: Node encodes it natively, and
+ * a site's worth of Buffers awaiting collection held hundreds of megabytes.
  */
-export function settleFile(settings: SettleSettings, path: string, bytes: Buffer, folders: Set<string>): Settled {
-  const sha256 = hash(bytes)
+export function settleFile(settings: SettleSettings, path: string, content: string, folders: Set<string>): Settled {
+  const sha256 = createHash('sha256').update(content).digest('hex')
   const old = fileAt(join(settings.out, path))
-  if (old && old.size === bytes.length && readFileSync(join(settings.out, path)).equals(bytes)) {
+  if (old && old.size === Buffer.byteLength(content) && readFileSync(join(settings.out, path)).equals(Buffer.from(content))) {
     return { sha256, size: old.size, mtimeMs: old.mtimeMs, staged: false }
   }
-  return stage(settings, path, folders, sha256, (to) => writeFileSync(to, bytes))
+  return stage(settings, path, folders, sha256, (to) => writeFileSync(to, content))
 }
 
 /** Settle an image: left in the output when its copy there has the same hash, otherwise copied from its source. */

@@ -12,6 +12,7 @@ import { buildKey, digestKey, entryServes, fromEntry, inputsDigest, sourceContex
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
+import type { Pool } from '../pool.ts'
 import type { SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { filesIn, recoverOutput, writeOutput } from '../write.ts'
@@ -92,16 +93,20 @@ async function gather(config: Config, options: Options, checked: Checked, previo
 const threadsFrom = 500
 
 /** How many worker threads to analyse `count` sources on; 0 analyses them on this thread. */
-function threadsFor(count: number, requested: number | undefined): number {
+function threadsToStart(count: number, requested: number | undefined): number {
   if (requested !== undefined) return requested > 1 ? requested : 0
   return count >= threadsFrom && availableParallelism() > 1 ? availableParallelism() : 0
 }
 
-/** Run the pure pipeline on what `gather` read; `build` keeps what it learnt in the cache. */
-async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<SiteResult> {
+/**
+ * Run the pure pipeline on what `gather` read; `build` keeps what it learnt
+ * in the cache. With much to analyse, worker threads do it, and are kept
+ * (`pool`) to make the output too; the caller closes them.
+ */
+async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<{ site: SiteResult; pool?: Pool }> {
   // Loaded only now: a rebuild with nothing changed never gets here, and the pipeline takes
   // a third of a second to load.
-  const [{ buildSite, cacheLookups }, { analyseJobs }] = await Promise.all([import('../site.ts'), import('../analyse-pool.ts')])
+  const [{ buildSite, cacheLookups }, { analyseJobs, startPool, threadsFor }] = await Promise.all([import('../site.ts'), import('../pool.ts')])
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
   // `check` and `list` write nothing, the cache included: what they analyse stays in memory.
   const store = options.command === 'build'
@@ -114,15 +119,20 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
     .filter((lookup) => !lookup.hit)
     .map(({ file, key }) => ({ path: file.path, key, text: { digest: sourceDigest(file) } }))
   const total = jobs.length
-  const analysed = await analyseJobs(jobs, config, options.now, {
-    threads: threadsFor(total, options.threads),
-    ...(store && { cache: options.cache }),
-    onProgress: (done) => progress?.update(done, total),
-  })
-  const site = buildSite(inputs.sources, config, { ...siteOptions, analysed: new Map(analysed.map((entry) => [entry.key, entry])) })
-  progress?.done()
-  if (store) await pruneCache(options.cache, new Set(site.cache.keys()))
-  return site
+  const threads = threadsToStart(total, options.threads)
+  const poolOptions = { threads: threadsFor(total, threads), ...(store && { cache: options.cache }) }
+  const onProgress = (done: number) => progress?.update(done, total)
+  const pool = threads > 0 && total > 0 ? startPool(config, options.now, poolOptions) : undefined
+  try {
+    const analysed = pool ? await pool.analyse(jobs, onProgress) : await analyseJobs(jobs, config, options.now, { ...poolOptions, threads: 0, onProgress })
+    const site = buildSite(inputs.sources, config, { ...siteOptions, analysed: new Map(analysed.map((entry) => [entry.key, entry])) })
+    progress?.done()
+    if (store) await pruneCache(options.cache, new Set(site.cache.keys()))
+    return { site, ...(pool && { pool }) }
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
 }
 
 /** build and check: validate everything, report, and (build only) write. */
@@ -143,7 +153,25 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
     return replay(previous, options, io)
   }
 
-  const site = await runSite(config, options, io, inputs)
+  const { site, pool } = await runSite(config, options, io, inputs)
+  try {
+    return await reportAndWrite(config, options, io, { inputs, checked, previous, site, pool })
+  } finally {
+    await pool?.close()
+  }
+}
+
+interface Built {
+  inputs: Inputs
+  checked: Checked
+  previous: BuildRecord | undefined
+  site: SiteResult
+  /** The worker threads that analysed the sources, if any: they make the output too. */
+  pool: Pool | undefined
+}
+
+/** Report what `runSite` found, and (build only) write the output and the build record. */
+async function reportAndWrite(config: Config, options: Options, io: Io, { inputs, checked, previous, site, pool }: Built) {
   const summary: BuildSummary = {
     published: site.published.length,
     drafts: site.drafts.length,
@@ -162,6 +190,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   const { changed, written } = await writeOutput(options.out, site.output, {
     assets: site.assets,
     previous: new Map(previous?.written),
+    ...(pool && { maker: pool.maker(site.outputArticles, site.ledger ?? '') }),
     seal: (hashes) => {
       const file = manifestOf(hashes)
       manifest = file.content()
@@ -177,7 +206,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
     written: [...written],
     digests: fileDigests(inputs),
     summary,
-    files: site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: toEntry(key, file).messages })),
+    files: site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: toEntry('', file).messages })),
   })
   if (options.format !== 'json' && !options.quiet) {
     io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(summary)}.\n`)
@@ -245,7 +274,8 @@ export async function listCommand(config: Config, options: Options, io: Io): Pro
   const checked = await prepare(options, io)
   if (typeof checked === 'number') return checked
   const inputs = await gather(config, options, checked, undefined)
-  const site = await runSite(config, options, io, inputs)
+  const { site, pool } = await runSite(config, options, io, inputs)
+  await pool?.close()
   io.stderr(formatReport(site.files, 'text', { color: options.color, warnings: 'none' }))
   const when = (article: Article) =>
     DateTime.fromJSDate(article.date, { zone: config.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZ')

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { analyseJobs, type AnalyseJob } from '../src/analyse-pool.ts'
+import { analyseJobs, type AnalyseJob } from '../src/pool.ts'
 import { entryHtml, readCache, type CacheEntry } from '../src/cache.ts'
 import { loadArticles } from '../src/load.ts'
 import { analyseSource } from '../src/site.ts'
@@ -126,7 +126,7 @@ test('loads its TypeScript on the threads whether tsx came from --import (then r
   // CommonJS: `--input-type=module` would be inherited by the threads, which refuse it.
   const script = `import('tsx/esm/api').then(async ({ register }) => {
     register()
-    const { analyseJobs } = await import('./src/analyse-pool.ts')
+    const { analyseJobs } = await import('./src/pool.ts')
     const { resolveConfig } = await import('./src/config.ts')
     const [jobs, config, now] = JSON.parse(process.env.JOBS)
     process.stdout.write(JSON.stringify(await analyseJobs(jobs, resolveConfig(config), new Date(now), { threads: 2 })))

@@ -1,0 +1,191 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { BatchResult, Message, ThreadData } from './pool-thread.ts'
+import { storeEntry, type CacheEntry, type OutputArticle } from './cache.ts'
+import type { Config } from './config.ts'
+import { readAgain } from './load.ts'
+import { analyseSource } from './site.ts'
+import type { FileToMake, Maker, Settled, SettleSettings } from './write.ts'
+
+/** One source to analyse (see `analyseSource` in src/site.ts). */
+export interface AnalyseJob {
+  path: string
+  key: string
+  /** Its text; or, when the loader let the text go, its digest, and the text is read again (see `readAgain`). */
+  text: string | { digest: string }
+}
+
+/** One job, as each thread does it: the text (read again if need be), analysed, and stored if there is a cache. */
+export function analyseJob(job: AnalyseJob, config: Config, now: Date, cache: string | undefined): CacheEntry {
+  const value = typeof job.text === 'string' ? job.text : readAgain(job.path, job.text.digest)
+  const entry = analyseSource(job.path, value, config, job.key, now)
+  return cache === undefined ? entry : storeEntry(cache, entry)
+}
+
+export interface PoolOptions {
+  /** Worker threads to start, at least one. */
+  threads: number
+  /**
+   * The cache folder (made beforehand): each entry is stored there as soon
+   * as it is made (see `storeEntry`), by the thread that made it, and comes
+   * back as stored, its HTML left on disk: the HTML never crosses threads,
+   * and memory never holds the site's.
+   */
+  cache?: string
+}
+
+/**
+ * Worker threads for a cold build, kept for both of its heavy stages: they
+ * analyse the sources (`analyse`), then make and stage the output files
+ * (`maker`). Work goes out in batches to whichever thread is free, and comes
+ * back in order: what is made never depends on which thread made it.
+ */
+export interface Pool {
+  /** The entries of `jobs`, in job order; `onProgress` is called after each batch with how many are done. */
+  analyse(jobs: readonly AnalyseJob[], onProgress?: (done: number) => void): Promise<CacheEntry[]>
+  /**
+   * A maker for `writeOutput` of `siteOutput(articles, config, ledger)`:
+   * every thread is sent the articles and the ledger once, and makes the
+   * files it is given from its own reading of that same output.
+   */
+  maker(articles: readonly OutputArticle[], ledger: string): Maker
+  /** Stop every thread. */
+  close(): Promise<void>
+}
+
+/**
+ * Jobs per message: at about 8 ms a source, a batch is a quarter second of
+ * work, so threads finish close together while messages stay few. On 2,000
+ * generated articles and two threads, batches of 8, 16, 32 and 128 timed
+ * within noise of each other.
+ */
+const batchSize = 32
+
+/**
+ * Output files per message: an article page takes about a millisecond to
+ * make, a month's archive of the site's feed a tenth of a second or more,
+ * and they come in runs of one kind; small batches keep both threads busy to the end.
+ */
+const fileBatchSize = 8
+
+const entry = new URL('./pool-worker.js', import.meta.url)
+
+interface Thread {
+  worker: Worker
+  /** The index, in the run, of the item the thread is on; -1 between batches: the pool names it even if the thread dies. */
+  current: Int32Array
+}
+
+/** The batches in flight: what to do with a thread's result, or its death. */
+interface Run {
+  done(thread: Thread, result: BatchResult): void
+  fail(thread: Thread, reason: unknown): void
+}
+
+export function startPool(config: Config, now: Date, options: PoolOptions): Pool {
+  let run: Run | undefined
+  let failure: Error | undefined
+  let closing = false
+  const threads = Array.from({ length: Math.max(1, options.threads) }, (): Thread => {
+    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1)
+    const data: ThreadData = { config, now: now.getTime(), current, ...(options.cache !== undefined && { cache: options.cache }) }
+    const thread = { worker: new Worker(entry, { workerData: data }), current }
+    // A thread that dies reports both `error` and `exit`; only the first counts.
+    const fail = (reason: unknown) => {
+      if (closing || failure) return
+      failure = new Error(reason instanceof Error ? reason.message : String(reason))
+      run?.fail(thread, reason)
+    }
+    thread.worker.on('message', (result: BatchResult) => run?.done(thread, result))
+    thread.worker.on('error', fail)
+    thread.worker.on('messageerror', fail)
+    thread.worker.on('exit', (code) => fail(`the thread exited with code ${code}`))
+    return thread
+  })
+
+  /** Send `items` out in batches of `size`, each as `message` makes it, and collect the results in order. */
+  function batches<T, R>(
+    items: readonly T[],
+    size: number,
+    message: (start: number, batch: T[]) => Message,
+    describe: (item: T | undefined) => string,
+    onProgress?: (done: number) => void,
+  ): Promise<R[]> {
+    return new Promise((resolve, reject) => {
+      if (failure) return reject(failure)
+      const results = new Array<R>(items.length)
+      let next = 0
+      let done = 0
+      const feed = (thread: Thread) => {
+        if (next >= items.length) return
+        thread.worker.postMessage(message(next, items.slice(next, next + size)))
+        next += size
+      }
+      run = {
+        done(thread, { start, results: batch }) {
+          for (const [offset, result] of batch.entries()) results[start + offset] = result as R
+          done += batch.length
+          onProgress?.(done)
+          if (done < items.length) return feed(thread)
+          run = undefined
+          resolve(results)
+        },
+        fail(thread, reason) {
+          run = undefined
+          const item = items[Atomics.load(thread.current, 0)]
+          reject(new Error(`${describe(item)} on a worker thread failed: ${reason instanceof Error ? reason.message : String(reason)}`))
+        },
+      }
+      if (items.length === 0) {
+        run = undefined
+        return resolve([])
+      }
+      for (const thread of threads) feed(thread)
+    })
+  }
+
+  return {
+    analyse: (jobs, onProgress) =>
+      batches(jobs, batchSize, (start, batch) => ({ type: 'analyse', start, jobs: batch }), (job) => `Analysing ${job?.path ?? 'sources'}`, onProgress),
+    maker(articles, ledger) {
+      for (const { worker } of threads) worker.postMessage({ type: 'output', articles, ledger } satisfies Message)
+      return (files: readonly FileToMake[], settings: SettleSettings) =>
+        batches<FileToMake, Settled>(files, fileBatchSize, (start, batch) => ({ type: 'make', start, files: batch, settings }), (file) => `Making ${file?.path ?? 'the output'}`)
+    },
+    async close() {
+      closing = true
+      await Promise.all(threads.map(({ worker }) => worker.terminate()))
+    },
+  }
+}
+
+/** How many threads `analyseJobs` starts for `count` jobs: never more than there are batches, nor than asked. */
+export function threadsFor(count: number, threads = availableParallelism()) {
+  return Math.min(Math.max(1, threads), Math.ceil(count / batchSize))
+}
+
+/**
+ * Analyse jobs on worker threads (`options.threads` of them, by default one
+ * per core), or on this one (`threads: 0`); entries come back in job order.
+ */
+export async function analyseJobs(
+  jobs: readonly AnalyseJob[],
+  config: Config,
+  now: Date,
+  options: Partial<PoolOptions> & { onProgress?: (done: number) => void } = {},
+): Promise<CacheEntry[]> {
+  if (options.threads === 0) {
+    return jobs.map((job, index) => {
+      const entry = analyseJob(job, config, now, options.cache)
+      options.onProgress?.(index + 1)
+      return entry
+    })
+  }
+  if (jobs.length === 0) return []
+  const pool = startPool(config, now, { ...options, threads: threadsFor(jobs.length, options.threads) })
+  try {
+    return await pool.analyse(jobs, options.onProgress)
+  } finally {
+    await pool.close()
+  }
+}
