@@ -36,7 +36,10 @@ interface HtmlPlace {
   bytes: number
 }
 
-/** An entry's HTML: held, or read from the cache each time it is asked for. */
+/**
+ * An entry's or a shown article's HTML: held, or read from the cache each
+ * time it is asked for; `undefined` when it has none (not published).
+ */
 export function entryHtml(entry: Pick<CacheEntry, 'html' | 'htmlAt'>): string | undefined {
   const { html, htmlAt } = entry
   if (html !== undefined || htmlAt === undefined) return html
@@ -119,22 +122,9 @@ export function toEntry(key: string, file: VFile, article?: Article, rendered?: 
   }
 }
 
-/**
- * A published article as the site's output is made from it (see
- * `siteOutput` in src/site.ts): what it shows and its revisions, with its
- * HTML held, or where the cache holds it. Plain data: worker threads are
- * sent it to make pages and feeds (src/pool.ts).
- */
-export type OutputArticle = Omit<ShownArticle, 'html'> & Pick<CacheEntry, 'html' | 'htmlAt'>
-
-/**
- * An output article as pages and feeds take it. Its HTML is read from the
- * cache only when a page or feed document asks for it: memory holds one
- * document's HTML, not the site's. Not enumerable, so copying the article
- * (a teaser) does not read it.
- */
-export function shownArticle(article: OutputArticle): ShownArticle {
-  return Object.defineProperty({ ...article }, 'html', { get: () => entryHtml(article) }) as ShownArticle
+/** An article's HTML (see `ShownArticle`), read from the cache if need be. */
+export function articleHtml(article: Pick<CacheEntry, 'html' | 'htmlAt'>): string {
+  return entryHtml(article) ?? ''
 }
 
 /**
@@ -142,7 +132,7 @@ export function shownArticle(article: OutputArticle): ShownArticle {
  * if rendered, what the output is made from. `context` is the one the entry's
  * key was made under.
  */
-export function fromEntry(entry: CacheEntry, file: VFile, context: string): { article?: Article; output?: OutputArticle } {
+export function fromEntry(entry: CacheEntry, file: VFile, context: string): { article?: Article; shown?: ShownArticle } {
   for (const stored of entry.messages) {
     const start = { line: stored.line ?? 1, column: stored.column ?? 1 }
     const message = file.message(stored.reason, {
@@ -165,7 +155,7 @@ export function fromEntry(entry: CacheEntry, file: VFile, context: string): { ar
   }
   if (entry.readingTime === undefined) return { article }
   const { html, htmlAt } = entry
-  return { article, output: { ...pick({ ...article, readingTime: entry.readingTime }, shownFields), ...(html !== undefined && { html }), ...(htmlAt && { htmlAt }) } }
+  return { article, shown: { ...pick({ ...article, readingTime: entry.readingTime }, shownFields), ...(html !== undefined && { html }), ...(htmlAt && { htmlAt }) } }
 }
 
 /** The `keys` of `from` that are set. */

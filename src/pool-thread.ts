@@ -1,7 +1,7 @@
 // The loop each worker thread of src/pool.ts runs (loaded by src/pool-worker.js).
 import { parentPort, workerData } from 'node:worker_threads'
 import { analyseJob, type AnalyseJob } from './pool.ts'
-import type { OutputArticle } from './cache.ts'
+import type { ShownArticle } from './render.ts'
 import type { Config } from './config.ts'
 import type { OutputFile } from './output.ts'
 import { siteOutput } from './site.ts'
@@ -25,7 +25,7 @@ export interface ThreadData {
  */
 export type Message =
   | { type: 'analyse'; start: number; jobs: AnalyseJob[] }
-  | { type: 'output'; articles: readonly OutputArticle[]; ledger: string }
+  | { type: 'output'; articles: readonly ShownArticle[]; ledger: string }
   | { type: 'make'; start: number; files: FileToMake[]; settings: SettleSettings }
 
 /** A batch's results, in order, under the batch's `start`. */

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { BatchResult, Message, ThreadData } from './pool-thread.ts'
-import { storeEntry, type CacheEntry, type OutputArticle } from './cache.ts'
+import { storeEntry, type CacheEntry } from './cache.ts'
 import type { Config } from './config.ts'
+import type { ShownArticle } from './render.ts'
 import { readAgain } from './load.ts'
 import { analyseSource } from './site.ts'
 import type { FileToMake, Maker, Settled, SettleSettings } from './write.ts'
@@ -48,7 +49,7 @@ export interface Pool {
    * every thread is sent the articles and the ledger once, and makes the
    * files it is given from its own reading of that same output.
    */
-  maker(articles: readonly OutputArticle[], ledger: string): Maker
+  maker(articles: readonly ShownArticle[], ledger: string): Maker
   /** Stop every thread. */
   close(): Promise<void>
 }

@@ -9,6 +9,7 @@ import { unified, type Processor } from 'unified'
 import { EXIT, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import rehypeAbsoluteUrls from './plugins/rehype-absolute-urls.ts'
+import type { CacheEntry } from './cache.ts'
 import type { Article } from './validate.ts'
 
 export interface RenderedArticle extends Article {
@@ -21,13 +22,16 @@ export interface RenderedArticle extends Article {
 /**
  * What pages and feeds are made from: what readers see of a rendered
  * article, and its revisions (see `Article`); not its source file, its
- * Markdown tree or where its fields are in the source.
+ * Markdown tree or where its fields are in the source. Its HTML is held, or
+ * where the cache holds it (`htmlAt`): `articleHtml` reads it when a page or
+ * feed document needs it, so memory holds one document's HTML, not the site's.
+ * Plain data: worker threads are sent it to make pages and feeds (src/pool.ts).
  */
 export const shownFields = [
   'id', 'url', 'title', 'summary', 'authors', 'date', 'updated', 'tags', 'image', 'lang', 'readingTime', 'revision', 'teaserRevision',
 ] as const satisfies ReadonlyArray<keyof RenderedArticle>
 
-export type ShownArticle = Pick<RenderedArticle, (typeof shownFields)[number] | 'html'>
+export type ShownArticle = Pick<RenderedArticle, (typeof shownFields)[number]> & Pick<CacheEntry, 'html' | 'htmlAt'>
 
 /**
  * GitHub's sanitize schema (no scripts, styles, event handlers, iframes or

@@ -4,10 +4,10 @@ import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
 import { lintArticle, lintDuplicates, lintImages } from './lint.ts'
 import type { Asset } from './load.ts'
-import { entryServes, fromEntry, shownArticle, sourceContext, sourceKey, toEntry, type CacheEntry, type OutputArticle } from './cache.ts'
+import { entryServes, fromEntry, sourceContext, sourceKey, toEntry, type CacheEntry } from './cache.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { report } from './messages.ts'
-import { renderArticle } from './render.ts'
+import { renderArticle, type ShownArticle } from './render.ts'
 import { pageFiles } from './pages/site-pages.ts'
 import { validateArticle, type Article } from './validate.ts'
 import { widgetFiles } from './widget/widget-files.ts'
@@ -37,8 +37,8 @@ export interface SiteResult {
   output: Iterable<OutputFile>
   /** The ledger this build publishes (also in `output`); absent when it failed. */
   ledger?: string
-  /** What `output` is made from with the ledger (see `siteOutput`): the published articles as plain data. */
-  outputArticles: OutputArticle[]
+  /** What `output` is made from with the ledger (see `siteOutput`): the published articles, as plain data. */
+  shown: ShownArticle[]
   /** Articles in the feeds' sources this build: valid, not drafts, dated at or before `now`. */
   published: Article[]
   /** Valid articles dated after `now`, earliest first. */
@@ -62,7 +62,7 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   const cache = new Map<string, CacheEntry>()
   const reused = new Set<string>()
   const all: Article[] = []
-  const outputBySource = new Map<VFile, OutputArticle>()
+  const shownBySource = new Map<VFile, ShownArticle>()
 
   // Each source's result: from the cache, analysed beforehand (the CLI does that, on worker
   // threads), or made here, one source at a time, so memory holds plain data, never a syntax tree.
@@ -71,9 +71,9 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
     const entry = hit ?? options.analysed?.get(key) ?? analyseSource(file.path, textOf(file), config, key, options.now)
     if (hit) reused.add(key)
     cache.set(key, entry)
-    const { article, output } = fromEntry(entry, file, context)
+    const { article, shown } = fromEntry(entry, file, context)
     if (article) all.push(article)
-    if (output) outputBySource.set(file, output)
+    if (shown) shownBySource.set(file, shown)
   }
 
   const live = all.filter((article) => !article.draft)
@@ -92,12 +92,12 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   lintImages(all, new Set(assets.map((asset) => asset.path)), config.url)
 
   const ok = !files.some((file) => file.messages.some((message) => message.fatal))
-  const result = { files, ok, output: [], outputArticles: [], published, scheduled, drafts, cache, reused, assets }
+  const result = { files, ok, output: [], shown: [], published, scheduled, drafts, cache, reused, assets }
   if (!ok) return result
 
-  const outputArticles = published.map((article) => outputBySource.get(article.file) as OutputArticle)
+  const shown = published.map((article) => shownBySource.get(article.file) as ShownArticle)
   const ledger = JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n'
-  return { ...result, output: siteOutput(outputArticles, config, ledger), outputArticles, ledger }
+  return { ...result, output: siteOutput(shown, config, ledger), shown, ledger }
 }
 
 /**
@@ -106,15 +106,14 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
  * the same whatever thread reads it, being made from plain data alone
  * (src/pool.ts makes a cold build's on worker threads). It can be read more than once.
  */
-export function siteOutput(articles: readonly OutputArticle[], config: Config, ledger: string): Iterable<OutputFile> {
+export function siteOutput(articles: readonly ShownArticle[], config: Config, ledger: string): Iterable<OutputFile> {
   return {
     *[Symbol.iterator]() {
-      const shown = articles.map(shownArticle)
-      const model = buildFeedModel(shown, config)
+      const model = buildFeedModel(articles, config)
       // The feeds: the site's, each tag's and author's, with their monthly archives, and feeds.opml.
-      yield* feedDocuments(shown, config)
+      yield* feedDocuments(articles, config)
       // What people see: the pages, and the partner headlines.
-      yield* pageFiles(shown, model, config)
+      yield* pageFiles(articles, model, config)
       yield* widgetFiles(model, config)
       yield outputFile('ledger.json', ledger)
     },

@@ -190,7 +190,7 @@ async function reportAndWrite(config: Config, options: Options, io: Io, { inputs
   const { changed, written } = await writeOutput(options.out, site.output, {
     assets: site.assets,
     previous: new Map(previous?.written),
-    ...(pool && { maker: pool.maker(site.outputArticles, site.ledger ?? '') }),
+    ...(pool && { maker: pool.maker(site.shown, site.ledger ?? '') }),
     seal: (hashes) => {
       const file = manifestOf(hashes)
       manifest = file.content()

@@ -1,4 +1,5 @@
 import { toHtml } from 'hast-util-to-html'
+import { articleHtml } from '../cache.ts'
 import type { Config } from '../config.ts'
 import type { ShownArticle } from '../render.ts'
 import { imageTypes } from '../schema.ts'
@@ -190,7 +191,7 @@ function toItem(article: ShownArticle): FeedItem {
     // Made when a format first writes it: the article's HTML may still be on disk (src/cache.ts),
     // and the site's model serves pages too, which never show it.
     get contentHtml() {
-      return (contentHtml ??= xmlSafe(article.html))
+      return (contentHtml ??= xmlSafe(articleHtml(article)))
     },
     authors: article.authors.map(xmlSafe),
     tags: article.tags.map(xmlSafe),

@@ -1,5 +1,6 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
+import { articleHtml } from '../cache.ts'
 import type { Config } from '../config.ts'
 import type { ShownArticle } from '../render.ts'
 import { bylineNames, displayDate, readingTimeLabel } from './format.ts'
@@ -32,7 +33,7 @@ export function articlePage(article: ShownArticle, config: Config): string {
         ? [h('figure.lead', [h('img', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high' })])]
         : []),
       // Sanitised by render.ts (rehype-sanitize), so it is written as it is.
-      h('div.prose', [{ type: 'raw', value: article.html }]),
+      h('div.prose', [{ type: 'raw', value: articleHtml(article) }]),
       ...(article.tags.length > 0
         ? [h('footer', [h('h2.meta', 'Topics'), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
         : []),
