@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { analyseJobs, type AnalyseJob } from '../src/pool.ts'
+import { analyseJobs, startPool, type AnalyseJob } from '../src/pool.ts'
 import { entryHtml, readCache, type CacheEntry } from '../src/cache.ts'
 import { loadArticles } from '../src/load.ts'
-import { analyseSource } from '../src/site.ts'
+import { analyseSource, buildSite } from '../src/site.ts'
+import { filesIn, writeOutput } from '../src/write.ts'
+import { VFile } from 'vfile'
 import { config, source } from './helpers.ts'
 
 const now = new Date('2026-02-01T00:00:00Z')
@@ -91,6 +93,55 @@ test('starts no more threads than there are batches', async () => {
   const entries = await analyseJobs(list, settings, now, { threads: 8, onProgress: () => running.push(threads()) })
   assert.deepEqual(entries, inThread(list))
   assert.deepEqual(running, [before + 1])
+})
+
+test('a thread that runs out of heap is replaced by one with twice the limit, which does its batch again', async () => {
+  const list = jobs(12)
+  // 16 MB cannot even hold the pipeline's code: each thread must grow before its first batch.
+  const pool = startPool(settings, now, { threads: 2, heap: 16 })
+  try {
+    assert.deepEqual(await pool.analyse(list), inThread(list))
+    assert.ok(pool.heaps().every((heap) => heap >= 32 && Number.isInteger(Math.log2(heap / 16))), `${pool.heaps()}`)
+  } finally {
+    await pool.close()
+  }
+})
+
+test('makes and stages the output on its threads, each from its own reading of it: the bytes and records made here', async () => {
+  const sources = jobs(4)
+    .filter((job) => !job.path.startsWith('articles/invalid-'))
+    .map((job) => new VFile({ path: job.path, value: String(job.text) }))
+  const site = buildSite(sources, settings, { now })
+  assert.ok(site.ok && site.ledger !== undefined && site.shown.length === 12, `${site.ok} ${site.shown.length}`)
+  const root = await mkdtemp(join(tmpdir(), 'wirefeed-pool-'))
+  const here = await writeOutput(join(root, 'here'), site.output)
+  // Small heaps again: the threads grow while making files too, and what they made before is made again.
+  const pool = startPool(settings, now, { threads: 2, heap: 16 })
+  try {
+    const there = await writeOutput(join(root, 'there'), site.output, { maker: pool.maker(site.shown, site.ledger) })
+    const records = (written: typeof here.written) => [...written].map(([path, { key, sha256, size }]) => [path, key, sha256, size])
+    assert.deepEqual(records(there.written), records(here.written))
+  } finally {
+    await pool.close()
+  }
+  const paths = filesIn(join(root, 'here')).sort()
+  assert.ok(paths.length > 40, `${paths.length} files`)
+  assert.deepEqual(filesIn(join(root, 'there')).sort(), paths)
+  for (const path of paths) assert.ok((await readFile(join(root, 'there', path))).equals(await readFile(join(root, 'here', path))), path)
+})
+
+test('names the output file a thread failed on', async () => {
+  const site = buildSite([source({}, 'Body.', 'articles/one.md')], settings, { now })
+  const root = await mkdtemp(join(tmpdir(), 'wirefeed-pool-'))
+  const pool = startPool(settings, now, { threads: 1 })
+  try {
+    // Articles the same thread cannot make: a page needs a date, and this one has none.
+    const broken = site.shown.map(({ date: _date, ...rest }) => rest) as unknown as typeof site.shown
+    await assert.rejects(writeOutput(join(root, 'dist'), site.output, { maker: pool.maker(broken, site.ledger ?? '') }), /^Error: Making feed\.xml on a worker thread failed: /)
+  } finally {
+    await pool.close()
+  }
+  assert.deepEqual(filesIn(root), [])
 })
 
 test('gives no entries for no jobs', async () => {

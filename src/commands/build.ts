@@ -106,7 +106,7 @@ function threadsToStart(count: number, requested: number | undefined): number {
 async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<{ site: SiteResult; pool?: Pool }> {
   // Loaded only now: a rebuild with nothing changed never gets here, and the pipeline takes
   // a third of a second to load.
-  const [{ buildSite, cacheLookups }, { analyseJobs, startPool, threadsFor }] = await Promise.all([import('../site.ts'), import('../pool.ts')])
+  const [{ buildSite, cacheLookups }, { analyseJobs, heapFor, startPool, threadsFor }] = await Promise.all([import('../site.ts'), import('../pool.ts')])
   const progress = options.progress && options.command === 'build' ? createProgress(io.stderr) : undefined
   // `check` and `list` write nothing, the cache included: what they analyse stays in memory.
   const store = options.command === 'build'
@@ -120,7 +120,7 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
     .map(({ file, key }) => ({ path: file.path, key, text: { digest: sourceDigest(file) } }))
   const total = jobs.length
   const threads = threadsToStart(total, options.threads)
-  const poolOptions = { threads: threadsFor(total, threads), ...(store && { cache: options.cache }) }
+  const poolOptions = { threads: threadsFor(total, threads), heap: heapFor(inputs.sources.length), ...(store && { cache: options.cache }) }
   const onProgress = (done: number) => progress?.update(done, total)
   const pool = threads > 0 && total > 0 ? startPool(config, options.now, poolOptions) : undefined
   try {
