@@ -13,6 +13,8 @@ import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
 import type { Pool } from '../pool.ts'
+import type { OutputFile } from '../output.ts'
+import type { ShownArticle } from '../render.ts'
 import type { SiteResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { filesIn, recoverOutput, writeOutput } from '../write.ts'
@@ -103,7 +105,7 @@ function threadsToStart(count: number, requested: number | undefined): number {
  * in the cache. With much to analyse, worker threads do it, and are kept
  * (`pool`) to make the output too; the caller closes them.
  */
-async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<{ site: SiteResult; pool?: Pool }> {
+async function runSite(config: Config, options: Options, io: Io, inputs: Inputs): Promise<{ site: Omit<SiteResult, 'cache'>; pool?: Pool }> {
   // Loaded only now: a rebuild with nothing changed never gets here, and the pipeline takes
   // a third of a second to load.
   const [{ buildSite, cacheLookups }, { analyseJobs, heapFor, startPool, threadsFor }] = await Promise.all([import('../site.ts'), import('../pool.ts')])
@@ -125,9 +127,10 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
   const pool = threads > 0 && total > 0 ? startPool(config, options.now, poolOptions) : undefined
   try {
     const analysed = pool ? await pool.analyse(jobs, onProgress) : await analyseJobs(jobs, config, options.now, { ...poolOptions, threads: 0, onProgress })
-    const site = buildSite(inputs.sources, config, { ...siteOptions, analysed: new Map(analysed.map((entry) => [entry.key, entry])) })
+    const { cache, ...site } = buildSite(inputs.sources, config, { ...siteOptions, analysed: new Map(analysed.map((entry) => [entry.key, entry])) })
     progress?.done()
-    if (store) await pruneCache(options.cache, new Set(site.cache.keys()))
+    // Only the keys are needed now: the entries are let go with `cache`.
+    if (store) await pruneCache(options.cache, new Set(cache.keys()))
     return { site, ...(pool && { pool }) }
   } catch (error) {
     await pool?.close()
@@ -139,8 +142,40 @@ async function runSite(config: Config, options: Options, io: Io, inputs: Inputs)
 export async function buildCommand(config: Config, options: Options, io: Io): Promise<number> {
   const checked = await prepare(options, io)
   if (typeof checked === 'number') return checked
-  const ledger = String(checked.ledger?.value ?? '')
   const previous = options.command === 'build' ? await readBuildRecord(options.cache) : undefined
+  const publication = await analyse(config, options, io, checked, previous)
+  if (typeof publication === 'number') return publication
+  try {
+    return await publish(options, io, publication, previous)
+  } finally {
+    await publication.pool?.close()
+  }
+}
+
+/**
+ * What a build that passed keeps to write the output: the output itself,
+ * what it is made from, and what the build record will say. Nothing else of
+ * the site: the articles, their messages and the cache's entries are let go
+ * before the output is made, so memory then holds little beyond what the
+ * documents being made need.
+ */
+interface Publication {
+  output: Iterable<OutputFile>
+  shown: readonly ShownArticle[]
+  ledger: string
+  assets: readonly Asset[]
+  record: Omit<BuildRecord, 'manifest' | 'written'>
+  /** The worker threads that analysed the sources, if any: they make the output too. */
+  pool?: Pool
+}
+
+/**
+ * Everything up to writing: replay the last build if nothing changed, else
+ * analyse the sources and report. An exit code when the build stops there
+ * (nothing changed, invalid sources, or `check`).
+ */
+async function analyse(config: Config, options: Options, io: Io, checked: Checked, previous: BuildRecord | undefined): Promise<Publication | number> {
+  const ledger = String(checked.ledger?.value ?? '')
   // Nothing changed since the last build wrote the output: replay its report, touch nothing.
   // First by the files' metadata, which costs no reading; then by their bytes, which catches
   // files only touched (a checkout, a copy) and notes their new metadata for next time.
@@ -154,62 +189,54 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   }
 
   const { site, pool } = await runSite(config, options, io, inputs)
-  try {
-    return await reportAndWrite(config, options, io, { inputs, checked, previous, site, pool })
-  } finally {
-    await pool?.close()
-  }
-}
-
-interface Built {
-  inputs: Inputs
-  checked: Checked
-  previous: BuildRecord | undefined
-  site: SiteResult
-  /** The worker threads that analysed the sources, if any: they make the output too. */
-  pool: Pool | undefined
-}
-
-/** Report what `runSite` found, and (build only) write the output and the build record. */
-async function reportAndWrite(config: Config, options: Options, io: Io, { inputs, checked, previous, site, pool }: Built) {
   const summary: BuildSummary = {
     published: site.published.length,
     drafts: site.drafts.length,
     scheduled: site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() })),
   }
   printReport(site.files, summary, options, io)
-  if (!site.ok) {
-    if (options.command === 'build' && options.format !== 'json') io.stderr(`Nothing was written; ${options.out}/ is as it was.\n`)
-    return 1
+  if (!site.ok || options.command === 'check') {
+    await pool?.close()
+    if (!site.ok && options.command === 'build' && options.format !== 'json') io.stderr(`Nothing was written; ${options.out}/ is as it was.\n`)
+    if (site.ok && options.format !== 'json' && !options.quiet) io.stdout(`Checked ${options.articles}/: ${counts(summary)}.\n`)
+    return site.ok ? 0 : 1
   }
-  if (options.command === 'check') {
-    if (options.format !== 'json' && !options.quiet) io.stdout(`Checked ${options.articles}/: ${counts(summary)}.\n`)
-    return 0
-  }
-  let manifest = ''
-  const { changed, written } = await writeOutput(options.out, site.output, {
+  const written = site.ledger ?? ''
+  return {
+    output: site.output,
+    shown: site.shown,
+    ledger: written,
     assets: site.assets,
+    ...(pool && { pool }),
+    record: {
+      // The next build reads the ledger this one wrote (locally from the output, in CI from the live
+      // site once deployed): key the record on that, so a rebuild with nothing changed matches at once.
+      key: buildKey(config, inputs.digest, written, options.out),
+      stamp: buildKey(config, checked.stamp, written, options.out),
+      digests: fileDigests(inputs),
+      summary,
+      files: site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: toEntry('', file).messages })),
+    },
+  }
+}
+
+/** Write the output, then the build record. */
+async function publish(options: Options, io: Io, publication: Publication, previous: BuildRecord | undefined): Promise<number> {
+  const { pool, shown, ledger, record } = publication
+  let manifest = ''
+  const { changed, written } = await writeOutput(options.out, publication.output, {
+    assets: publication.assets,
     previous: new Map(previous?.written),
-    ...(pool && { maker: pool.maker(site.shown, site.ledger ?? '') }),
+    ...(pool && { maker: pool.maker(shown, ledger) }),
     seal: (hashes) => {
       const file = manifestOf(hashes)
       manifest = file.content()
       return file
     },
   })
-  await writeBuildRecord(options.cache, {
-    // The next build reads the ledger this one wrote (locally from the output, in CI from the live
-    // site once deployed): key the record on that, so a rebuild with nothing changed matches at once.
-    key: buildKey(config, inputs.digest, site.ledger ?? '', options.out),
-    stamp: buildKey(config, checked.stamp, site.ledger ?? '', options.out),
-    manifest,
-    written: [...written],
-    digests: fileDigests(inputs),
-    summary,
-    files: site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: toEntry('', file).messages })),
-  })
+  await writeBuildRecord(options.cache, { ...record, manifest, written: [...written] })
   if (options.format !== 'json' && !options.quiet) {
-    io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(summary)}.\n`)
+    io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(record.summary)}.\n`)
   }
   return 0
 }
