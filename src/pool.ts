@@ -54,7 +54,7 @@ export interface Pool {
   maker(articles: readonly ShownArticle[], ledger: string): Maker
   /** Each thread's heap limit now, in megabytes: more than it started with once a thread needed more (see `lost`). */
   heaps(): number[]
-  /** Stop every thread. */
+  /** Stop every thread; again, nothing more. */
   close(): Promise<void>
 }
 

@@ -234,6 +234,8 @@ async function publish(options: Options, io: Io, publication: Publication, previ
       return file
     },
   })
+  // The threads' work is done: let their memory go before the record is made.
+  await pool?.close()
   await writeBuildRecord(options.cache, { ...record, manifest, written: [...written] })
   if (options.format !== 'json' && !options.quiet) {
     io.stdout(`${changed ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(record.summary)}.\n`)
