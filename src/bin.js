@@ -1,9 +1,17 @@
 #!/usr/bin/env node
-// The `wirefeed` command. Node 20 cannot run TypeScript itself: tsx (pinned) loads src/.
-import { register } from 'tsx/esm/api'
+// The `wirefeed` command. Node 20 cannot run TypeScript itself: the code runs compiled to
+// JavaScript (src/code.js makes the copy once per version), or, failing that, through tsx (pinned).
+import { compiledCode } from './code.js'
 
-register()
-const { main } = await import('./cli.ts')
+const compiled = await compiledCode()
+let main
+if (compiled) {
+  ;({ main } = await import(new URL('cli.js', compiled).href))
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  ;({ main } = await import('./cli.ts'))
+}
 try {
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),

@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { inBatches } from './batches.ts'
+import { codeVersion } from './code.js'
 import { shownFields, type RenderedArticle, type ShownArticle } from './render.ts'
 import type { Article } from './validate.ts'
 import type { WrittenFile } from './write.ts'
@@ -167,15 +168,11 @@ function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
 
 /**
  * The renderer's own version: a hash of its code and its locked
- * dependencies, so any change to either invalidates every entry.
+ * dependencies, so any change to either invalidates every entry. The same
+ * whether the code runs compiled or through tsx (see src/code.js).
  */
-export async function rendererVersion(): Promise<string> {
-  const hash = createHash('sha256')
-  const src = new URL('./', import.meta.url)
-  const names = (await readdir(src, { recursive: true })).filter((name) => /\.(ts|js)$/.test(name)).sort()
-  for (const name of names) hash.update(`${name}\0${await readFile(new URL(name, src))}\0`)
-  hash.update(await readFile(new URL('../package-lock.json', import.meta.url)).catch(() => ''))
-  return hash.digest('hex')
+export function rendererVersion(): Promise<string> {
+  return codeVersion(new URL('./', import.meta.url))
 }
 
 /**

@@ -73,7 +73,8 @@ const batchSize = 32
  */
 const fileBatchSize = 8
 
-const entry = new URL('./pool-worker.js', import.meta.url)
+// Compiled (see src/code.js), a thread runs pool-thread.js itself; through tsx, pool-worker.js loads it.
+const entry = new URL(import.meta.url.endsWith('.ts') ? './pool-worker.js' : './pool-thread.js', import.meta.url)
 
 /**
  * A thread's first heap limit (V8's old generation), in megabytes, when the
