@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import fc from 'fast-check'
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { gfmLeftOut, parseSource } from '../src/parse.ts'
+
+// What parseSource must always give: the tree of the whole of GFM.
+const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+
+/** The tree as data (positions included), front matter node removed as parseSource does. */
+function expected(text: string): unknown {
+  const tree = reference.parse(text) as Root
+  if (tree.children[0]?.type === 'yaml') tree.children.shift()
+  return JSON.parse(JSON.stringify(tree))
+}
+
+function parsed(text: string): unknown {
+  return JSON.parse(JSON.stringify(parseSource(new VFile({ path: 'a.md', value: text })).tree))
+}
+
+test('leaves out the email autolink without an `@`, and tables without a `|`, `:-` or `-:`', () => {
+  assert.deepEqual(gfmLeftOut('Plain words, www.example.org and https://example.org/a: b - c.'), ['emailAutolink', 'table'])
+  assert.deepEqual(gfmLeftOut('Write to desk@example.org.'), ['table'])
+  assert.deepEqual(gfmLeftOut('a | b'), ['emailAutolink'])
+  assert.deepEqual(gfmLeftOut('a\n:-'), ['emailAutolink'])
+  assert.deepEqual(gfmLeftOut('a\n-:'), ['emailAutolink'])
+})
+
+test('still finds emails, tables (a one-column table has no `|`), and www and protocol autolinks', () => {
+  const cases = ['Write to desk@example.org.', 'a | b\n-|-\n1 | 2', 'a\n:-\nb', 'a\n--:\nb', 'See www.example.org or https://example.org/x.']
+  for (const text of cases) assert.deepEqual(parsed(text), expected(text), text)
+  const types = (text: string) => JSON.stringify(parsed(text)).match(/"type":"(table|link)"/g)
+  assert.deepEqual(types('a\n:-\nb'), ['"type":"table"'])
+  assert.deepEqual(types('Write to desk@example.org.'), ['"type":"link"'])
+})
+
+// Markdown made of the pieces these constructs are made of, and of what ends or nests them.
+const pieces = [
+  'a', 'word', 'www', 'www.example.org', 'http', 'https://', 'example.org', 'mailto:', 'desk', '@', '.', ':', '-', '|', ':-', '-:', '_', '+', '~',
+  '*', '`', '[', ']', '(', ')', '<', '>', '\\', '&#124;', '1.', '#', '!', ' ', '  ', '\t', '\n', '\n\n', '\n> ', '\n- ', '\n  ', '\n---\n', 'я',
+]
+
+test('gives the same tree as the whole of GFM, whatever is left out', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (list) => {
+      const text = list.join('')
+      assert.deepEqual(parsed(text), expected(text))
+    }),
+    { numRuns: 3000 },
+  )
+})
+
+test('gives the same tree with front matter, positions true to the file', () => {
+  const text = '---\ntitle: A story\n---\n\nSee www.example.org | desk\n:-\nx\n'
+  assert.deepEqual(parsed(text), expected(text))
+})
