@@ -1,5 +1,6 @@
 // A seeded generator of realistic articles in our format, for the benchmark:
-// 300–1,500 words, sub-headings, links, images, lists, quotes, some Cyrillic copy.
+// 300–1,500 words, sub-headings, links, images, lists, quotes, some Cyrillic copy,
+// and in some, a table or the desk's email address.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -46,6 +47,8 @@ export function article(n: number, seed = 1) {
     blocks.push(block)
     count += block.split(/\s+/).length
   }
+  if (next() < 0.05) blocks.splice(1, 0, ['| Region | Votes | Share |', '|---|--:|--:|', ...Array.from({ length: 4 }, (_, row) => `| ${pick(tags)} | ${row * 1234 + n % 1000} | ${(next() * 100).toFixed(1)}% |`)].join('\n'))
+  if (next() < 0.1) blocks.push(`Write to the desk at desk@example.org with ${words(4)}.`)
   // Spread over ten years, a few minutes apart, so months hold a few hundred articles at 50,000.
   const date = new Date(Date.UTC(2016, 0, 1) + n * 6_311_000).toISOString().replace(/\.\d+Z$/, 'Z')
   const data = {

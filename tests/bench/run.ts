@@ -2,6 +2,7 @@
 // Cold build, rebuild with nothing changed, rebuild with one article changed, and
 // peak memory, at each size, against the plain unified pipeline on one thread over
 // the same files, measured in the same invocation. Medians; ratios to the baseline.
+// Also measured: the floor of any cold build that keeps GFM (floor.ts).
 import { spawnSync } from 'node:child_process'
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,6 +17,7 @@ const runs = Number(values.runs)
 const bin = fileURLToPath(new URL('../../src/bin.js', import.meta.url))
 const rssHook = fileURLToPath(new URL('./max-rss.mjs', import.meta.url))
 const baselineScript = fileURLToPath(new URL('./baseline.ts', import.meta.url))
+const floorScript = fileURLToPath(new URL('./floor.ts', import.meta.url))
 const now = '2030-01-01T00:00:00Z'
 
 interface Measure {
@@ -50,14 +52,16 @@ for (const size of sizes) {
   const articles = join(site, 'articles')
   await generate(articles, size)
   const build = [bin, 'build', '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet']
-  const results: Record<'baseline' | 'cold' | 'unchanged' | 'oneChanged', Measure[]> = { baseline: [], cold: [], unchanged: [], oneChanged: [] }
+  const results: Record<'baseline' | 'floor' | 'cold' | 'unchanged' | 'oneChanged', Measure[]> = { baseline: [], floor: [], cold: [], unchanged: [], oneChanged: [] }
   const victim = join(articles, article(Math.floor(size / 2)).path)
   const original = await readFile(victim, 'utf8')
   const n = size >= 50_000 ? 1 : runs
   for (let run = 0; run < n; run++) {
-    const baseline = spawnSync(process.execPath, ['--import', 'tsx', baselineScript, articles], { encoding: 'utf8', maxBuffer: 1 << 24 })
-    if (baseline.status !== 0) throw new Error(baseline.stderr)
-    results.baseline.push(JSON.parse(baseline.stdout) as Measure)
+    for (const [name, script] of [['baseline', baselineScript], ['floor', floorScript]] as const) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script, articles], { encoding: 'utf8', maxBuffer: 1 << 24 })
+      if (run.status !== 0) throw new Error(run.stderr)
+      results[name].push(JSON.parse(run.stdout) as Measure)
+    }
     await rm(join(site, 'dist'), { recursive: true, force: true })
     await rm(join(site, '.cache'), { recursive: true, force: true })
     results.cold.push(await measure(build, site))
@@ -73,7 +77,7 @@ for (const size of sizes) {
     const memory = median(results[name].map((r) => r.maxRssMb))
     return `${seconds.toFixed(2)} s (${(seconds / base).toFixed(2)}×), ${memory.toFixed(0)} MB`
   }
-  rows.push(`| ${size.toLocaleString('en')} | ${cell('baseline')} | ${cell('cold')} | ${cell('unchanged')} | ${cell('oneChanged')} |`)
+  rows.push(`| ${size.toLocaleString('en')} | ${cell('baseline')} | ${cell('floor')} | ${cell('cold')} | ${cell('unchanged')} | ${cell('oneChanged')} |`)
   await rm(site, { recursive: true, force: true })
   console.log(rows.at(-1))
 }
@@ -81,8 +85,8 @@ for (const size of sizes) {
 const table = [
   `Medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}; ratios to the baseline in the same run.`,
   '',
-  '| articles | baseline: unified, one thread | cold build | rebuild, nothing changed | rebuild, one article changed |',
-  '|---|---|---|---|---|',
+  '| articles | baseline: unified, one thread | floor: GFM parsing alone, all cores | cold build | rebuild, nothing changed | rebuild, one article changed |',
+  '|---|---|---|---|---|---|',
   ...rows,
 ].join('\n')
 console.log(`\n${table}`)
