@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import { feedViewFiles, withFeedView } from '../pages/feed-view.ts'
+import { withFeedView } from '../pages/feed-view.ts'
 import type { ShownArticle } from '../render.ts'
 import { feedArchives, monthsIn } from './archives.ts'
 import { toAtom } from './atom.ts'
@@ -33,12 +33,14 @@ export function* feedDocuments(articles: readonly ShownArticle[], config: Config
     const items = teasers ? (list: readonly ShownArticle[]) => list.map(teaser) : (list: readonly ShownArticle[]) => list
     const revisions = (list: readonly ShownArticle[]) => (teasers ? list.map((article) => ({ revision: article.teaserRevision })) : list)
     for (const { folder, articles: members, options } of feedArchives(own, config, feed, monthOf)) {
+      // The view's files are at the site's root: from `tags/ukraine/archive/2026/01/`, five folders up.
+      const up = '../'.repeat(folder.split('/').length - 1)
       // One model serves the three formats, made when the first of them is.
       let model: FeedModel | undefined
       const made = () => (model ??= feedModel(items(members), config, feed, options))
       const file = (name: string, content: () => string) => outputFile(folder + name, content, keyFrom(revisions(members), folder + name, teasers, feed, options))
-      yield file(feedFiles.rss, () => withFeedViewIn(folder, toRss(made()), 'rss'))
-      yield file(feedFiles.atom, () => withFeedViewIn(folder, toAtom(made()), 'atom'))
+      yield file(feedFiles.rss, () => withFeedView(toRss(made()), 'rss', up))
+      yield file(feedFiles.atom, () => withFeedView(toAtom(made()), 'atom', up))
       yield file(feedFiles.json, () => toJsonFeed(made()))
     }
   }
@@ -54,26 +56,4 @@ export function* feedDocuments(articles: readonly ShownArticle[], config: Config
 function teaser(article: ShownArticle): ShownArticle {
   const html = toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, 'Read the article'))])
   return { ...article, html }
-}
-
-/**
- * `withFeedView` for a document in `folder`. The stylesheet instruction and
- * the script element it adds name the view's files relative to the document,
- * which is right at the site's root only; from `tags/ukraine/archive/2026/01/`
- * they must climb five folders. Every text in the document is escaped, so the
- * two references occur once each, where `withFeedView` wrote them.
- */
-function withFeedViewIn(folder: string, xml: string, format: 'rss' | 'atom'): string {
-  const viewed = withFeedView(xml, format)
-  const up = '../'.repeat(folder.split('/').length - 1)
-  if (up === '') return viewed
-  const style = `type="text/css" href="${feedViewFiles.style}"?>`
-  const script = ` src="${feedViewFiles.script}"/>`
-  return replaceOnce(replaceOnce(viewed, style, style.replace('href="', `href="${up}`)), script, script.replace('src="', `src="${up}`))
-}
-
-function replaceOnce(text: string, from: string, to: string): string {
-  const at = text.indexOf(from)
-  if (at === -1) throw new Error(`withFeedViewIn: no ${from} in the document`)
-  return text.slice(0, at) + to + text.slice(at + from.length)
 }

@@ -45,8 +45,13 @@ const anchors = {
   atom: { first: '<entry>', end: '</feed>' },
 } as const
 
-/** `xml` (as `toRss` or `toAtom` wrote it) with the stylesheet instruction and the view script added. */
-export function withFeedView(xml: string, format: keyof typeof anchors): string {
+/**
+ * `xml` (as `toRss` or `toAtom` wrote it) with the stylesheet instruction and
+ * the view script added. `up` leads from the document's folder to the site's
+ * root, where the view's files are: `''` at the root, `'../../'` from
+ * `archive/2026/01/`.
+ */
+export function withFeedView(xml: string, format: keyof typeof anchors, up = ''): string {
   if (!xml.startsWith(declaration)) throw new Error(`withFeedView: expected a feed starting with ${declaration.trim()}`)
   const { first, end } = anchors[format]
   // Every text in our feeds is escaped, so a literal `<item>` or `</channel>` can only be markup.
@@ -55,7 +60,7 @@ export function withFeedView(xml: string, format: keyof typeof anchors): string 
   if (at === -1) throw new Error(`withFeedView: no ${first} or ${end} in the ${format} feed`)
   const lineStart = xml.lastIndexOf('\n', at) + 1
   const indent = xml.slice(lineStart, at) + (beforeItem === -1 ? '    ' : '')
-  const script = `${indent}<script xmlns="http://www.w3.org/1999/xhtml" src="${feedViewFiles.script}"/>\n`
-  const instruction = `<?xml-stylesheet type="text/css" href="${feedViewFiles.style}"?>\n`
+  const script = `${indent}<script xmlns="http://www.w3.org/1999/xhtml" src="${up}${feedViewFiles.script}"/>\n`
+  const instruction = `<?xml-stylesheet type="text/css" href="${up}${feedViewFiles.style}"?>\n`
   return declaration + instruction + xml.slice(declaration.length, lineStart) + script + xml.slice(lineStart)
 }
