@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified, type Processor } from 'unified'
+import { unified, type Data, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { YamlSource } from './yaml-data.ts'
 
@@ -10,18 +10,26 @@ import type { YamlSource } from './yaml-data.ts'
  * GFM constructs that can only match a source holding certain text. micromark
  * tries each construct wherever it may start: the email autolink at every
  * word (its `@` comes later), the table at every line. On sources without
- * that text they cannot match, and trying them was a third of parsing, so
- * such sources are parsed without them: the same tree, in less time
- * (tests/parse.test.ts compares the two on generated Markdown).
+ * that text they cannot match, and trying them took about half the time of
+ * parsing news copy, so such sources are parsed without them: the same tree,
+ * in half the time (tests/parse.test.ts compares the two on generated Markdown).
  */
 const onlyWith: ReadonlyArray<{ construct: string; text: RegExp }> = [
-  // micromark-extension-gfm-autolink-literal, and mdast-util-gfm-autolink-literal's transform.
+  // micromark-extension-gfm-autolink-literal: its atext must reach a literal `@` (references are
+  // not decoded while tokenizing). mdast-util-gfm-autolink-literal's transform is always run, and
+  // still links `desk&#64;example.org`.
   { construct: 'emailAutolink', text: /@/ },
-  // micromark-extension-gfm-table: a delimiter row holds a `|`, or a `:` against a `-` (`:-`, `-:`).
+  // micromark-extension-gfm-table: a delimiter row holds a `|`, or a `:` right against a `-`
+  // (`:-`, `-:`; nothing may come between: `: -` is no delimiter).
   { construct: 'table', text: /\||:-|-:/ },
 ]
 
-type Constructs = Record<string, { name?: string } | Array<{ name?: string }>>
+// micromark's types, as remark-parse declares them for a processor's data.
+type Extension = NonNullable<Data['micromarkExtensions']>[number]
+type Constructs = NonNullable<Extension['text']>
+
+/** The fields of a micromark extension that map character codes to constructs. */
+const constructFields = ['document', 'contentInitial', 'flowInitial', 'flow', 'string', 'text'] as const
 
 /** Drop the constructs named `names` from the parser's micromark extensions (remark-gfm's among them). */
 function remarkWithout(this: Processor, names: readonly string[]) {
@@ -29,19 +37,23 @@ function remarkWithout(this: Processor, names: readonly string[]) {
   const without = (record: Constructs) =>
     Object.fromEntries(
       Object.entries(record).flatMap(([code, constructs]) => {
-        const kept = [constructs].flat().filter((construct) => !names.includes(construct.name ?? ''))
-        return kept.length === 0 ? [] : [[code, kept]]
+        const kept = [constructs ?? []].flat().filter((construct) => !names.includes(construct.name ?? ''))
+        return kept.length === 0 ? [] : [[code, kept] as const]
       }),
     )
-  data.micromarkExtensions = data.micromarkExtensions?.map((extension) =>
-    Object.fromEntries(
-      Object.entries(extension).map(([field, value]) => [field, field === 'disable' || typeof value !== 'object' ? value : without(value as Constructs)]),
-    ),
-  )
+  data.micromarkExtensions = data.micromarkExtensions?.map((extension) => {
+    const copy = { ...extension }
+    for (const field of constructFields) if (copy[field]) copy[field] = without(copy[field])
+    return copy
+  })
+}
+
+function makeParser(absent: readonly string[]) {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkWithout, absent).freeze()
 }
 
 /** One frozen parser per set of constructs left out, made when first needed. */
-const parsers = new Map<string, Processor<Root>>()
+const parsers = new Map<string, ReturnType<typeof makeParser>>()
 
 /** The GFM constructs that cannot match `text`, and that `parseSource` leaves out for it. */
 export function gfmLeftOut(text: string): string[] {
@@ -53,7 +65,7 @@ function parserFor(text: string) {
   const key = absent.join(' ')
   let parser = parsers.get(key)
   if (!parser) {
-    parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkWithout, absent).freeze() as never
+    parser = makeParser(absent)
     parsers.set(key, parser)
   }
   return parser

@@ -48,7 +48,7 @@ const anchors = {
 /**
  * `xml` (as `toRss` or `toAtom` wrote it) with the stylesheet instruction and
  * the view script added. `up` leads from the document's folder to the site's
- * root, where the view's files are: `''` at the root, `'../../'` from
+ * root, where the view's files are: `''` at the root, `'../../../'` from
  * `archive/2026/01/`.
  */
 export function withFeedView(xml: string, format: keyof typeof anchors, up = ''): string {

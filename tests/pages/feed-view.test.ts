@@ -58,6 +58,12 @@ describe('feeds readable in a browser', () => {
     }
   })
 
+  test('names the view\'s files from the document\'s folder: a month\'s archive climbs three', () => {
+    const viewed = withFeedView(toRss(m), 'rss', '../../../')
+    assert.ok(viewed.includes(`<?xml-stylesheet type="text/css" href="../../../${feedViewFiles.style}"?>`), viewed)
+    assert.ok(viewed.includes(` src="../../../${feedViewFiles.script}"/>`), viewed)
+  })
+
   test('refuses a document it does not recognise, rather than guess', () => {
     assert.throws(() => withFeedView('<rss/>', 'rss'), /expected a feed starting with/)
     assert.throws(() => withFeedView('<?xml version="1.0" encoding="utf-8"?>\n<rss/>', 'rss'), /no <item> or <\/channel>/)
