@@ -4,8 +4,8 @@ import { createFeed } from './channel.ts'
 import { addFeedHistory } from './history.ts'
 import { addRootAttributes, createSlots } from './xml-slots.ts'
 
-/** Atom 1.0 (RFC 4287), with RFC 5005 links. */
-export function toAtom(model: FeedModel): string {
+/** Atom 1.0 (RFC 4287), with RFC 5005 links; `edit` as in `toRss`. */
+export function toAtom(model: FeedModel, edit: (xml: string) => string = (xml) => xml): string {
   const { slot, fill } = createSlots()
   const feed = createFeed(model, slot)
   for (const item of model.items) {
@@ -25,7 +25,7 @@ export function toAtom(model: FeedModel): string {
     })
   }
   const xml = addRootAttributes(feed.atom1(), 'feed', { 'xml:lang': model.language })
-  return fill(withImageTypes(addFeedHistory(xml, 'atom', model.history, slot))) + '\n'
+  return fill(`${edit(withImageTypes(addFeedHistory(xml, 'atom', model.history, slot)))}\n`)
 }
 
 /**

@@ -39,8 +39,8 @@ export function* feedDocuments(articles: readonly ShownArticle[], config: Config
       let model: FeedModel | undefined
       const made = () => (model ??= feedModel(items(members), config, feed, options))
       const file = (name: string, content: () => string) => outputFile(folder + name, content, keyFrom(revisions(members), folder + name, teasers, feed, options))
-      yield file(feedFiles.rss, () => withFeedView(toRss(made()), 'rss', up))
-      yield file(feedFiles.atom, () => withFeedView(toAtom(made()), 'atom', up))
+      yield file(feedFiles.rss, () => toRss(made(), (xml) => withFeedView(xml, 'rss', up)))
+      yield file(feedFiles.atom, () => toAtom(made(), (xml) => withFeedView(xml, 'atom', up)))
       yield file(feedFiles.json, () => toJsonFeed(made()))
     }
   }

@@ -5,10 +5,15 @@ import { createFeed } from './channel.ts'
  * JSON Feed 1.1. `feed`'s `json1()` writes version 1 (a single `author`, no
  * `authors`, no `language`), so we take what it wrote and complete it to 1.1
  * from the model; key order is fixed here, so the bytes are stable.
+ *
+ * Each item's content goes through as a marker (as in src/feeds/xml-slots.ts),
+ * replaced, once the document is written, by the content as JSON: written,
+ * read back and written again, a month's archive of content would be copied
+ * three times over.
  */
 export function toJsonFeed(model: FeedModel): string {
   const feed = createFeed(model)
-  for (const item of model.items) {
+  for (const [index, item] of model.items.entries()) {
     feed.addItem({
       title: item.title,
       id: item.id,
@@ -16,7 +21,7 @@ export function toJsonFeed(model: FeedModel): string {
       date: item.updated,
       published: item.published,
       description: item.summary,
-      content: item.contentHtml,
+      content: contentSlot(index),
       category: item.tags.map((name) => ({ name })),
       ...(item.image && { image: item.image.url }),
     })
@@ -34,7 +39,14 @@ export function toJsonFeed(model: FeedModel): string {
     ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
     items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),
   }
-  return JSON.stringify(upgraded, null, 2) + '\n'
+  return `${JSON.stringify(upgraded, null, 2)}\n`.replace(/"\uFFFE(\d+)\uFFFE"/g, (_, index: string) =>
+    JSON.stringify(model.items[Number(index)]?.contentHtml),
+  )
+}
+
+/** U+FFFE cannot be in any item's text (`xmlSafe` took it out), so a marker can only be ours. */
+function contentSlot(index: number) {
+  return `\uFFFE${index}\uFFFE`
 }
 
 function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {

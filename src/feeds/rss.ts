@@ -3,8 +3,13 @@ import type { FeedModel } from './build.ts'
 import { addFeedHistory } from './history.ts'
 import { addRootAttributes, createSlots } from './xml-slots.ts'
 
-/** RSS 2.0, with bylines in `dc:creator`, the lead image as `media:content`, and RFC 5005 links as `atom:link`. */
-export function toRss(model: FeedModel): string {
+/**
+ * RSS 2.0, with bylines in `dc:creator`, the lead image as `media:content`,
+ * and RFC 5005 links as `atom:link`. `edit` changes the document before its
+ * slots are filled (see `withFeedView`): an edit after would copy the whole
+ * document, every item's content with it.
+ */
+export function toRss(model: FeedModel, edit: (xml: string) => string = (xml) => xml): string {
   const { slot, fill } = createSlots()
   const feed = createFeed(model, slot)
   for (const item of model.items) {
@@ -41,5 +46,5 @@ export function toRss(model: FeedModel): string {
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
     'xmlns:media': 'http://search.yahoo.com/mrss/',
   })
-  return fill(addFeedHistory(xml, 'rss', model.history, slot)) + '\n'
+  return fill(`${edit(addFeedHistory(xml, 'rss', model.history, slot))}\n`)
 }

@@ -40,9 +40,12 @@ export function createSlots() {
  * become references: XML parsers would otherwise normalise them away.
  */
 function escapeXml(value: string, attribute = false) {
-  const subset = ['&', '<', '>', '"', '\r', ...(attribute ? ['\t', '\n'] : [])]
-  return stringifyEntities(value, { subset, useNamedReferences: true })
+  return stringifyEntities(value, { subset: attribute ? attributeSubset : textSubset, useNamedReferences: true })
 }
+
+// One array each: stringify-entities compiles a subset's expression once per array it is given.
+const textSubset = ['&', '<', '>', '"', '\r']
+const attributeSubset = [...textSubset, '\t', '\n']
 
 /**
  * Add attributes to the root element's start tag. `feed` cannot declare

@@ -46,8 +46,9 @@ const anchors = {
 } as const
 
 /**
- * `xml` (as `toRss` or `toAtom` wrote it) with the stylesheet instruction and
- * the view script added. `up` leads from the document's folder to the site's
+ * `xml` (as `toRss` or `toAtom` wrote it, or as they pass it to their `edit`
+ * before filling in its text) with the stylesheet instruction and the view
+ * script added. `up` leads from the document's folder to the site's
  * root, where the view's files are: `''` at the root, `'../../../'` from
  * `archive/2026/01/`.
  */
