@@ -4,6 +4,7 @@ import { analyseJob, type AnalyseJob } from './pool.ts'
 import type { ShownArticle } from './render.ts'
 import type { Config } from './config.ts'
 import type { OutputFile } from './output.ts'
+import { collectGarbage, compactHeap } from './heap.ts'
 import { siteOutput } from './site.ts'
 import { settleFile, type FileToMake, type SettleSettings } from './write.ts'
 
@@ -58,6 +59,8 @@ port.on('message', (message: Message) => {
     case 'analyse':
       return each(message.start, message.jobs, (job) => analyseJob(job, config, instant, cache))
     case 'output':
+      // The analysis's garbage goes before the first document is made.
+      compactHeap()
       output = reader(siteOutput(message.articles, config, message.ledger))
       folders = new Set()
       return
@@ -68,11 +71,18 @@ port.on('message', (message: Message) => {
         const file = make(index)
         // The same pure function of the same data: a different file here is a bug, never a race.
         if (file.path !== path) throw new Error(`file ${index} of the output is \`${file.path}\` on this thread, not \`${path}\``)
-        return settleFile(message.settings, path, file.content(), folders)
+        const settled = settleFile(message.settings, path, file.content(), folders)
+        // A month's archive is megabytes of text, garbage once settled, and the threads make such
+        // documents one after another: V8 would keep each one's pages until its next full collection.
+        if (settled.size >= largeFile) collectGarbage()
+        return settled
       })
     }
   }
 })
+
+/** Bytes from which a file made is collected at once: every month's archive of a site's feed, few else. */
+const largeFile = 1 << 20
 
 /**
  * The output's files by place, read forward: the pool gives each thread
