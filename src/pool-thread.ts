@@ -17,6 +17,8 @@ export interface ThreadData {
   current: Int32Array
   /** Where to store each entry (see `PoolOptions`); absent, entries come back whole. */
   cache?: string
+  /** Held by whichever thread of the pool is compacting its heap, the pool's own included (see `compactHeap`). */
+  heapLock: Int32Array
 }
 
 /**
@@ -35,7 +37,7 @@ export interface BatchResult {
   results: unknown[]
 }
 
-const { config, now, current, cache } = workerData as ThreadData
+const { config, now, current, cache, heapLock } = workerData as ThreadData
 const instant = new Date(now)
 const port = parentPort!
 let output: ((index: number) => OutputFile) | undefined
@@ -60,7 +62,7 @@ port.on('message', (message: Message) => {
       return each(message.start, message.jobs, (job) => analyseJob(job, config, instant, cache))
     case 'output':
       // The analysis's garbage goes before the first document is made.
-      compactHeap()
+      compactHeap(heapLock)
       output = reader(siteOutput(message.articles, config, message.ledger))
       folders = new Set()
       return

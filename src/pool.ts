@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import type { ShownArticle } from './render.ts'
 import { readAgain } from './load.ts'
 import { analyseSource } from './site.ts'
+import { compactHeap } from './heap.ts'
 import type { FileToMake, Maker, Settled, SettleSettings } from './write.ts'
 
 /** One source to analyse (see `analyseSource` in src/site.ts). */
@@ -49,7 +50,8 @@ export interface Pool {
   /**
    * A maker for `writeOutput` of `siteOutput(articles, config, ledger)`:
    * every thread is sent the articles and the ledger once, and makes the
-   * files it is given from its own reading of that same output.
+   * files it is given from its own reading of that same output. Each
+   * thread, and this one first, compacts its heap before (see `compactHeap`).
    */
   maker(articles: readonly ShownArticle[], ledger: string): Maker
   /** Each thread's heap limit now, in megabytes: more than it started with once a thread needed more (see `lost`). */
@@ -115,7 +117,8 @@ export function startPool(config: Config, now: Date, options: PoolOptions): Pool
   let closing = false
   // What every thread is sent before its batches: the output's articles, once the writer needs them.
   let setup: Message | undefined
-  const data: Omit<ThreadData, 'current'> = { config, now: now.getTime(), ...(options.cache !== undefined && { cache: options.cache }) }
+  const heapLock = new Int32Array(new SharedArrayBuffer(4))
+  const data: Omit<ThreadData, 'current'> = { config, now: now.getTime(), heapLock, ...(options.cache !== undefined && { cache: options.cache }) }
 
   function spawn(heap: number): Thread {
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1)
@@ -204,6 +207,9 @@ export function startPool(config: Config, now: Date, options: PoolOptions): Pool
     analyse: (jobs, onProgress) =>
       batches(jobs, batchSize, (start, batch) => ({ type: 'analyse', start, jobs: batch }), (job) => `Analysing ${job?.path ?? 'sources'}`, onProgress),
     maker(articles, ledger) {
+      // What the analysis left on this thread (the entries the threads sent, the articles made of
+      // them) is garbage now: given back before the threads' heaps grow with the output.
+      compactHeap(heapLock)
       setup = { type: 'output', articles, ledger }
       for (const { worker } of threads) worker.postMessage(setup)
       return (files: readonly FileToMake[], settings: SettleSettings) =>

@@ -11,7 +11,6 @@ import { folderStamps, loadArticles, loadAssets, readSource, type Asset } from '
 import { buildKey, digestKey, entryServes, fromEntry, inputsDigest, sourceContext, pruneCache, readBuildRecord, readCache, rendererVersion, sourceDigest, toEntry, writeBuildRecord, type BuildRecord, type CacheEntry, type BuildSummary } from '../cache.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report.ts'
-import { compactHeap } from '../heap.ts'
 import { manifestFile, manifestOf } from '../manifest.ts'
 import type { Pool } from '../pool.ts'
 import type { OutputFile } from '../output.ts'
@@ -224,9 +223,6 @@ async function analyse(config: Config, options: Options, io: Io, checked: Checke
 /** Write the output, then the build record. */
 async function publish(options: Options, io: Io, publication: Publication, previous: BuildRecord | undefined): Promise<number> {
   const { pool, shown, ledger, record } = publication
-  // What a cold build's analysis left on this thread (the entries the threads sent, the articles
-  // made of them) is garbage now: give it back before the threads' heaps grow with the output.
-  if (pool) compactHeap()
   let manifest = ''
   const { changed, written } = await writeOutput(options.out, publication.output, {
     assets: publication.assets,

@@ -39,9 +39,12 @@ export function toJsonFeed(model: FeedModel): string {
     ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
     items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),
   }
-  return `${JSON.stringify(upgraded, null, 2)}\n`.replace(/"\uFFFE(\d+)\uFFFE"/g, (_, index: string) =>
-    JSON.stringify(model.items[Number(index)]?.contentHtml),
-  )
+  // As a key, `"content_html": "` is never inside a string, where every quote is escaped.
+  return `${JSON.stringify(upgraded, null, 2)}\n`.replace(/"content_html": "\uFFFE(\d+)\uFFFE"/g, (_, index: string) => {
+    const item = model.items[Number(index)]
+    if (!item) throw new Error(`toJsonFeed: no item ${index} for a content marker`)
+    return `"content_html": ${JSON.stringify(item.contentHtml)}`
+  })
 }
 
 /** U+FFFE cannot be in any item's text (`xmlSafe` took it out), so a marker can only be ours. */
@@ -54,7 +57,6 @@ function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {
     id: item.id,
     url: v1.url,
     title: v1.title,
-    // json1() drops the summary when the content is empty.
     summary: item.summary,
     content_html: v1.content_html,
     ...(v1.image !== undefined && { image: v1.image }),
