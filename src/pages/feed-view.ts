@@ -55,7 +55,7 @@ const anchors = {
 export function withFeedView(xml: string, format: keyof typeof anchors, up = ''): string {
   if (!xml.startsWith(declaration)) throw new Error(`withFeedView: expected a feed starting with ${declaration.trim()}`)
   const { first, end } = anchors[format]
-  // Every text in our feeds is escaped, so a literal `<item>` or `</channel>` can only be markup.
+  // Every text in our feeds is escaped, or still a slot marker, so a literal `<item>` or `</channel>` can only be markup.
   const beforeItem = xml.indexOf(first)
   const at = beforeItem === -1 ? xml.lastIndexOf(end) : beforeItem
   if (at === -1) throw new Error(`withFeedView: no ${first} or ${end} in the ${format} feed`)
