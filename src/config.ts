@@ -42,6 +42,12 @@ export const configSchema = z.strictObject({
     .max(1000)
     .default(50)
     .describe('a whole number from 1 to 1000: how many items each feed holds'),
+  archives: z
+    .enum(['teasers', 'full'])
+    .default('teasers')
+    .describe(
+      '`teasers` (headline, standfirst and a link) or `full` (the whole text, about three times the size): what the monthly archive feeds carry',
+    ),
   copyright: z.string().trim().min(1).optional().describe('the copyright line, as plain text'),
   hub: absoluteUrl
     .optional()

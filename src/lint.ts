@@ -1,4 +1,4 @@
-import type { Link, Image } from 'mdast'
+import type { Image, Link, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { report } from './messages.ts'
 import type { Article } from './validate.ts'
@@ -16,7 +16,7 @@ export const limits = {
  * never blocking a build. Depends on the article alone, so its result is
  * cached with it. Pure: messages go on the article's file.
  */
-export function lintArticle(article: Article) {
+export function lintArticle(article: Article, tree: Root) {
   const { file, places } = article
   if (article.title.length > limits.headline) {
     report(file, 'headline-too-long', places.title, { length: article.title.length, limit: limits.headline }, { severity: 'warning' })
@@ -28,8 +28,7 @@ export function lintArticle(article: Article) {
   if (article.image?.url.startsWith('http:')) {
     report(file, 'insecure-link', places.image, { url: article.image.url }, { severity: 'warning' })
   }
-  if (!article.tree) return
-  visit(article.tree, ['link', 'image'], (node) => {
+  visit(tree, ['link', 'image'], (node) => {
     const { url, position } = node as Link | Image
     if (url.toLowerCase().startsWith('http:')) report(file, 'insecure-link', position, { url }, { severity: 'warning' })
   })

@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto'
-import { lstatSync, readFileSync, statSync } from 'node:fs'
-import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import { report } from './messages.ts'
-import { inBatches } from './batches.ts'
-import { sourceDigest } from './cache.ts'
 import { byCodePoint } from './order.ts'
 import { imageTypes } from './schema.ts'
 
@@ -22,148 +18,86 @@ export const maxArticleBytes = 2 * 1024 * 1024
 
 /**
  * Read every `*.md` under `dir` (sub-folders too) into VFiles, sorted by path
- * so the order never depends on the file system. Paths are relative to the
- * working directory, as editors see them. The only module that reads articles.
+ * so the order never depends on the file system. With `sourcePaths` and
+ * `readArticle`, which it is made of, the only code that reads articles.
  *
  * Nothing outside `dir` is read: a symbolic link is followed only when it
  * resolves inside `dir`; one that leads out, to a file or a folder, is an
  * error on the link itself, never silently skipped. A source that is not
  * UTF-8 text, is too large or cannot be read becomes a VFile carrying the
  * error, so the build reports it and fails.
- *
- * A source `known` names is not read at all: a rebuild has all it needs
- * from it (see `LoadOptions`).
  */
-export async function loadArticles(dir: string, options: LoadOptions = {}): Promise<VFile[]> {
-  const root = await realpath(dir)
-  const files = await inBatches(await articlePaths(dir), async (path) => {
-    const digest = options.known?.(path)
-    if (digest !== undefined && !lstatSync(path).isSymbolicLink()) return new VFile({ path, data: { digest } })
-    const file = await readArticle(path, root)
-    return options.digestOnly && file?.value !== undefined ? new VFile({ path: file.path, data: { digest: sourceDigest(file) } }) : file
-  })
-  return files.filter((file) => file !== undefined)
-}
-
-export interface LoadOptions {
-  /**
-   * The digest (see `sourceDigest`) of a source a rebuild need not read, by
-   * path: it holds all it needs from it. That source is a VFile with the
-   * digest and no text. (A link is always read: its target may have changed.)
-   */
-  known?: (path: string) => string | undefined
-  /**
-   * Take each source's digest as it is read and let its text go, so that a
-   * build never holds the site's sources at once: the analysis reads again
-   * each one it needs (`readAgain`). Otherwise each VFile keeps its text.
-   */
-  digestOnly?: boolean
+export function loadArticles(dir: string): VFile[] {
+  const root = realpathSync(dir)
+  return sourcePaths(dir).flatMap((path) => readArticle(path, root) ?? [])
 }
 
 /**
- * A source's text, read again for analysis after the loader let it go. It
- * must still be the text hashed as `digest`: otherwise the result would be
- * cached under another text's key.
+ * Every `*.md` path and every link under `dir` (a link may lead to an
+ * article), sorted, relative to the working directory as editors see them.
+ * Synchronous, as the reading: one walk, then thousands of small files.
  */
-export function readAgain(path: string, digest: string): string {
-  let file: VFile | undefined
-  try {
-    file = readText(path, maxArticleBytes)
-  } catch {
-    // Gone since it was read: the same as changed.
-  }
-  if (file?.value === undefined || sourceDigest(file) !== digest) {
-    throw new Error(`\`${path}\` changed while the build was reading it; build again`)
-  }
-  return String(file.value)
-}
-
-/** What `loadArticles` reads: every `*.md` path and every link under `dir`, sorted. */
-async function articlePaths(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return (
-    entries
-      // Names starting with a dot belong to editors and systems, not writers: Emacs lock links
-      // (`.#story.md`), macOS metadata (`._story.md`, binary), folders such as `.git`.
-      .filter((entry) => !relative(dir, join(entry.parentPath, entry.name)).split(sep).some((part) => part.startsWith('.')))
-      // Folders are walked by readdir itself; a link may lead to a folder, so it is looked at below.
-      .filter((entry) => entry.isSymbolicLink() || (!entry.isDirectory() && entry.name.endsWith('.md')))
-      .map((entry) => relative(process.cwd(), join(entry.parentPath, entry.name)))
-      .sort()
-  )
-}
-
-/**
- * A fingerprint of each file a build reads under `dir` (each source's and
- * image's size, modification and change times and inode) by path, taken
- * from the file system's records alone, without reading a byte. The same
- * fingerprint means the same file as far as the file system can tell: a
- * rebuild compares them first, and reads and hashes only the files whose
- * fingerprint differs.
- */
-export async function folderStamps(dir: string): Promise<Map<string, string>> {
-  const paths = [...(await articlePaths(dir)), ...(await imageFiles(dir)).map((entry) => join(entry.parentPath, entry.name))]
-  // Synchronous, as the reading below: thousands of stats.
-  return new Map(
-    paths.map((path) => {
-      try {
-        const info = statSync(path)
-        return [path, `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`]
-      } catch (error) {
-        return [path, String((error as NodeJS.ErrnoException).code)]
-      }
-    }),
-  )
+export function sourcePaths(dir: string): string[] {
+  return visibleEntries(dir)
+    .filter(({ entry }) => entry.isSymbolicLink() || (!entry.isDirectory() && entry.name.endsWith('.md')))
+    .map(({ path }) => path)
+    .sort(byCodePoint)
 }
 
 /** An image under the articles folder, published at the same path under the site. */
-export interface Asset {
+export interface Image {
   /** Path relative to the articles folder, with `/`: also its path under the site URL and in the output. */
   path: string
-  /** Where it is on disk. */
+  /** Where it is on disk, relative to the working directory. */
   source: string
-  /** Its content hash, for the build manifest and to leave an unchanged copy alone. */
-  sha256: string
 }
 
 /**
- * Every image file under `dir` (by extension), sorted: what `images/x.jpg`
- * in an article can refer to. Regular files only (a link is not followed, so
- * nothing outside `dir` is published), and no dot-paths. `known` gives the
- * hash of an image a rebuild need not read again.
+ * Every image file under `dir` (by extension), sorted by path: what
+ * `images/x.jpg` in an article can refer to. Regular files only (a link is
+ * not followed, so nothing outside `dir` is published).
  */
-export async function loadAssets(dir: string, known: (source: string) => string | undefined = () => undefined): Promise<Asset[]> {
-  const assets = await inBatches(await imageFiles(dir), async (entry): Promise<Asset> => {
-    const source = join(entry.parentPath, entry.name)
-    const path = relative(dir, source).split(sep).join('/')
-    return { path, source, sha256: known(source) ?? createHash('sha256').update(await readFile(source)).digest('hex') }
-  })
-  return assets.sort((a, b) => byCodePoint(a.path, b.path))
+export function listImages(dir: string): Image[] {
+  return visibleEntries(dir)
+    .filter(({ entry }) => entry.isFile() && Object.hasOwn(imageTypes, entry.name.split('.').pop()?.toLowerCase() ?? ''))
+    .map(({ path }) => ({ path: relative(dir, path).split(sep).join('/'), source: path }))
+    .sort((a, b) => byCodePoint(a.path, b.path))
 }
 
-/** The image files `loadAssets` publishes. */
-async function imageFiles(dir: string) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((entry) => {
-    const extension = entry.name.split('.').pop()?.toLowerCase() ?? ''
-    const path = relative(dir, join(entry.parentPath, entry.name))
-    return entry.isFile() && Object.hasOwn(imageTypes, extension) && !path.split(sep).some((part) => part.startsWith('.'))
-  })
+/**
+ * Everything under `dir`, each with its path relative to the working
+ * directory, but what is under a name starting with a dot: those belong to
+ * editors and systems, not writers (Emacs lock links `.#story.md`, macOS
+ * metadata `._story.md`, folders such as `.git`).
+ */
+function visibleEntries(dir: string) {
+  const cwd = process.cwd()
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((entry) => ({ entry, path: relative(cwd, join(entry.parentPath, entry.name)) }))
+    .filter(({ path }) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
 }
 
-async function readArticle(path: string, root: string): Promise<VFile | undefined> {
+/**
+ * Read the article source at `path` (as `sourcePaths` gave it; `root` is the
+ * articles folder's real path) into a VFile: with its text, or carrying the
+ * error that kept it from being read. `undefined` when there is nothing to
+ * read: deleted since it was listed, or a link to a folder inside `root`.
+ */
+export function readArticle(path: string, root: string): VFile | undefined {
   const article = path.endsWith('.md')
   try {
     if (lstatSync(path).isSymbolicLink()) {
-      const target = await realpath(path).catch(async (error: NodeJS.ErrnoException) => {
+      let target: string
+      try {
+        target = realpathSync(path)
+      } catch (error) {
         if (!article) return undefined
         // A dangling link or a loop: say where it points, which is what the writer can fix.
         const file = new VFile({ path })
-        const detail = `it is a link to \`${await readlink(path)}\`, which ${error.code === 'ELOOP' ? 'leads round in a loop' : 'does not exist'}`
-        report(file, 'unreadable-file', start, { detail })
+        const loop = (error as NodeJS.ErrnoException).code === 'ELOOP'
+        report(file, 'unreadable-file', start, { detail: `it is a link to \`${readlinkSync(path)}\`, which ${loop ? 'leads round in a loop' : 'does not exist'}` })
         return file
-      })
-      if (typeof target !== 'string') return target
+      }
       // Any link out is refused, whatever its name, without so much as a stat of what it points to:
       // a linked folder would hold articles, and a linked file has no business here.
       const inside = relative(root, target)
@@ -173,7 +107,7 @@ async function readArticle(path: string, root: string): Promise<VFile | undefine
         return file
       }
       // A link to a folder inside: its articles are read under their own paths already.
-      if (!article || (await stat(target)).isDirectory()) return undefined
+      if (!article || statSync(target).isDirectory()) return undefined
     }
     return readText(path, maxArticleBytes)
   } catch (error) {
@@ -188,7 +122,7 @@ async function readArticle(path: string, root: string): Promise<VFile | undefine
  * callers can fall back to defaults; a VFile carrying the error when it cannot be read.
  * The same checks as articles, but no size limit: the ledger grows with the site's history.
  */
-export async function readSource(path: string): Promise<VFile | undefined> {
+export function readSource(path: string): VFile | undefined {
   try {
     return readText(path, Infinity)
   } catch (error) {

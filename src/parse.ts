@@ -3,26 +3,51 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified, type Data, type Processor } from 'unified'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { YamlSource } from './yaml-data.ts'
 
 /**
- * GFM constructs that can only match a source holding certain text. micromark
- * tries each construct wherever it may start: the email autolink at every
- * word (its `@` comes later), the table at every line. On sources without
- * that text they cannot match, and trying them took about half the time of
- * parsing news copy, so such sources are parsed without them: the same tree,
- * in half the time (tests/parse.test.ts compares the two on generated Markdown).
+ * GFM constructs that can only match where a source holds certain text.
+ * micromark tries each construct wherever it may start: the email autolink
+ * at every word (its `@` comes later), the table at every line, the www and
+ * protocol autolinks at every `w` and `h`. On news copy they rarely match,
+ * and trying them, with mdast-util-gfm-autolink-literal's transform, which
+ * searches every text for addresses, took about 40% of parsing. So a source
+ * is parsed without what it cannot use, which gives the same tree (tests/parse.test.ts
+ * compares the two on generated Markdown):
+ *
+ * - before parsing, left out when the source has no match for `text`.
+ *   Exact: the construct itself needs that text;
+ * - www and protocol autolinks, and the transform, left out when no text of
+ *   the tree parsed without them could hold an address (`addressText`), else
+ *   the source is parsed again with them. Not decided on the source, where
+ *   `https://` is in every link's destination, but exact too: only these
+ *   constructs start at `h` or `w`, so without them those characters are
+ *   data, and data ends up in a text node or an image's description, which
+ *   is what is searched; and the transform reads text nodes only.
  */
 const onlyWith: ReadonlyArray<{ construct: string; text: RegExp }> = [
-  // micromark-extension-gfm-autolink-literal: its atext must reach a literal `@` (references are
-  // not decoded while tokenizing). mdast-util-gfm-autolink-literal's transform is always run, and
-  // still links `desk&#64;example.org`.
+  // micromark-extension-gfm-autolink-literal: an email's atext must reach a literal `@` (references
+  // are not decoded while tokenizing).
   { construct: 'emailAutolink', text: /@/ },
   // micromark-extension-gfm-table: a delimiter row holds a `|`, or a `:` right against a `-`
   // (`:-`, `-:`; nothing may come between: `: -` is no delimiter).
   { construct: 'table', text: /\||:-|-:/ },
 ]
+
+/** What the autolink transform links: an address or an email in a text, any case. */
+const addressText = /www\.|https?:\/\/|@/i
+
+/**
+ * The source text that can make a text node match `addressText`: the text
+ * itself, or a character reference, which may stand for any character
+ * (`&#64;` is an `@`).
+ */
+const addressSource = /www\.|https?:\/\/|@|&/i
+
+/** Left out until the tree shows an address may be in its text. */
+const tried = ['wwwAutolink', 'protocolAutolink']
 
 // micromark's types, as remark-parse declares them for a processor's data.
 type Extension = NonNullable<Data['micromarkExtensions']>[number]
@@ -31,7 +56,11 @@ type Constructs = NonNullable<Extension['text']>
 /** The fields of a micromark extension that map character codes to constructs. */
 const constructFields = ['document', 'contentInitial', 'flowInitial', 'flow', 'string', 'text'] as const
 
-/** Drop the constructs named `names` from the parser's micromark extensions (remark-gfm's among them). */
+/**
+ * Drop the constructs named `names` from the parser's micromark extensions
+ * (remark-gfm's among them); with the www and protocol ones, drop the
+ * transforms that run on the tree too (remark-gfm's autolink transform).
+ */
 function remarkWithout(this: Processor, names: readonly string[]) {
   const data = this.data()
   const without = (record: Constructs) =>
@@ -46,6 +75,11 @@ function remarkWithout(this: Processor, names: readonly string[]) {
     for (const field of constructFields) if (copy[field]) copy[field] = without(copy[field])
     return copy
   })
+  if (tried.every((name) => names.includes(name))) {
+    data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map((extensions) =>
+      [extensions].flat().map((extension) => ({ ...extension, transforms: [] })),
+    )
+  }
 }
 
 function makeParser(absent: readonly string[]) {
@@ -55,20 +89,37 @@ function makeParser(absent: readonly string[]) {
 /** One frozen parser per set of constructs left out, made when first needed. */
 const parsers = new Map<string, ReturnType<typeof makeParser>>()
 
-/** The GFM constructs that cannot match `text`, and that `parseSource` leaves out for it. */
+function parser(absent: readonly string[]) {
+  const key = absent.join(' ')
+  let made = parsers.get(key)
+  if (!made) {
+    made = makeParser(absent)
+    parsers.set(key, made)
+  }
+  return made
+}
+
+/** The GFM constructs the text of a source rules out before parsing (see `onlyWith`). */
 export function gfmLeftOut(text: string): string[] {
   return onlyWith.filter((need) => !need.text.test(text)).map((need) => need.construct)
 }
 
-function parserFor(text: string) {
+/** Whether a text or an image description in `tree` matches `pattern`. */
+function treeHas(tree: Root, pattern: RegExp): boolean {
+  let found = false
+  visit(tree, (node) => {
+    const text = node.type === 'text' ? node.value : node.type === 'image' || node.type === 'imageReference' ? node.alt : undefined
+    if (text && pattern.test(text)) found = true
+    return found ? false : undefined
+  })
+  return found
+}
+
+/** Parse with what the source cannot use left out; again with the autolinks when the tree shows it may use them. */
+function parseMarkdown(file: VFile, text: string): Root {
   const absent = gfmLeftOut(text)
-  const key = absent.join(' ')
-  let parser = parsers.get(key)
-  if (!parser) {
-    parser = makeParser(absent)
-    parsers.set(key, parser)
-  }
-  return parser
+  const tree = parser([...absent, ...tried]).parse(file)
+  return addressSource.test(text) && treeHas(tree, addressText) ? parser(absent).parse(file) : tree
 }
 
 export interface ParsedSource {
@@ -81,7 +132,7 @@ export interface ParsedSource {
 /** Parse an article source once: body tree and front matter, both keeping true file positions. */
 export function parseSource(file: VFile): ParsedSource {
   const value = String(file.value)
-  const tree = parserFor(value).parse(file)
+  const tree = parseMarkdown(file, value)
   const [first] = tree.children
   if (first?.type !== 'yaml') return { tree }
   tree.children.shift()

@@ -9,29 +9,14 @@ import { unified, type Processor } from 'unified'
 import { EXIT, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import rehypeAbsoluteUrls from './plugins/rehype-absolute-urls.ts'
-import type { CacheEntry } from './cache.ts'
-import type { Article } from './validate.ts'
 
-export interface RenderedArticle extends Article {
+/** An article's body, rendered. */
+export interface RenderedBody {
   /** The body as safe HTML with absolute URLs. */
   html: string
   /** Whole minutes at an adult reading pace, at least 1. */
   readingTime: number
 }
-
-/**
- * What pages and feeds are made from: what readers see of a rendered
- * article, and its revisions (see `Article`); not its source file, its
- * Markdown tree or where its fields are in the source. Its HTML is held, or
- * where the cache holds it (`htmlAt`): `articleHtml` reads it when a page or
- * feed document needs it, so memory holds one document's HTML, not the site's.
- * Plain data: worker threads are sent it to make pages and feeds (src/pool.ts).
- */
-export const shownFields = [
-  'id', 'url', 'title', 'summary', 'authors', 'date', 'updated', 'tags', 'image', 'lang', 'readingTime', 'revision', 'teaserRevision',
-] as const satisfies ReadonlyArray<keyof RenderedArticle>
-
-export type ShownArticle = Pick<RenderedArticle, (typeof shownFields)[number]> & Pick<CacheEntry, 'html' | 'htmlAt'>
 
 /**
  * GitHub's sanitize schema (no scripts, styles, event handlers, iframes or
@@ -90,14 +75,17 @@ const toHtml = unified()
   .use(rehypeStringify)
   .freeze()
 
-/** Render an article's body to safe HTML and compute its reading time. Pure: no disk, no clock. */
-export function renderArticle(article: Article): RenderedArticle {
-  if (!article.tree) throw new Error(`${article.file.path} has no Markdown tree: it came from the cache and cannot be rendered again`)
+/**
+ * Render an article's body (`tree`, from `file`) to safe HTML whose links
+ * are absolute against `url`, the article's own, and count its reading
+ * time. Pure: no disk, no clock.
+ */
+export function renderBody(tree: Root, url: string, file: VFile): RenderedBody {
   // The base for relative links travels with the file: one frozen processor serves every article.
-  article.file.data.base = article.url
+  file.data.base = url
   // remark-rehype builds a new tree: the validated mdast is read, never changed.
-  const hast = toHtml.runSync(article.tree, article.file) as HastRoot
-  return { ...article, html: toHtml.stringify(hast), readingTime: readingTime(article.tree) }
+  const hast = toHtml.runSync(tree, file) as HastRoot
+  return { html: toHtml.stringify(hast), readingTime: readingTime(tree) }
 }
 
 /** Words per minute used for reading time; a common figure for news prose. */

@@ -1,85 +1,64 @@
 import { VFile } from 'vfile'
+import { analyseSource, isPublished } from './analyse.ts'
 import type { Config } from './config.ts'
-import { buildFeedModel } from './feeds/build.ts'
 import { feedDocuments } from './feeds/documents.ts'
-import { lintArticle, lintDuplicates, lintImages } from './lint.ts'
-import type { Asset } from './load.ts'
-import { entryServes, fromEntry, sourceContext, sourceKey, toEntry, type CacheEntry } from './cache.ts'
+import { feedModel, siteFeed } from './feeds/model.ts'
+import { topicFeed, topicsOf } from './feeds/topics.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
+import { lintDuplicates, lintImages } from './lint.ts'
 import { report } from './messages.ts'
-import { renderArticle, type ShownArticle } from './render.ts'
-import { pageFiles } from './pages/site-pages.ts'
-import { validateArticle, type Article } from './validate.ts'
-import { widgetFiles } from './widget/widget-files.ts'
 import { outputFile, type OutputFile } from './output.ts'
+import { pageFiles } from './pages/site-pages.ts'
+import { shown, type BodyOf, type ShownArticle } from './shown.ts'
+import type { Article } from './validate.ts'
+import { widgetFiles } from './widget/widget-files.ts'
 
-export interface BuildOptions {
-  /** The build's "now": articles dated later are embargoed. Read once, in the CLI. */
-  now: Date
-  /** The ledger the live site published last; `undefined` on a first build. */
-  ledger?: VFile
-  /** Results of earlier builds by source key (see cache.ts); a hit skips parsing and rendering. */
-  cache?: ReadonlyMap<string, CacheEntry>
-  /** What, besides a source, its result depends on: the config and the renderer's version. */
-  cacheContext?: string
-  /** Entries analysed for this build elsewhere (on worker threads) by key: used as they are, not counted as reused. */
-  analysed?: ReadonlyMap<string, CacheEntry>
-  /** Images under the articles folder, published beside the pages. */
-  assets?: readonly Asset[]
+/** What one source gave (see `analyseSource`): its file with its messages, its article when valid, and its reading time when rendered. */
+export interface SourceResult {
+  file: VFile
+  article?: Article
+  readingTime?: number
 }
 
-export interface SiteResult {
-  /** Every file that carries messages: sources, config, ledger. */
+export interface SiteOptions {
+  /** The build's "now": articles dated later are embargoed. Read once, in the CLI. */
+  now: Date
+  /** The ledger the live site published last; absent on a first build. */
+  ledger?: VFile
+  /** The images under the articles folder, by path relative to it: what articles' images may name. */
+  images?: readonly string[]
+}
+
+export interface Site {
+  /** Every file that carries messages: the sources, the ledger, and ones named after vanished ids. */
   files: VFile[]
-  /** False when any message is fatal: then `output` is empty and nothing may be written. */
+  /** False when any message is fatal: then nothing may be written. */
   ok: boolean
-  /** Every file of the site but the manifest (see `manifestOf`), made as it is read; it can be read more than once. */
-  output: Iterable<OutputFile>
-  /** The ledger this build publishes (also in `output`); absent when it failed. */
-  ledger?: string
-  /** What `output` is made from with the ledger (see `siteOutput`): the published articles, as plain data. */
-  shown: ShownArticle[]
-  /** Articles in the feeds' sources this build: valid, not drafts, dated at or before `now`. */
+  /** Valid articles, not drafts, dated at or before "now", in source order. */
   published: Article[]
-  /** Valid articles dated after `now`, earliest first. */
+  /** The same, as pages and feeds show them. */
+  shown: ShownArticle[]
+  /** Valid articles dated after "now", earliest first. */
   scheduled: Article[]
   /** Valid articles marked `draft: true`, in source order. */
   drafts: Article[]
-  /** This build's result for every source, by key: to store for the next build. */
-  cache: Map<string, CacheEntry>
-  /** Keys that were taken from `options.cache`. */
-  reused: Set<string>
-  /** Images to publish beside `output`, at their own paths. */
-  assets: readonly Asset[]
+  /** The ledger this build publishes; absent when it failed. */
+  ledger?: string
 }
 
 /**
- * Sources → validated articles → rendered articles → feeds. Pure: the caller
- * reads the files and writes `output`; nothing here touches the disk or the clock.
+ * The site the sources' results make: what is published at "now", checked
+ * across articles (ids and URLs unique, published ids kept; warnings for
+ * duplicate headlines and missing images), and the ledger that records it.
+ * Pure: messages go on the files.
  */
-export function buildSite(sources: VFile[], config: Config, options: BuildOptions): SiteResult {
-  const files = [...sources]
-  const cache = new Map<string, CacheEntry>()
-  const reused = new Set<string>()
-  const all: Article[] = []
-  const shownBySource = new Map<VFile, ShownArticle>()
-
-  // Each source's result: from the cache, analysed beforehand (the CLI does that, on worker
-  // threads), or made here, one source at a time, so memory holds plain data, never a syntax tree.
-  const context = sourceContext(options.cacheContext ?? '', config)
-  for (const { file, key, hit } of cacheLookups(sources, config, options)) {
-    const entry = hit ?? options.analysed?.get(key) ?? analyseSource(file.path, textOf(file), config, key, options.now)
-    if (hit) reused.add(key)
-    cache.set(key, entry)
-    const { article, shown } = fromEntry(entry, file, context)
-    if (article) all.push(article)
-    if (shown) shownBySource.set(file, shown)
-  }
-
-  const live = all.filter((article) => !article.draft)
-  const published = live.filter((article) => article.date <= options.now)
-  const scheduled = live
-    .filter((article) => article.date > options.now)
+export function assembleSite(results: readonly SourceResult[], config: Config, options: SiteOptions): Site {
+  const files = results.map((result) => result.file)
+  const all = results.flatMap((result) => (result.article ? [result.article] : []))
+  const readingTimes = new Map(results.map((result) => [result.article, result.readingTime]))
+  const published = all.filter((article) => isPublished(article, options.now))
+  const scheduled = all
+    .filter((article) => !article.draft && !isPublished(article, options.now))
     .sort((a, b) => a.date.getTime() - b.date.getTime())
   const drafts = all.filter((article) => article.draft)
 
@@ -88,32 +67,36 @@ export function buildSite(sources: VFile[], config: Config, options: BuildOption
   if (options.ledger) files.push(options.ledger)
   files.push(...checkIdentity(all, published, config, previous))
   lintDuplicates(all)
-  const assets = options.assets ?? []
-  lintImages(all, new Set(assets.map((asset) => asset.path)), config.url)
+  lintImages(all, new Set(options.images), config.url)
 
   const ok = !files.some((file) => file.messages.some((message) => message.fatal))
-  const result = { files, ok, output: [], shown: [], published, scheduled, drafts, cache, reused, assets }
-  if (!ok) return result
-
-  const shown = published.map((article) => shownBySource.get(article.file) as ShownArticle)
-  const ledger = JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n'
-  return { ...result, output: siteOutput(shown, config, ledger), shown, ledger }
+  const site = { files, ok, published, scheduled, drafts }
+  if (!ok) return { ...site, shown: [] }
+  return {
+    ...site,
+    shown: published.map((article) => {
+      const minutes = readingTimes.get(article)
+      if (minutes === undefined) throw new Error(`${article.file.path} is published but was not rendered`)
+      return shown(article, minutes)
+    }),
+    ledger: JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n',
+  }
 }
 
 /**
- * Every file of the site but the manifest (see `manifestOf`), from its
- * published articles and the ledger: each made as the writer reads it, and
- * the same whatever thread reads it, being made from plain data alone
- * (src/pool.ts makes a cold build's on worker threads). It can be read more than once.
+ * Every file of the site but its images and the manifest (see
+ * src/engine/commit.ts), from the published articles, their bodies and the
+ * ledger: the feeds, the pages, the partner headlines, the ledger. Each is
+ * made as the writer reads it, and the same whatever thread reads it, being
+ * made from plain data alone. It can be read more than once.
  */
-export function siteOutput(articles: readonly ShownArticle[], config: Config, ledger: string): Iterable<OutputFile> {
+export function siteFiles(articles: readonly ShownArticle[], config: Config, ledger: string, bodyOf: BodyOf): Iterable<OutputFile> {
   return {
     *[Symbol.iterator]() {
-      const model = buildFeedModel(articles, config)
-      // The feeds: the site's, each tag's and author's, with their monthly archives, and feeds.opml.
-      yield* feedDocuments(articles, config)
-      // What people see: the pages, and the partner headlines.
-      yield* pageFiles(articles, model, config)
+      yield* feedDocuments(articles, config, bodyOf)
+      const model = feedModel(articles, config, siteFeed(config), bodyOf, { limit: config.feedItems })
+      const topics = topicsOf(articles, config).map((topic) => topicFeed(topic, config))
+      yield* pageFiles(articles, model, topics, config, bodyOf)
       yield* widgetFiles(model, config)
       yield outputFile('ledger.json', ledger)
     },
@@ -121,39 +104,22 @@ export function siteOutput(articles: readonly ShownArticle[], config: Config, le
 }
 
 /**
- * Each loadable source with its cache key and, when the cache holds all this
- * build needs from it (the HTML too, if it is published at `now`), the hit.
- * The sources without a hit are the ones to analyse.
+ * Sources held in memory → the site and its files, all on this thread with
+ * no cache: for tests, and for programs that make a site from text they
+ * hold. `wirefeed build` reaches the same result through src/engine/.
  */
-export function cacheLookups(sources: readonly VFile[], config: Config, options: Pick<BuildOptions, 'cache' | 'cacheContext' | 'now'>) {
-  const context = sourceContext(options.cacheContext ?? '', config)
-  return sources
-    .filter((file) => file.messages.length === 0)
-    .map((file) => {
-      const key = sourceKey(file, context)
-      const hit = options.cache?.get(key)
-      return { file, key, hit: hit && entryServes(hit, options.now) ? hit : undefined }
-    })
-}
-
-/**
- * What one source gives, as its cache entry: its messages, and the article
- * when valid, rendered when published at `now`. The unit of work, whether
- * done here or on a worker thread (src/pool.ts): it reads only its
- * arguments and returns plain data, so both give the same entry.
- */
-export function analyseSource(path: string, value: string, config: Config, key: string, now: Date): CacheEntry {
-  const file = new VFile({ path, value })
-  const article = validateArticle(file, config)
-  if (article) lintArticle(article)
-  const rendered = article && !article.draft && article.date <= now ? renderArticle(article) : undefined
-  return toEntry(key, file, article, rendered)
-}
-
-/** A source's text, to analyse here; one the loader let go must have been analysed beforehand. */
-function textOf(file: VFile): string {
-  if (file.value === undefined) throw new Error(`${file.path} has no text here and was not analysed beforehand`)
-  return String(file.value)
+export function buildSite(sources: readonly VFile[], config: Config, options: SiteOptions): Site & { output: Iterable<OutputFile> } {
+  const bodies = new Map<string, string>()
+  const results = sources.map((file): SourceResult => {
+    // A source the loader could not read carries its error and nothing to analyse.
+    if (file.messages.length > 0) return { file }
+    const { article, body } = analyseSource(file, config, options.now)
+    if (article && body) bodies.set(article.id, body.html)
+    return { file, ...(article && { article }), ...(body && { readingTime: body.readingTime }) }
+  })
+  const site = assembleSite(results, config, options)
+  const output = site.ledger === undefined ? [] : siteFiles(site.shown, config, site.ledger, (article) => bodies.get(article.id) ?? '')
+  return { ...site, output }
 }
 
 function readLedger(file: VFile): Ledger | undefined {

@@ -10,11 +10,12 @@ import { parseSource } from './parse.ts'
 import { articleSchema, slugPattern, type ArticleData } from './schema.ts'
 import { validateYaml } from './yaml-data.ts'
 
-/** An article whose front matter passed the schema, with everything derived from it resolved. */
+/**
+ * An article whose front matter passed the schema, with everything derived
+ * from it resolved: plain data, and the source file its messages go on.
+ */
 export interface Article {
   file: VFile
-  /** Markdown body, positions true to the source file; absent when restored from the cache (already rendered). */
-  tree?: Root
   id: string
   slug: string
   /** Public URL: the site's own, or `canonical`. */
@@ -30,18 +31,6 @@ export interface Article {
   draft: boolean
   /** The body's images: absolute URL and place in the source. */
   images: { url: string; place?: Position }[]
-  /**
-   * A hash of everything this article's output is made from (its source, the
-   * config, the renderer): its cache key, set when it comes from a build's
-   * analysis. Files made of the same revisions are the same (src/output.ts).
-   */
-  revision?: string
-  /**
-   * The same for all of the article but its body, which is all a teaser
-   * shows (src/feeds/documents.ts): an edit to the body alone leaves it,
-   * and so the topic feeds, unchanged.
-   */
-  teaserRevision?: string
   /** Where each front-matter field's value is, for messages about it. */
   places: Partial<Record<keyof ArticleData, Position>>
 }
@@ -87,11 +76,17 @@ function parseNested(file: VFile) {
   }
 }
 
+/** A valid article and its body, the Markdown tree with positions true to the source file. */
+export interface ValidArticle {
+  article: Article
+  tree: Root
+}
+
 /**
  * Validate one source file against the article schema and resolve its
  * derived fields. Every problem is reported on `file`; `undefined` then.
  */
-export function validateArticle(file: VFile, config: Config): Article | undefined {
+export function validateArticle(file: VFile, config: Config): ValidArticle | undefined {
   const parsed = parseNested(file)
   if (!parsed) return undefined
   const { tree, frontMatter } = parsed
@@ -127,9 +122,8 @@ export function validateArticle(file: VFile, config: Config): Article | undefine
     if (URL.canParse(node.url, url)) images.push({ url: new URL(node.url, url).href, place: node.position })
   })
 
-  return {
+  const article: Article = {
     file,
-    tree,
     id: data.id ?? permanentIdFor(config, day, slug),
     slug,
     url,
@@ -138,13 +132,14 @@ export function validateArticle(file: VFile, config: Config): Article | undefine
     summary: data.summary,
     authors: typeof data.author === 'string' ? [data.author] : data.author,
     date,
-    updated,
+    ...(updated && { updated }),
     tags: data.tags ?? [],
-    image: data.image && { url: new URL(data.image.src, site).href, alt: data.image.alt },
+    ...(data.image && { image: { url: new URL(data.image.src, site).href, alt: data.image.alt } }),
     lang: data.lang ?? config.language,
     draft: data.draft ?? false,
     places: Object.fromEntries(
       Object.keys(data).map((key) => [key, locate([key])]),
     ) as Article['places'],
   }
+  return { article, tree }
 }

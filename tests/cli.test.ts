@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
-import { listen } from '../src/serve.ts'
+import { listen } from '../src/server.ts'
 import { findAll, parseXml, readFeed, type XmlElement } from './helpers.ts'
 import { stubServer } from './stub-server.ts'
 import { golden, site, wirefeed } from './run-cli.ts'
@@ -97,11 +97,12 @@ test('reports every problem in every file at once, writes nothing, and keeps the
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
 })
 
-test('check validates without writing anything', async () => {
+test('check validates without writing any output, keeping only its cache, which the build then uses', async () => {
   const dir = await site('newsroom')
   const run = await wirefeed(['check', '--now', now], dir)
   assert.equal(run.code, 0)
-  assert.deepEqual((await readdir(dir)).sort(), ['articles', 'wirefeed.config.yaml'])
+  assert.deepEqual((await readdir(dir)).sort(), ['.cache', 'articles', 'wirefeed.config.yaml'])
+  assert.deepEqual((await readdir(join(dir, '.cache/wirefeed'))).filter((name) => !name.endsWith('.pack')), ['index.json'])
 })
 
 test('keeps a published id through a title and slug change, and refuses a changed one', async () => {

@@ -3,11 +3,11 @@ import { parseFeed } from '@rowanmanning/feed-parser'
 import { SaxesParser } from 'saxes'
 import { VFile } from 'vfile'
 import { stringify } from 'yaml'
+import { analyseSource } from '../src/analyse.ts'
 import { resolveConfig, type Config, type ConfigInput } from '../src/config.ts'
-import { buildFeedModel, type FeedModel } from '../src/feeds/build.ts'
-import { renderArticle } from '../src/render.ts'
-import { validateArticle } from '../src/validate.ts'
+import { feedModel, siteFeed, type FeedModel } from '../src/feeds/model.ts'
 import type { OutputFile } from '../src/output.ts'
+import { shown, type BodyOf, type ShownArticle } from '../src/shown.ts'
 
 export const fixtures = new URL('./fixtures/', import.meta.url)
 
@@ -27,14 +27,31 @@ export function source(fields: Record<string, unknown> = {}, body = 'Body text.\
   return new VFile({ path, value: `---\n${stringify(data)}---\n\n${body}` })
 }
 
-/** Validate and render sources, throwing if any is invalid: for tests about what comes after validation. */
-export function model(files: VFile[], settings: Config = config()): FeedModel {
+/** Articles as pages and feeds show them, with their bodies. */
+export interface Rendered {
+  articles: ShownArticle[]
+  bodyOf: BodyOf
+}
+
+/**
+ * Validate and render sources as published whatever their date, throwing if
+ * any is invalid: for tests about what comes after validation.
+ */
+export function rendered(files: readonly VFile[], settings: Config = config()): Rendered {
+  const bodies = new Map<string, string>()
   const articles = files.map((file) => {
-    const article = validateArticle(file, settings)
-    if (!article) throw new Error(`invalid test source ${file.path}: ${file.messages.join('; ')}`)
-    return renderArticle(article)
+    const { article, body } = analyseSource(file, settings, new Date(8.64e15))
+    if (!article || !body) throw new Error(`invalid test source ${file.path}: ${file.messages.join('; ')}`)
+    bodies.set(article.id, body.html)
+    return shown(article, body.readingTime)
   })
-  return buildFeedModel(articles, settings)
+  return { articles, bodyOf: (article) => bodies.get(article.id) ?? '' }
+}
+
+/** The site feed's model of sources, as `rendered` renders them. */
+export function model(files: readonly VFile[], settings: Config = config()): FeedModel {
+  const { articles, bodyOf } = rendered(files, settings)
+  return feedModel(articles, settings, siteFeed(settings), bodyOf, { limit: settings.feedItems })
 }
 
 export interface XmlElement {

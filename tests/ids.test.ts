@@ -10,7 +10,7 @@ const settings = config()
 function article(file: VFile): Article {
   const result = validateArticle(file, settings)
   assert.ok(result, String(file.messages))
-  return result
+  return result.article
 }
 
 const rules = (files: VFile[]) => files.flatMap((file) => file.messages.map((m) => `${file.path} ${m.ruleId}`))

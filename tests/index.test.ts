@@ -4,13 +4,16 @@ import * as wirefeed from '../src/index.ts'
 
 test('exposes the public API', () => {
   assert.deepEqual(Object.keys(wirefeed).sort(), [
+    'analyseSource',
     'articleSchema',
-    'buildFeedModel',
+    'build',
     'buildSite',
     'configSchema',
+    'feedModel',
     'formatReport',
-    'renderArticle',
+    'renderBody',
     'resolveConfig',
+    'siteFeed',
     'toAtom',
     'toJsonFeed',
     'toRss',

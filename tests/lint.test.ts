@@ -2,15 +2,15 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { VFile } from 'vfile'
 import { lintArticle, lintDuplicates, limits } from '../src/lint.ts'
-import { validateArticle, type Article } from '../src/validate.ts'
+import { validateArticle, type ValidArticle } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
 const image = { src: '/images/a.jpg', alt: 'A photo' }
 
 function lint(...files: VFile[]) {
-  const articles = files.map((file) => validateArticle(file, config()) as Article)
-  for (const article of articles) lintArticle(article)
-  lintDuplicates(articles)
+  const valid = files.map((file) => validateArticle(file, config()) as ValidArticle)
+  for (const { article, tree } of valid) lintArticle(article, tree)
+  lintDuplicates(valid.map(({ article }) => article))
   return files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}`))
 }
 

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { test } from 'node:test'
 import type { VFile } from 'vfile'
-import { sourceDigest } from '../src/cache.ts'
-import { loadArticles, maxArticleBytes, readAgain, readSource } from '../src/load.ts'
+import { listImages, loadArticles, maxArticleBytes, readSource } from '../src/load.ts'
 import { validateArticle } from '../src/validate.ts'
 import { config } from './helpers.ts'
 
@@ -195,33 +194,13 @@ test('lists articles in path order, sub-folders included, whatever the file syst
   )
 })
 
-test('digest only: a source is hashed as it is read and its text let go; read again, it must be unchanged', async () => {
+test('lists images by extension under the folder, but none under a dot-name, sorted by path', async () => {
   const root = await scratch()
-  const path = join(root, 'articles', 'story.md')
-  // CRLF: what is hashed, and given back, is the normalised text.
-  await writeFile(path, valid.replaceAll('\n', '\r\n'))
-  const [whole] = await loadArticles(join(root, 'articles'))
-  const [light] = await loadArticles(join(root, 'articles'), { digestOnly: true })
-  assert.ok(whole && light)
-  assert.equal(light.value, undefined)
-  assert.equal(light.data.digest, sourceDigest(whole))
-  assert.equal(readAgain(light.path, light.data.digest), valid)
-  await writeFile(path, valid.replace('A story', 'Another story'))
-  assert.throws(() => readAgain(light.path, light.data.digest ?? ''), /story\.md` changed while the build was reading it; build again/)
-  await rm(path)
-  assert.throws(() => readAgain(light.path, light.data.digest ?? ''), /changed while the build was reading it/)
-})
-
-test('a source the caller already knows is not read: it keeps the digest given, and no text', async () => {
-  const root = await scratch()
-  await writeFile(join(root, 'articles', 'known.md'), valid)
-  await writeFile(join(root, 'articles', 'new.md'), valid)
-  const files = await loadArticles(join(root, 'articles'), { known: (path) => (path.endsWith('known.md') ? 'a digest' : undefined) })
-  assert.deepEqual(
-    files.map((file) => [relative(root, file.path), file.data.digest, file.value === undefined]),
-    [
-      [join('articles', 'known.md'), 'a digest', true],
-      [join('articles', 'new.md'), undefined, false],
-    ],
-  )
+  await mkdir(join(root, 'articles', 'images', '.hidden'), { recursive: true })
+  for (const name of ['images/b.PNG', 'images/a.jpg', 'images/.hidden/c.jpg', 'images/notes.txt', '.d.gif', 'e.svg']) {
+    await writeFile(join(root, 'articles', name), 'x')
+  }
+  const images = listImages(join(root, 'articles'))
+  assert.deepEqual(images.map((image) => image.path), ['e.svg', 'images/a.jpg', 'images/b.PNG'])
+  assert.deepEqual(images.map((image) => relative(process.cwd(), join(root, 'articles', image.path))), images.map((image) => image.source))
 })

@@ -34,8 +34,10 @@ test('leaves out the email autolink without an `@`, and tables without a `|`, `:
 test('still finds emails, tables (a one-column table has no `|`), and www and protocol autolinks', () => {
   const cases = [
     'Write to desk@example.org.', 'a | b\n-|-\n1 | 2', 'a\n:-\nb', 'a\n--:\nb', 'See www.example.org or https://example.org/x.',
-    // No `@` in the source, yet a link: mdast-util-gfm-autolink-literal's transform, never left out, finds it.
-    'Write to desk&#64;example.org.',
+    // No `@` or `www.` in the source, yet links: character references make them, which the transform finds.
+    'Write to desk&#64;example.org.', 'See &#119;ww.example.org or http&#x3A;//example.org.',
+    // Addresses only in a link's destination, and in an image's description.
+    'See [the report](https://example.org/r) and ![www.example.org](a.png).',
   ]
   for (const text of cases) assert.deepEqual(parsed(text), expected(text), text)
   const types = (text: string) => JSON.stringify(parsed(text)).match(/"type":"(table|link)"/g)
@@ -76,6 +78,20 @@ test('gives the same tree as the whole of GFM on sources that leave both out', (
       assert.deepEqual(parsed(text), expected(text))
     }),
     { numRuns: 1500 },
+  )
+})
+
+// Pieces that put URLs where autolinks never form (link destinations, titles, definitions, code,
+// HTML, autolinks of CommonMark's own) and where they do (text, link text, image descriptions).
+const urlPlaces = [
+  'https://example.org/a', 'HTTP://x.y', 'www.example.org', 'WWW.x', 'www', 'http:/', '[', ']', '](', ')', '![', '[x]: ', ' "t"', '`', '``',
+  '<', '>', '<https://example.org>', '<a href="', '">', '</a>', '*', '_', '~', '\\', '&amp;', '&#119;', '&#64;', '&#x3A;', '@', 'desk', ' ', '\n', '\n\n', '\n> ', '\n- ', 'a', '.', '(', '?',
+]
+
+test('gives the same tree as the whole of GFM wherever a URL stands, linked or not', () => {
+  fc.assert(
+    fc.property(sources(urlPlaces, 60), (text) => assert.deepEqual(parsed(text), expected(text))),
+    { numRuns: 3000 },
   )
 })
 

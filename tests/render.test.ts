@@ -2,14 +2,18 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
-import { renderArticle } from '../src/render.ts'
+import { renderBody } from '../src/render.ts'
 import { validateArticle } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
+function renderFile(file: VFile) {
+  const valid = validateArticle(file, config())
+  assert.ok(valid)
+  return renderBody(valid.tree, valid.article.url, file)
+}
+
 function render(body: string) {
-  const article = validateArticle(source({}, body, 'articles/2026/story.md'), config())
-  assert.ok(article)
-  return renderArticle(article)
+  return renderFile(source({}, body, 'articles/2026/story.md'))
 }
 
 test('renders GFM: headings, lists, tables, strikethrough, code', () => {
@@ -55,9 +59,7 @@ test('makes relative links absolute against the article URL, keeping fragments a
 test('computes reading time from the body: the seed article reads in 2 minutes', async () => {
   const path = 'articles/2026/ukraine-security-guarantees.md'
   const file = new VFile({ path, value: await readFile(new URL(`../${path}`, import.meta.url), 'utf8') })
-  const article = validateArticle(file, config())
-  assert.ok(article)
-  assert.equal(renderArticle(article).readingTime, 2)
+  assert.equal(renderFile(file).readingTime, 2)
   assert.equal(render('Short.').readingTime, 1)
   assert.equal(render('word '.repeat(230 * 5)).readingTime, 5)
 })
@@ -67,9 +69,10 @@ test('counts words in scripts written without spaces', () => {
 })
 
 test('does not change the validated tree', () => {
-  const article = validateArticle(source({}, '# Title\n\ntext', 'articles/x.md'), config())
-  assert.ok(article)
-  const before = structuredClone(article.tree)
-  renderArticle(article)
-  assert.deepEqual(article.tree, before)
+  const file = source({}, '# Title\n\ntext', 'articles/x.md')
+  const valid = validateArticle(file, config())
+  assert.ok(valid)
+  const before = structuredClone(valid.tree)
+  renderBody(valid.tree, valid.article.url, file)
+  assert.deepEqual(valid.tree, before)
 })

@@ -10,7 +10,7 @@ function problems(file: VFile) {
 }
 
 test('accepts a minimal article and derives slug, URL and id from the file name and date', () => {
-  const article = validateArticle(source({}, 'Body.\n', 'articles/2026/paris-summit.md'), config())
+  const article = validateArticle(source({}, 'Body.\n', 'articles/2026/paris-summit.md'), config())?.article
   assert.ok(article)
   assert.equal(article.slug, 'paris-summit')
   assert.equal(article.url, 'https://news.example.org/2026/01/paris-summit/')
@@ -21,18 +21,18 @@ test('accepts a minimal article and derives slug, URL and id from the file name 
 })
 
 test('reads a bare date as midnight in the site time zone', () => {
-  const article = validateArticle(source({ date: '2026-01-06' }), config({ timeZone: 'Europe/Kyiv' }))
+  const article = validateArticle(source({ date: '2026-01-06' }), config({ timeZone: 'Europe/Kyiv' }))?.article
   assert.equal(article?.date.toISOString(), '2026-01-05T22:00:00.000Z')
 })
 
 test('keeps the offset of a full date-time', () => {
-  const article = validateArticle(source({ date: '2026-01-06T09:30:00+01:00' }), config())
+  const article = validateArticle(source({ date: '2026-01-06T09:30:00+01:00' }), config())?.article
   assert.equal(article?.date.toISOString(), '2026-01-06T08:30:00.000Z')
 })
 
 test('uses the calendar date in the site time zone for the URL path', () => {
   // 23:30 UTC on 31 January is already February in Kyiv.
-  const article = validateArticle(source({ date: '2026-01-31T23:30:00Z' }), config({ timeZone: 'Europe/Kyiv' }))
+  const article = validateArticle(source({ date: '2026-01-31T23:30:00Z' }), config({ timeZone: 'Europe/Kyiv' }))?.article
   assert.equal(article?.url, 'https://news.example.org/2026/02/a-story/')
 })
 
@@ -46,7 +46,7 @@ test('prefers explicit slug, id, canonical, lang and an author list', () => {
       author: ['Ann', 'Bo'],
     }),
     config(),
-  )
+  )?.article
   assert.equal(article?.slug, 'other')
   assert.equal(article?.id, 'tag:news.example.org,2025-12-01:first')
   assert.equal(article?.url, 'https://partner.example.com/story')
@@ -55,7 +55,7 @@ test('prefers explicit slug, id, canonical, lang and an author list', () => {
 })
 
 test('resolves a lead image against the site URL', () => {
-  const article = validateArticle(source({ image: { src: 'images/a.jpg', alt: 'A map' } }), config())
+  const article = validateArticle(source({ image: { src: 'images/a.jpg', alt: 'A map' } }), config())?.article
   assert.deepEqual(article?.image, { url: 'https://news.example.org/images/a.jpg', alt: 'A map' })
 })
 
@@ -174,7 +174,7 @@ test('strips characters no feed may carry, so a headline of control characters i
   const file = source({ title: '\u0001\u0002' })
   assert.equal(validateArticle(file, config()), undefined)
   assert.match(file.messages[0]?.reason ?? '', /`title` is not valid: it is empty/)
-  assert.equal(validateArticle(source({ title: 'Clean\u0007 title' }), config())?.title, 'Clean title')
+  assert.equal(validateArticle(source({ title: 'Clean\u0007 title' }), config())?.article.title, 'Clean title')
 })
 
 test('refuses lists and quotes nested past the limit with a message, however deep, instead of running out of stack', () => {

@@ -1,17 +1,18 @@
 import { watch } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { isDirectory, loadConfig, type Io, type Options } from '../cli.ts'
-import { listen } from '../serve.ts'
-import { recoverOutput } from '../write.ts'
+import { statSync } from 'node:fs'
+import { loadConfig } from '../cli/config-file.ts'
+import type { Options } from '../cli/flags.ts'
+import type { Io } from '../cli/io.ts'
+import { recoverOutput } from '../engine/commit.ts'
+import { listen } from '../server.ts'
 import { buildCommand } from './build.ts'
 
 /** serve: the output folder on 127.0.0.1; with --watch, rebuilt on every change, last good build kept. */
 export async function serveCommand(_: unknown, options: Options, io: Io): Promise<number> {
   if (options.watch) {
-    const build = { ...options, command: 'build' as const }
     const rebuild = async () => {
-      const config = await loadConfig(options, io)
-      if (typeof config !== 'number') await buildCommand(config, build, io)
+      const config = loadConfig(options, io)
+      if (typeof config !== 'number') await buildCommand(config, options, io)
     }
     // A failed build writes nothing, so the server goes on serving the last good one.
     await rebuild()
@@ -22,10 +23,10 @@ export async function serveCommand(_: unknown, options: Options, io: Io): Promis
       timer = setTimeout(() => void rebuild(), 100)
     }
     watch(options.articles, { recursive: true }, later)
-    if (await stat(options.config).catch(() => undefined)) watch(options.config, later)
+    if (statSync(options.config, { throwIfNoEntry: false })) watch(options.config, later)
   }
   recoverOutput(options.out)
-  if (!(await isDirectory(options.out))) {
+  if (!statSync(options.out, { throwIfNoEntry: false })?.isDirectory()) {
     io.stderr(`wirefeed: there is no \`${options.out}\` folder to serve; run \`wirefeed build\` first.\n`)
     return 1
   }

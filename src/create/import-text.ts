@@ -8,7 +8,7 @@ import { report } from '../messages.ts'
 import type { ArticleData } from '../schema.ts'
 import { permanentIdFor } from '../validate.ts'
 import { articleSource } from './front-matter.ts'
-import { slugFromHeadline } from './slug.ts'
+import { slugFromHeadline } from '../slug.ts'
 import type { NewArticle } from './new-article.ts'
 
 /** Date forms seen in wire copy, tried in order (M/D/YYYY is how our CMS exports them). */

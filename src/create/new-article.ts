@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { Config } from '../config.ts'
 import { permanentIdFor } from '../validate.ts'
 import { articleSource } from './front-matter.ts'
-import { slugFromHeadline } from './slug.ts'
+import { slugFromHeadline } from '../slug.ts'
 
 export interface NewArticle {
   /** Path relative to the articles folder: `<yyyy>/<slug>.md`. */

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts'
 import { calendarDate } from '../dates.ts'
-import type { ShownArticle } from '../render.ts'
-import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './build.ts'
+import type { ShownArticle } from '../shown.ts'
+import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './model.ts'
 
 /**
  * Archived feeds (RFC 5005, "Feed Paging and Archiving", §4), so that a
@@ -70,6 +70,8 @@ export interface FeedDocument {
   folder: string
   /** Its items' articles, newest first: the subscription documents' are only the newest `feedItems`. */
   articles: readonly ShownArticle[]
+  /** Whether it is a month's archive, rather than the feed's subscription document. */
+  archive: boolean
   /** How `feedModel` maps them: which document this is and its links. Together with the articles, all its bytes depend on. */
   options: FeedModelOptions
 }
@@ -100,13 +102,14 @@ export function* feedArchives(
   yield {
     folder: feed.folder,
     articles: sorted.slice(0, config.feedItems),
+    archive: false,
     options: newest ? { history: { prevArchive: newest } } : {},
   }
   const current = feedUrls(config, feed.folder)
   for (const [index, month] of months.entries()) {
     const older = archive(months[index + 1])
     const folder = archiveFolder(feed, month)
-    yield { folder, articles: byMonth.get(month) ?? [], options: { at: folder, history: { current, ...(older && { prevArchive: older }) } } }
+    yield { folder, articles: byMonth.get(month) ?? [], archive: true, options: { at: folder, history: { current, ...(older && { prevArchive: older }) } } }
   }
 }
 

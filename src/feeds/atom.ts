@@ -1,12 +1,12 @@
-import { imageTypes } from '../schema.ts'
-import type { FeedModel } from './build.ts'
 import { createFeed } from './channel.ts'
-import { addFeedHistory } from './history.ts'
-import { addRootAttributes, createSlots } from './xml-slots.ts'
+import type { FeedModel } from './model.ts'
+import { editFeedXml } from './xml/edit.ts'
+import { createSlots } from './xml/slots.ts'
 
-/** Atom 1.0 (RFC 4287), with RFC 5005 links; `edit` as in `toRss`. */
-export function toAtom(model: FeedModel, edit: (xml: string) => string = (xml) => xml): string {
-  const { slot, fill } = createSlots()
+/** Atom 1.0 (RFC 4287), with RFC 5005 links. `view`: see `XmlAdditions`. */
+export function toAtom(model: FeedModel, view?: string): string {
+  const slots = createSlots()
+  const { slot } = slots
   const feed = createFeed(model, slot)
   for (const item of model.items) {
     feed.addItem({
@@ -24,18 +24,10 @@ export function toAtom(model: FeedModel, edit: (xml: string) => string = (xml) =
       ...(item.image && { image: { url: item.image.url, title: slot(item.image.alt) } }),
     })
   }
-  const xml = addRootAttributes(feed.atom1(), 'feed', { 'xml:lang': model.language })
-  return fill(`${edit(withImageTypes(addFeedHistory(xml, 'atom', model.history, slot)))}\n`)
-}
-
-/**
- * `feed` types an image link `image/` + its file extension (`image/jpg`,
- * `image/svg`), which are not media types. All free text is still in slots at
- * this point, so the only `type="image/…"` attributes are those links.
- */
-function withImageTypes(xml: string) {
-  return xml.replace(/ type="image\/([^"]*)"/g, (whole, extension: string) => {
-    const type = imageTypes[extension.toLowerCase() as keyof typeof imageTypes]
-    return type ? ` type="${type}"` : whole
+  const xml = editFeedXml(feed.atom1(), 'atom', slot, {
+    root: { 'xml:lang': model.language },
+    ...(model.history && { history: model.history }),
+    ...(view !== undefined && { view }),
   })
+  return `${slots.fillXml(xml)}\n`
 }

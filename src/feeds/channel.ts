@@ -1,5 +1,5 @@
 import { Feed } from 'feed'
-import type { FeedModel } from './build.ts'
+import type { FeedModel } from './model.ts'
 
 /**
  * A `feed` instance with the channel every format shares. `text` wraps each

@@ -1,19 +1,18 @@
-import type { FeedItem, FeedModel } from './build.ts'
 import { createFeed } from './channel.ts'
+import type { FeedItem, FeedModel } from './model.ts'
+import { createSlots } from './xml/slots.ts'
 
 /**
  * JSON Feed 1.1. `feed`'s `json1()` writes version 1 (a single `author`, no
  * `authors`, no `language`), so we take what it wrote and complete it to 1.1
- * from the model; key order is fixed here, so the bytes are stable.
- *
- * Each item's content goes through as a marker (as in src/feeds/xml-slots.ts),
- * replaced, once the document is written, by the content as JSON: written,
- * read back and written again, a month's archive of content would be copied
- * three times over.
+ * from the model; key order is fixed here, so the bytes are stable. Each
+ * item's content goes through as a slot (src/feeds/xml/slots.ts), filled once
+ * the document is written: otherwise it would be written, parsed and written again.
  */
 export function toJsonFeed(model: FeedModel): string {
+  const slots = createSlots()
   const feed = createFeed(model)
-  for (const [index, item] of model.items.entries()) {
+  for (const item of model.items) {
     feed.addItem({
       title: item.title,
       id: item.id,
@@ -21,7 +20,7 @@ export function toJsonFeed(model: FeedModel): string {
       date: item.updated,
       published: item.published,
       description: item.summary,
-      content: contentSlot(index),
+      content: slots.slot(item.contentHtml),
       category: item.tags.map((name) => ({ name })),
       ...(item.image && { image: item.image.url }),
     })
@@ -39,17 +38,7 @@ export function toJsonFeed(model: FeedModel): string {
     ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
     items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),
   }
-  // As a key, `"content_html": "` is never inside a string, where every quote is escaped.
-  return `${JSON.stringify(upgraded, null, 2)}\n`.replace(/"content_html": "\uFFFE(\d+)\uFFFE"/g, (_, index: string) => {
-    const item = model.items[Number(index)]
-    if (!item) throw new Error(`toJsonFeed: no item ${index} for a content marker`)
-    return `"content_html": ${JSON.stringify(item.contentHtml)}`
-  })
-}
-
-/** U+FFFE cannot be in any item's text (`xmlSafe` took it out), so a marker can only be ours. */
-function contentSlot(index: number) {
-  return `\uFFFE${index}\uFFFE`
+  return slots.fillJson(`${JSON.stringify(upgraded, null, 2)}\n`, 'content_html')
 }
 
 function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {

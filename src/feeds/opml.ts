@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts'
 import { xmlSafe } from '../xml-safe.ts'
-import { feedFormats, feedUrls, type FeedUrls, type TopicFeed } from './build.ts'
-import { createSlots } from './xml-slots.ts'
+import { feedFormats, feedUrls, type FeedUrls } from './model.ts'
+import type { TopicFeed } from './topics.ts'
+import { createSlots } from './xml/slots.ts'
 
 /** Where the list of every feed is published, relative to the site URL. */
 export const opmlFile = 'feeds.opml'
@@ -15,10 +16,11 @@ export const opmlFile = 'feeds.opml'
  * import one level of folders, so there is no deeper nesting.
  *
  * No date: the file changes only when a feed is added or renamed. Every value
- * goes through a slot, so `fill` escapes it as it escapes the feeds' text.
+ * goes through a slot, so `fillXml` escapes it as it escapes the feeds' text.
  */
 export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
-  const { slot, fill } = createSlots()
+  const slots = createSlots()
+  const { slot } = slots
   const site = xmlSafe(config.title)
   const feeds = (title: string, self: FeedUrls) =>
     feedFormats.map(
@@ -41,5 +43,5 @@ export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
     '  </body>',
     '</opml>',
   ]
-  return fill(lines.join('\n')) + '\n'
+  return slots.fillXml(lines.join('\n')) + '\n'
 }

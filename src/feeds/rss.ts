@@ -1,16 +1,15 @@
 import { createFeed } from './channel.ts'
-import type { FeedModel } from './build.ts'
-import { addFeedHistory } from './history.ts'
-import { addRootAttributes, createSlots } from './xml-slots.ts'
+import type { FeedModel } from './model.ts'
+import { editFeedXml } from './xml/edit.ts'
+import { createSlots } from './xml/slots.ts'
 
 /**
  * RSS 2.0, with bylines in `dc:creator`, the lead image as `media:content`,
- * and RFC 5005 links as `atom:link`. `edit` changes the document before its
- * slots are filled (see `withFeedView`): an edit after would copy the whole
- * document, every item's content with it.
+ * and RFC 5005 links as `atom:link`. `view`: see `XmlAdditions`.
  */
-export function toRss(model: FeedModel, edit: (xml: string) => string = (xml) => xml): string {
-  const { slot, fill } = createSlots()
+export function toRss(model: FeedModel, view?: string): string {
+  const slots = createSlots()
+  const { slot } = slots
   const feed = createFeed(model, slot)
   for (const item of model.items) {
     feed.addItem({
@@ -40,11 +39,12 @@ export function toRss(model: FeedModel, edit: (xml: string) => string = (xml) =>
       ],
     })
   }
-  const xml = addRootAttributes(feed.rss2(), 'rss', {
+  const root = {
     'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
     'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
     'xmlns:media': 'http://search.yahoo.com/mrss/',
-  })
-  return fill(`${edit(addFeedHistory(xml, 'rss', model.history, slot))}\n`)
+  }
+  const xml = editFeedXml(feed.rss2(), 'rss', slot, { root, ...(model.history && { history: model.history }), ...(view !== undefined && { view }) })
+  return `${slots.fillXml(xml)}\n`
 }

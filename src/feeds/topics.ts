@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Config } from '../config.ts'
-import { slugFromHeadline } from '../create/slug.ts'
+import { byCodePoint } from '../order.ts'
+import { slugFromHeadline } from '../slug.ts'
 import type { Article } from '../validate.ts'
 import { xmlSafe } from '../xml-safe.ts'
-import type { FeedSpec } from './build.ts'
-import { byCodePoint } from '../order.ts'
+import { feedUrls, type FeedSpec, type FeedUrls } from './model.ts'
 
 export type TopicKind = 'tag' | 'author'
 
@@ -18,6 +18,21 @@ export interface Topic<A> {
   feed: FeedSpec
   /** Every article with this tag, or by this author, in the order given. */
   articles: A[]
+}
+
+/** A tag's or an author's feed, as pages and the OPML list offer it. */
+export interface TopicFeed {
+  kind: TopicKind
+  /** The tag or byline, as written in the articles. */
+  name: string
+  /** The feed's channel title: "Site — Ukraine". */
+  title: string
+  self: FeedUrls
+}
+
+/** `topic`'s feed as pages and the OPML list offer it. */
+export function topicFeed(topic: Topic<unknown>, config: Config): TopicFeed {
+  return { kind: topic.kind, name: topic.name, title: xmlSafe(topic.feed.title), self: feedUrls(config, topic.feed.folder) }
 }
 
 /** Where each kind's feeds live, relative to the site URL. */

@@ -1,18 +1,17 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import { articleHtml } from '../cache.ts'
 import type { Config } from '../config.ts'
-import type { ShownArticle } from '../render.ts'
+import type { ShownArticle } from '../shown.ts'
 import { bylineNames, displayDate, readingTimeLabel } from './format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
 import { renderPage } from './layout.ts'
 
 /**
  * The article's own page: headline, standfirst, byline, date, reading time,
- * lead image and body, with what search engines and link previews read
+ * lead image and `body` (its HTML), with what search engines and link previews read
  * (canonical link, Open Graph, Twitter card, JSON-LD `NewsArticle`).
  */
-export function articlePage(article: ShownArticle, config: Config): string {
+export function articlePage(article: ShownArticle, body: string, config: Config): string {
   const when = (instant: Date) => h('time', { dateTime: instant.toISOString() }, displayDate(instant, config.language, config.timeZone))
   const meta: Array<Element | string> = [
     `By ${bylineNames(article.authors)}`,
@@ -32,8 +31,8 @@ export function articlePage(article: ShownArticle, config: Config): string {
       ...(article.image
         ? [h('figure.lead', [h('img', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high' })])]
         : []),
-      // Sanitised by render.ts (rehype-sanitize), so it is written as it is.
-      h('div.prose', [{ type: 'raw', value: articleHtml(article) }]),
+      // Sanitised by src/render.ts (rehype-sanitize), so it is written as it is.
+      h('div.prose', [{ type: 'raw', value: body }]),
       ...(article.tags.length > 0
         ? [h('footer', [h('h2.meta', 'Topics'), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
         : []),

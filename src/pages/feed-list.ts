@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts'
-import { feedFiles } from '../feeds/build.ts'
+import { feedFiles, feedFormats } from '../feeds/model.ts'
 
 /** One of our feeds as pages offer it: for `<link rel="alternate">` autodiscovery and for people. */
 export interface FeedLink {
@@ -13,17 +13,12 @@ export interface FeedLink {
   title: string
 }
 
-/** The three feeds, in the order pages list them. */
+/** The site's three feeds, in the order pages list them. */
 export function feedList(config: Config): FeedLink[] {
-  const feeds = [
-    { file: feedFiles.rss, type: 'application/rss+xml', format: 'RSS' },
-    { file: feedFiles.atom, type: 'application/atom+xml', format: 'Atom' },
-    { file: feedFiles.json, type: 'application/feed+json', format: 'JSON Feed' },
-  ]
-  return feeds.map(({ file, type, format }) => ({
-    url: new URL(file, config.url).href,
+  return feedFormats.map(({ key, type, name }) => ({
+    url: new URL(feedFiles[key], config.url).href,
     type,
-    format,
-    title: `${config.title} (${format})`,
+    format: name,
+    title: `${config.title} (${name})`,
   }))
 }

@@ -1,7 +1,8 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import { feedFormats, type FeedModel, type TopicFeed } from '../feeds/build.ts'
+import { feedFormats, type FeedModel } from '../feeds/model.ts'
 import { opmlFile } from '../feeds/opml.ts'
+import type { TopicFeed } from '../feeds/topics.ts'
 import { feedList } from './feed-list.ts'
 import { displayDate } from './format.ts'
 import { jsonLdScript } from './json-ld.ts'
@@ -12,7 +13,7 @@ import { linkFrom, renderPage } from './layout.ts'
  * feeds hold), the three feeds offered to people, not only to readers'
  * autodiscovery, and every tag's and author's feeds.
  */
-export function homePage(model: FeedModel, config: Config): string {
+export function homePage(model: FeedModel, topics: readonly TopicFeed[], config: Config): string {
   const url = config.url
   const link = linkFrom({ url })
   const feeds = feedList(config)
@@ -62,8 +63,8 @@ export function homePage(model: FeedModel, config: Config): string {
           ' into your reader.',
         ]),
       ]),
-      ...topicSection(model.topics ?? [], 'tag', 'Feeds by tag', link),
-      ...topicSection(model.topics ?? [], 'author', 'Feeds by author', link),
+      ...topicSection(topics, 'tag', 'Feeds by tag', link),
+      ...topicSection(topics, 'author', 'Feeds by author', link),
     ],
   })
 }

@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import type { ShownArticle } from '../render.ts'
+import type { ShownArticle } from '../shown.ts'
 
 /**
  * Structured data in a `<script type="application/ld+json">`. Script text is

@@ -1,6 +1,6 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import type { FeedModel } from '../feeds/build.ts'
+import type { FeedModel } from '../feeds/model.ts'
 import { displayDate } from '../pages/format.ts'
 import { htmlDocument } from '../pages/layout.ts'
 import { widgetOptions } from './options.ts'

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts'
-import type { FeedModel } from '../feeds/build.ts'
+import type { FeedModel } from '../feeds/model.ts'
 
 /**
  * `headlines.json`: the feeds' items (as many as `feedItems`), newest first,

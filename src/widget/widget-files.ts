@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts'
-import type { FeedModel } from '../feeds/build.ts'
+import type { FeedModel } from '../feeds/model.ts'
 import { embedFile, embedScript } from './embed-script.ts'
 import { framePage, framePageFile } from './frame-page.ts'
 import { outputFile, type OutputFile } from '../output.ts'

@@ -14,7 +14,7 @@ import { article, generate } from './generate.ts'
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' } } })
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
-const bin = fileURLToPath(new URL('../../src/bin.js', import.meta.url))
+const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url))
 const rssHook = fileURLToPath(new URL('./max-rss.mjs', import.meta.url))
 const baselineScript = fileURLToPath(new URL('./baseline.ts', import.meta.url))
 const floorScript = fileURLToPath(new URL('./floor.ts', import.meta.url))

@@ -12,11 +12,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
-import { loadArticles, readSource } from '../../src/load.ts'
-import { listen } from '../../src/serve.ts'
 import { validateConfig } from '../../src/config.ts'
-import { buildSite } from '../../src/site.ts'
-import { writeOutput } from '../../src/write.ts'
+import { build as buildWith } from '../../src/engine/index.ts'
+import { readSource } from '../../src/load.ts'
+import { listen } from '../../src/server.ts'
 import { fixtures } from '../helpers.ts'
 
 const executablePath = '/usr/bin/chromium'
@@ -71,16 +70,15 @@ export async function fixtureSite(extra: Record<string, string> = {}): Promise<s
 
 /** Build a site folder (articles/ and its config) into `<dir>/dist` with the real pipeline; returns that folder. */
 export async function build(dir: string, now: string): Promise<string> {
-  const config = validateConfig(await readSource(join(dir, 'wirefeed.config.yaml')))
+  const config = validateConfig(readSource(join(dir, 'wirefeed.config.yaml')))
   if (!config) throw new Error(`invalid config in ${dir}`)
-  const site = buildSite(await loadArticles(join(dir, 'articles')), config, { now: new Date(now) })
-  if (!site.ok) throw new Error(`the site in ${dir} does not build: ${site.files.flatMap((file) => file.messages).join('; ')}`)
   const out = join(dir, 'dist')
-  await writeOutput(out, site.output)
+  const result = await buildWith({ articles: join(dir, 'articles'), config, now: new Date(now), write: true, out, cache: join(dir, '.cache') })
+  if (!result.ok) throw new Error(`the site in ${dir} does not build: ${result.files.flatMap((file) => file.messages).join('; ')}`)
   return out
 }
 
-/** Serve a built folder with the preview server (src/serve.ts) on a free 127.0.0.1 port. */
+/** Serve a built folder with the preview server (src/server.ts) on a free 127.0.0.1 port. */
 export async function serve(dir: string) {
   const server = await listen(dir, 0)
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`

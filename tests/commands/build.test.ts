@@ -201,15 +201,15 @@ test('--threads: worker threads give the bytes and the report one thread gives',
 
 test('a rebuild tells nothing changed from file metadata, is not fooled by a restored modification time, and re-stamps touched files', async () => {
   const dir = await site('newsroom')
-  const record = async () => JSON.parse(await readFile(join(dir, '.cache/wirefeed/last-build.json'), 'utf8')) as { stamp: string }
+  const record = async () => JSON.parse(await readFile(join(dir, '.cache/wirefeed/last-build.json'), 'utf8')) as { quick: string }
   assert.match((await wirefeed(['build', '--now', now], dir)).stdout, /^Wrote/)
   const path = join(dir, 'articles/2026/01/summit.md')
   const before = await stat(path)
   // Touched, bytes unchanged: read and found the same, and the new metadata noted.
   await utimes(path, before.atime, new Date(before.mtimeMs + 60_000))
-  const stamped = (await record()).stamp
+  const stamped = (await record()).quick
   assert.match((await wirefeed(['build', '--now', now], dir)).stdout, /^Unchanged:/)
-  assert.notEqual((await record()).stamp, stamped)
+  assert.notEqual((await record()).quick, stamped)
   // Edited to the same size with its old modification time put back: the change time still tells.
   const text = await readFile(path, 'utf8')
   await writeFile(path, text.replace('title: Allies draft', 'title: Allies sign!'))

@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
 import { importText, parseDateline } from '../../src/create/import-text.ts'
-import { renderArticle } from '../../src/render.ts'
-import { validateArticle } from '../../src/validate.ts'
+import { analyseSource } from '../../src/analyse.ts'
 import { config, fixtures } from '../helpers.ts'
 
 async function load(name: string) {
@@ -19,14 +18,14 @@ test('imports the seed faithfully: headline, standfirst, author, 6 January 2026,
   assert.ok(imported)
   assert.deepEqual(file.messages, [])
   assert.equal(imported.path, '2026/ukraine-security-guarantees-to-include-binding-commitments.md')
-  const article = validateArticle(new VFile({ path: `articles/${imported.path}`, value: imported.text }), settings)
-  assert.ok(article)
+  const { article, body } = analyseSource(new VFile({ path: `articles/${imported.path}`, value: imported.text }), settings, new Date('2026-02-01'))
+  assert.ok(article && body)
   assert.equal(article.title, 'Ukraine Security Guarantees to Include Binding Commitments, Draft Paris Summit Statement Reveals')
   assert.match(article.summary, /^Ukraine’s allies plan binding security guarantees/)
   assert.deepEqual(article.authors, ['Raja Awais Ali'])
   assert.equal(article.date.toISOString(), '2026-01-06T00:00:00.000Z')
   assert.equal(article.draft, false)
-  const { html, readingTime } = renderArticle(article)
+  const { html, readingTime } = body
   assert.match(html, /^<h2>Ukraine Security Guarantees to Include Binding Commitments: Draft Paris Summit Statement Signals Major Shift<\/h2>/)
   assert.equal(html.match(/<p>/g)?.length, 8)
   assert.equal(readingTime, 2)
@@ -67,7 +66,6 @@ test('reads the date forms of wire copy, with or without a glued reading time', 
 test('escapes body text that would read as Markdown syntax', () => {
   const file = new VFile({ path: 'x.txt', value: 'Headline\n\nStandfirst.\n\nAnn\n\n2026-01-06\n\n1994. A year of <b>change</b> and # hopes.\n' })
   const imported = importText(file, settings)
-  const article = validateArticle(new VFile({ path: 'articles/x.md', value: imported?.text ?? '' }), settings)
-  assert.ok(article)
-  assert.equal(renderArticle(article).html, '<p>1994. A year of &#x3C;b>change&#x3C;/b> and # hopes.</p>')
+  const { body } = analyseSource(new VFile({ path: 'articles/x.md', value: imported?.text ?? '' }), settings, new Date('2026-02-01'))
+  assert.equal(body?.html, '<p>1994. A year of &#x3C;b>change&#x3C;/b> and # hopes.</p>')
 })

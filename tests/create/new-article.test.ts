@@ -12,7 +12,7 @@ test('creates a valid draft under <yyyy>/<slug>.md, dated now in the site time z
   const { path, text } = newArticle('Київ: нова угода', settings, now)
   // 00:30 in Kyiv is already the next day and, on 31 December, the next year.
   assert.equal(path, '2026/kyiv-nova-uhoda.md')
-  const article = validateArticle(new VFile({ path: `articles/${path}`, value: text }), settings)
+  const article = validateArticle(new VFile({ path: `articles/${path}`, value: text }), settings)?.article
   assert.ok(article, 'the skeleton validates')
   assert.equal(article.title, 'Київ: нова угода')
   assert.deepEqual(article.authors, ['Desk'])

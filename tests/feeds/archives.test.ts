@@ -4,8 +4,8 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { feedDocuments } from '../../src/feeds/documents.ts'
 import { calendarDate } from '../../src/dates.ts'
-import { config, contents, parseXml, readFeed } from '../helpers.ts'
-import { documents, files, historyNs, idsOf, readPage, rendered, story, walk, type Format } from './documents.ts'
+import { config, contents, parseXml, readFeed, rendered } from '../helpers.ts'
+import { documents, files, historyNs, idsOf, readPage, story, walk, type Format } from './documents.ts'
 
 const settings = config({ title: 'Desk & Co', feedItems: 3 })
 
@@ -24,10 +24,10 @@ const sources = () => [
   story('jan-d', '2026-01-20T08:00:00+02:00'),
   story('feb-edge', '2026-01-31T22:30:00Z', { tags: ['Ukraine'] }),
 ]
-const articles = rendered(sources(), settings)
+const { articles, bodyOf } = rendered(sources(), settings)
 const output = documents(sources(), settings)
 const formats: Format[] = ['rss', 'atom', 'json']
-const id = (slug: string) => articles.find((article) => article.slug === slug)?.id ?? assert.fail(`no ${slug}`)
+const id = (slug: string) => articles.find((article) => article.id.endsWith(`:${slug}`))?.id ?? assert.fail(`no ${slug}`)
 
 /** Every document that carries the article `articleId`, in all three formats (read from the JSON Feed ones). */
 function carrying(docs: ReadonlyMap<string, string>, articleId: string): string[] {
@@ -126,7 +126,7 @@ describe('archives a reader can rebuild the history from', () => {
   })
 
   test('writes no archive and no archive link for a site with nothing published', () => {
-    const empty = contents(feedDocuments([], settings))
+    const empty = contents(feedDocuments([], settings, bodyOf))
     assert.deepEqual([...empty.keys()].sort(), ['atom.xml', 'feed.json', 'feed.xml', 'feeds.opml'])
     for (const format of formats) {
       const page = readPage(format, empty.get(files[format]) ?? '')
@@ -157,22 +157,19 @@ describe('archives a reader can rebuild the history from', () => {
     assert.deepEqual([...documents(sources().reverse(), settings)].sort(), [...output].sort())
   })
 
-  test('maps each document\'s items only when it writes that document, so memory follows one document, not the archive', () => {
+  test('asks for each document\'s bodies only when it writes that document, so memory follows one document, not the archive', () => {
     let mapped = 0
-    const counted = articles.map((article) => ({
-      ...article,
-      get html() {
-        mapped++
-        return article.html
-      },
-    }))
-    const iterator = feedDocuments(counted, settings)
+    const counted = (article: (typeof articles)[number]) => {
+      mapped++
+      return bodyOf(article)
+    }
+    const iterator = feedDocuments(articles, config({ ...settings, archives: 'full' }), counted)
     const first = iterator.next().value
     assert.equal(first?.path, 'feed.xml')
     first?.content()
     assert.equal(mapped, settings.feedItems, 'only the newest feedItems before the first document')
     let items = settings.feedItems
-    // Topic documents read each article once more, when their topic's turn comes, to make its teaser.
+    // Only whole items ask for a body: the site's documents (here, archives too); topic feeds carry teasers.
     for (const { path, content } of iterator) {
       const text = content()
       if (path.endsWith('.json') && path !== 'feed.json') items += readPage('json', text).ids.length
@@ -185,7 +182,7 @@ describe('the archive-stability rule: an archive changes only when one of its ow
   test('adding an article in a new, later month changes only the documents that carry it; older archives keep their bytes', () => {
     const added = story('mar-a', '2026-03-03T09:00:00+02:00', { tags: ['Ukraine'] })
     const after = documents([...sources(), added], settings)
-    const addedId = rendered([added], settings)[0]?.id ?? ''
+    const addedId = rendered([added], settings).articles[0]?.id ?? ''
     const difference = changed(output, after)
     assert.deepEqual(difference, carrying(after, addedId))
     assert.deepEqual(
@@ -229,7 +226,7 @@ describe('the archive-stability rule: an archive changes only when one of its ow
     const after = documents([...sources(), backdated], settings)
     const nextNewer = inFolders(['archive/2025/12/', 'authors/ann-writer/archive/2025/12/', 'tags/r-and-d/archive/2025/12/'])
     const difference = changed(output, after)
-    assert.deepEqual(difference, [...carrying(after, rendered([backdated], settings)[0]?.id ?? ''), ...nextNewer].sort())
+    assert.deepEqual(difference, [...carrying(after, rendered([backdated], settings).articles[0]?.id ?? ''), ...nextNewer].sort())
     for (const format of formats) {
       assert.deepEqual(walk(after, format, `tags/r-and-d/${files[format]}`, settings).paths.slice(1), [
         `tags/r-and-d/archive/2025/12/${files[format]}`,

@@ -5,9 +5,8 @@ import assert from 'node:assert/strict'
 import type { VFile } from 'vfile'
 import type { Config } from '../../src/config.ts'
 import { feedDocuments } from '../../src/feeds/documents.ts'
-import { renderArticle, type RenderedArticle } from '../../src/render.ts'
-import { validateArticle } from '../../src/validate.ts'
-import { contents, parseXml, source, type XmlElement } from '../helpers.ts'
+import type { ShownArticle } from '../../src/shown.ts'
+import { contents, parseXml, rendered, source, type XmlElement } from '../helpers.ts'
 import { all, ns } from './outputs.ts'
 
 export const historyNs = 'http://purl.org/syndication/history/1.0'
@@ -16,17 +15,10 @@ export const historyNs = 'http://purl.org/syndication/history/1.0'
 export const story = (slug: string, date: string, fields: Record<string, unknown> = {}) =>
   source({ title: `Story ${slug}`, date, ...fields }, `Body of ${slug}.\n`, `articles/${slug}.md`)
 
-export function rendered(files: VFile[], settings: Config): RenderedArticle[] {
-  return files.map((file) => {
-    const article = validateArticle(file, settings)
-    if (!article) throw new Error(`invalid test source ${file.path}: ${file.messages.join('; ')}`)
-    return renderArticle(article)
-  })
-}
-
 /** Every feed document the build writes for `files`: output path → content. */
 export function documents(files: VFile[], settings: Config): Map<string, string> {
-  return contents(feedDocuments(rendered(files, settings), settings))
+  const { articles, bodyOf } = rendered(files, settings)
+  return contents(feedDocuments(articles, settings, bodyOf))
 }
 
 /** What a reader needs from one document to walk an archived feed. */
@@ -118,6 +110,6 @@ export function walk(output: ReadonlyMap<string, string>, format: Format, start:
 }
 
 /** The ids of `files` as published, newest first: what a walk must find. */
-export function idsOf(articles: readonly RenderedArticle[]): string[] {
+export function idsOf(articles: readonly ShownArticle[]): string[] {
   return [...articles].sort((a, b) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : 1)).map((article) => article.id)
 }

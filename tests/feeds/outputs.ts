@@ -1,5 +1,5 @@
 // Shared by the feed tests: our three outputs, parsed, and lookups into them.
-import type { FeedModel } from '../../src/feeds/build.ts'
+import type { FeedModel } from '../../src/feeds/model.ts'
 import { toAtom } from '../../src/feeds/atom.ts'
 import { toJsonFeed } from '../../src/feeds/json.ts'
 import { toRss } from '../../src/feeds/rss.ts'

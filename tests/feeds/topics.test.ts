@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import { topicSlugs } from '../../src/feeds/topics.ts'
-import { config, findAll, parseXml, readFeed } from '../helpers.ts'
-import { documents, files, idsOf, rendered, story, walk, type Format } from './documents.ts'
+import { config, findAll, parseXml, readFeed, rendered } from '../helpers.ts'
+import { documents, files, idsOf, story, walk, type Format } from './documents.ts'
 
 const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & <Co>', feedItems: 2 })
 
@@ -17,7 +17,7 @@ const sources = () => [
   story('four', '2026-01-06T09:00:00+02:00', { tags: ['Ukraine', '中国'], author: 'Bo Reporter' }),
   story('five', '2026-01-07T09:00:00+02:00', { tags: ['Ukraine', 'Ukraine'] }),
 ]
-const articles = rendered(sources(), settings)
+const { articles } = rendered(sources(), settings)
 const output = documents(sources(), settings)
 const formats: Format[] = ['rss', 'atom', 'json']
 const hash8 = (name: string) => createHash('sha256').update(name).digest('hex').slice(0, 8)

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { recoverOutput } from '../../src/write.ts'
+import { recoverOutput } from '../../src/engine/commit.ts'
 import { bin, build, now, site, snapshot, wirefeed } from './run.ts'
 
 const hold = fileURLToPath(new URL('./hold.mjs', import.meta.url))

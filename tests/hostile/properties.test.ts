@@ -6,7 +6,7 @@ import { test } from 'node:test'
 import fc from 'fast-check'
 import { stringify } from 'yaml'
 import { VFile } from 'vfile'
-import { renderArticle } from '../../src/render.ts'
+import { renderBody } from '../../src/render.ts'
 import { buildSite } from '../../src/site.ts'
 import { validateArticle } from '../../src/validate.ts'
 import { config, contents, findAll, parseXml, readFeed, source, type XmlElement } from '../helpers.ts'
@@ -168,9 +168,10 @@ test('keeps tabs in an attribute value, which XML parsers would otherwise turn i
 test('rendering arbitrary Markdown never throws and never yields a script, a handler or a script URL', () => {
   fc.assert(
     fc.property(markdown, (body) => {
-      const article = validateArticle(source({}, body, 'articles/2026/any.md'), settings)
-      assert.ok(article)
-      const { html } = renderArticle(article)
+      const file = source({}, body, 'articles/2026/any.md')
+      const valid = validateArticle(file, settings)
+      assert.ok(valid)
+      const { html } = renderBody(valid.tree, valid.article.url, file)
       assert.equal(typeof html, 'string')
       assert.doesNotMatch(html, /<script/i)
       assert.deepEqual(findDangers(html), [])

@@ -2,21 +2,20 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { Config } from '../../src/config.ts'
 import { articlePage } from '../../src/pages/article-page.ts'
-import { renderArticle, type RenderedArticle } from '../../src/render.ts'
-import { validateArticle } from '../../src/validate.ts'
-import { config, source } from '../helpers.ts'
+import { config, rendered, source } from '../helpers.ts'
 import { all, hasClass, meta, one, parseHtml, text } from './html.ts'
 
-function article(fields: Record<string, unknown> = {}, body?: string, settings: Config = config()): RenderedArticle {
-  const file = source(fields, body)
-  const valid = validateArticle(file, settings)
-  if (!valid) throw new Error(file.messages.join('; '))
-  return renderArticle(valid)
+/** The article page of a source with `fields` and `body`. */
+function page(fields: Record<string, unknown> = {}, body?: string, settings: Config = config()): string {
+  const { articles, bodyOf } = rendered([source(fields, body)], settings)
+  const [article] = articles
+  if (!article) throw new Error('no article')
+  return articlePage(article, bodyOf(article), settings)
 }
 
 /** Every field set, a relative link and a script the sanitiser must drop. */
-const summitArticle = () =>
-  article(
+const summitPage = () =>
+  page(
     {
       title: 'Allies draft "binding" guarantees',
       summary: 'A draft promises commitments.',
@@ -28,65 +27,65 @@ const summitArticle = () =>
     },
     '## What the draft says\n\nThe [draft](../about/) lists aid.\n\n<script>alert(1)</script>\n',
   )
-const summit = summitArticle()
-const page = parseHtml(articlePage(summit, config()))
+const summit = summitPage()
+const html = parseHtml(summit)
 
 describe('an article page', () => {
   test('shows the headline, standfirst, byline, date, reading time and lead image with its alt', () => {
-    assert.equal(text(one(page, 'h1')), 'Allies draft "binding" guarantees')
-    assert.equal(text(one(page, 'p', (p) => hasClass(p, 'standfirst'))), 'A draft promises commitments.')
-    const byline = one(page, 'p', (p) => hasClass(p, 'meta'))
+    assert.equal(text(one(html, 'h1')), 'Allies draft "binding" guarantees')
+    assert.equal(text(one(html, 'p', (p) => hasClass(p, 'standfirst'))), 'A draft promises commitments.')
+    const byline = one(html, 'p', (p) => hasClass(p, 'meta'))
     assert.equal(text(byline), 'By Ann Writer and Bo Reporter · January 6, 2026 · Updated January 7, 2026 · 1 min read')
     assert.deepEqual(
       all(byline, 'time').map((time) => time.properties.dateTime),
       ['2026-01-06T07:30:00.000Z', '2026-01-06T22:00:00.000Z'],
     )
-    const image = one(page, 'img')
+    const image = one(html, 'img')
     assert.equal(image.properties.src, 'https://news.example.org/images/summit.jpg')
     assert.equal(image.properties.alt, 'Leaders at the table')
-    assert.deepEqual(all(one(page, 'ul', (ul) => hasClass(ul, 'tags')), 'li').map(text), ['Ukraine', 'R&D'])
+    assert.deepEqual(all(one(html, 'ul', (ul) => hasClass(ul, 'tags')), 'li').map(text), ['Ukraine', 'R&D'])
   })
 
   test('includes the sanitised body, and no script but its structured data', () => {
-    assert.equal(text(one(page, 'h2', (h2) => !hasClass(h2, 'meta'))), 'What the draft says')
-    assert.equal(one(page, 'a', (a) => text(a) === 'draft').properties.href, 'https://news.example.org/2026/01/about/')
-    assert.deepEqual(all(page, 'script').map((script) => script.properties.type), ['application/ld+json'])
+    assert.equal(text(one(html, 'h2', (h2) => !hasClass(h2, 'meta'))), 'What the draft says')
+    assert.equal(one(html, 'a', (a) => text(a) === 'draft').properties.href, 'https://news.example.org/2026/01/about/')
+    assert.deepEqual(all(html, 'script').map((script) => script.properties.type), ['application/ld+json'])
   })
 
   test('declares its canonical URL, feeds, Open Graph and Twitter card', () => {
-    assert.equal(one(page, 'link', (link) => String(link.properties.rel) === 'canonical').properties.href, summit.url)
+    assert.equal(one(html, 'link', (link) => String(link.properties.rel) === 'canonical').properties.href, 'https://news.example.org/2026/01/a-story/')
     assert.deepEqual(
-      all(page, 'link', (link) => String(link.properties.rel) === 'alternate').map((link) => [link.properties.type, link.properties.title, link.properties.href]),
+      all(html, 'link', (link) => String(link.properties.rel) === 'alternate').map((link) => [link.properties.type, link.properties.title, link.properties.href]),
       [
         ['application/rss+xml', 'wirefeed (RSS)', '../../../feed.xml'],
         ['application/atom+xml', 'wirefeed (Atom)', '../../../atom.xml'],
         ['application/feed+json', 'wirefeed (JSON Feed)', '../../../feed.json'],
       ],
     )
-    assert.equal(meta(page, 'og:type'), 'article')
-    assert.equal(meta(page, 'og:url'), 'https://news.example.org/2026/01/a-story/')
-    assert.equal(meta(page, 'og:title'), summit.title)
-    assert.equal(meta(page, 'og:image'), 'https://news.example.org/images/summit.jpg')
-    assert.equal(meta(page, 'og:image:alt'), 'Leaders at the table')
-    assert.equal(meta(page, 'twitter:card'), 'summary_large_image')
-    assert.equal(meta(page, 'description'), summit.summary)
-    assert.equal(meta(page, 'viewport'), 'width=device-width, initial-scale=1')
+    assert.equal(meta(html, 'og:type'), 'article')
+    assert.equal(meta(html, 'og:url'), 'https://news.example.org/2026/01/a-story/')
+    assert.equal(meta(html, 'og:title'), 'Allies draft "binding" guarantees')
+    assert.equal(meta(html, 'og:image'), 'https://news.example.org/images/summit.jpg')
+    assert.equal(meta(html, 'og:image:alt'), 'Leaders at the table')
+    assert.equal(meta(html, 'twitter:card'), 'summary_large_image')
+    assert.equal(meta(html, 'description'), 'A draft promises commitments.')
+    assert.equal(meta(html, 'viewport'), 'width=device-width, initial-scale=1')
   })
 
   test('describes itself as a schema.org NewsArticle', () => {
-    const data = JSON.parse(text(one(page, 'script')))
+    const data = JSON.parse(text(one(html, 'script')))
     assert.equal(data['@type'], 'NewsArticle')
-    assert.equal(data.headline, summit.title)
+    assert.equal(data.headline, 'Allies draft "binding" guarantees')
     assert.equal(data.datePublished, '2026-01-06T07:30:00.000Z')
     assert.equal(data.dateModified, '2026-01-06T22:00:00.000Z')
     assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Ann Writer' }, { '@type': 'Person', name: 'Bo Reporter' }])
     assert.deepEqual(data.image, ['https://news.example.org/images/summit.jpg'])
-    assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': summit.url })
+    assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': 'https://news.example.org/2026/01/a-story/' })
   })
 
   test('keeps a hostile headline text, in the page and in its structured data', () => {
     const title = '</script><script>alert(1)</script><img src=x onerror=alert(2)> <!-- A & B'
-    const hostile = parseHtml(articlePage(article({ title }), config()))
+    const hostile = parseHtml(page({ title }))
     assert.equal(text(one(hostile, 'h1')), title)
     assert.equal(all(hostile, 'img').length, 0)
     assert.equal(all(hostile, 'script').length, 1)
@@ -96,7 +95,7 @@ describe('an article page', () => {
   })
 
   test('gives an image-less article a small card, and marks an article in another language', () => {
-    const uk = parseHtml(articlePage(article({ lang: 'uk', tags: undefined }), config()))
+    const uk = parseHtml(page({ lang: 'uk', tags: undefined }))
     assert.equal(meta(uk, 'twitter:card'), 'summary')
     assert.equal(meta(uk, 'og:image'), undefined)
     assert.equal(one(uk, 'html').properties.lang, 'en')
@@ -105,6 +104,6 @@ describe('an article page', () => {
   })
 
   test('writes the same bytes for the same article', () => {
-    assert.equal(articlePage(summitArticle(), config()), articlePage(summit, config()))
+    assert.equal(summitPage(), summit)
   })
 })

@@ -2,25 +2,18 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { VFile } from 'vfile'
 import type { Config } from '../../src/config.ts'
-import { buildFeedModel } from '../../src/feeds/build.ts'
 import { feedDocuments } from '../../src/feeds/documents.ts'
+import { feedModel, siteFeed } from '../../src/feeds/model.ts'
+import { topicFeed, topicsOf } from '../../src/feeds/topics.ts'
 import { pageFiles } from '../../src/pages/site-pages.ts'
-import { renderArticle } from '../../src/render.ts'
-import { validateArticle } from '../../src/validate.ts'
-import { config, contents, findAll, parseXml, source } from '../helpers.ts'
+import { config, contents, findAll, parseXml, rendered, source } from '../helpers.ts'
 import { all, hasClass, one, parseHtml, text } from './html.ts'
 
-function rendered(files: VFile[], settings: Config) {
-  return files.map((file) => {
-    const valid = validateArticle(file, settings)
-    if (!valid) throw new Error(file.messages.join('; '))
-    return renderArticle(valid)
-  })
-}
-
 function pages(files: VFile[], settings: Config = config()) {
-  const articles = rendered(files, settings)
-  return contents(pageFiles(articles, buildFeedModel(articles, settings), settings))
+  const { articles, bodyOf } = rendered(files, settings)
+  const model = feedModel(articles, settings, siteFeed(settings), bodyOf, { limit: settings.feedItems })
+  const topics = topicsOf(articles, settings).map((topic) => topicFeed(topic, settings))
+  return contents(pageFiles(articles, model, topics, settings, bodyOf))
 }
 
 const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & Co', copyright: '© Desk' })
@@ -114,7 +107,8 @@ describe('the site pages', () => {
       ],
     )
     // Every link leads to a feed the build writes.
-    const written = new Set([...feedDocuments(rendered(sources(), settings), settings)].map((file) => file.path))
+    const { articles, bodyOf } = rendered(sources(), settings)
+    const written = new Set([...feedDocuments(articles, settings, bodyOf)].map((file) => file.path))
     const hrefs = ['tag-feeds', 'author-feeds'].flatMap((id) => all(section(id), 'a').map((a) => String(a.properties.href)))
     assert.equal(hrefs.length, 12)
     for (const href of hrefs) assert.ok(written.has(href), href)

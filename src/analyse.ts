@@ -1,0 +1,33 @@
+import type { VFile } from 'vfile'
+import type { Config } from './config.ts'
+import { lintArticle } from './lint.ts'
+import { renderBody, type RenderedBody } from './render.ts'
+import { validateArticle, type Article } from './validate.ts'
+
+/**
+ * What one source gives: its article when it is valid, and its body
+ * rendered when the article is published at the build's "now" (a draft or
+ * an embargoed article is not rendered yet). Problems are messages on the file.
+ */
+export interface Analysis {
+  article?: Article
+  body?: RenderedBody
+}
+
+/** Whether `article` is out at `now`: not a draft, and dated at or before it. */
+export function isPublished(article: Pick<Article, 'draft' | 'date'>, now: Date): boolean {
+  return !article.draft && article.date <= now
+}
+
+/**
+ * Validate, lint and render one source. The unit of work of a build,
+ * whichever thread does it: it reads only its arguments and returns plain
+ * data (and messages on `file`).
+ */
+export function analyseSource(file: VFile, config: Config, now: Date): Analysis {
+  const valid = validateArticle(file, config)
+  if (!valid) return {}
+  const { article, tree } = valid
+  lintArticle(article, tree)
+  return isPublished(article, now) ? { article, body: renderBody(tree, article.url, file) } : { article }
+}

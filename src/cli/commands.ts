@@ -1,0 +1,85 @@
+import type { Config } from '../config.ts'
+import { flagHelp, type FlagName, type Options } from './flags.ts'
+import type { Io } from './io.ts'
+
+/** A command's code: given the site config, the options and the world, it resolves to the exit code. */
+export type Handler = (config: Config, options: Options, io: Io) => Promise<number>
+
+/**
+ * Every command: what `--help` says of it, the flags it takes, and its code,
+ * loaded only when it runs (starting is most of a rebuild with nothing changed).
+ */
+export const commands = {
+  build: {
+    summary: 'validate the articles and write the feeds to the output folder',
+    operands: '',
+    flags: ['articles', 'out', 'config', 'ledger', 'now', 'format', 'cache', 'threads'],
+    examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview'],
+    handler: async () => (await import('../commands/build.ts')).buildCommand,
+  },
+  check: {
+    summary: 'validate only: every error and warning, what is scheduled; writes no output',
+    operands: '',
+    flags: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache', 'threads'],
+    examples: ['wirefeed check', 'wirefeed check --format github'],
+    handler: async () => (await import('../commands/build.ts')).checkCommand,
+  },
+  list: {
+    summary: 'list what is published, scheduled (with go-live time) and draft, one line each',
+    operands: '',
+    flags: ['articles', 'config', 'now', 'cache'],
+    examples: ['wirefeed list', 'wirefeed list --now 2026-02-01T00:00:00Z'],
+    handler: async () => (await import('../commands/list.ts')).listCommand,
+  },
+  new: {
+    summary: 'create articles/<yyyy>/<slug>.md for a headline, as a draft with valid front matter',
+    operands: '"<headline>"',
+    flags: ['articles', 'config', 'now'],
+    examples: ['wirefeed new "Paris summit agrees binding guarantees"', 'wirefeed new "Київ готує нову угоду"'],
+    handler: async () => (await import('../commands/create.ts')).newCommand,
+  },
+  import: {
+    summary: 'turn plain-text articles (headline, standfirst, author, date line, body) into articles',
+    operands: '<file.txt>...',
+    flags: ['articles', 'config'],
+    examples: ['wirefeed import incoming/summit.txt', 'wirefeed import incoming/*.txt'],
+    handler: async () => (await import('../commands/create.ts')).importCommand,
+  },
+  serve: {
+    summary: 'serve the output folder on 127.0.0.1, as a static host would',
+    operands: '',
+    flags: ['out', 'port', 'watch', 'articles', 'config', 'now', 'cache'],
+    examples: ['wirefeed serve', 'wirefeed serve --watch --port 4000'],
+    handler: async () => (await import('../commands/serve.ts')).serveCommand,
+  },
+  fetch: {
+    summary: "download the live site's ledger.json and build.json (before a publish)",
+    operands: '',
+    flags: ['into', 'config'],
+    examples: ['wirefeed fetch && wirefeed build --ledger .live/ledger.json'],
+    handler: async () => (await import('../commands/live.ts')).fetchCommand,
+  },
+  ping: {
+    summary: "tell the site's WebSub hub that the feeds changed (after a publish)",
+    operands: '',
+    flags: ['config'],
+    examples: ['wirefeed ping'],
+    handler: async () => (await import('../commands/live.ts')).pingCommand,
+  },
+} satisfies Record<string, { summary: string; operands: string; flags: FlagName[]; examples: string[]; handler: () => Promise<Handler> }>
+
+export type CommandName = keyof typeof commands
+
+/** The flags every command takes. */
+export const always: FlagName[] = ['quiet', 'verbose', 'help']
+
+/** The help for one command, or the overview. */
+export function helpText(name?: CommandName): string {
+  if (!name) {
+    const list = Object.entries(commands).map(([command, c]) => `  ${command.padEnd(8)} ${c.summary}`)
+    return `Usage: wirefeed <command> [options]\n\nCommands:\n${list.join('\n')}\n\nRun \`wirefeed <command> --help\` for a command's options and examples.\n`
+  }
+  const { summary, operands, flags, examples } = commands[name]
+  const lines = [...flags, ...always].map((flag) => `  ${flagHelp(flag)}`)
+  return `Usage: wirefeed ${name}${operands ? ` ${operands}` : ''} [options]\n\n${summary[0]?.toUpperCase()}${summary.slice(1)}.\n\nOptions:\n${lines.join('\n')}\n\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n`
+}

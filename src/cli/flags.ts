@@ -1,0 +1,121 @@
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { configFileName } from '../config.ts'
+import { threadsFrom } from '../engine/pool.ts'
+import { reportFormats, type ReportFormat } from '../report.ts'
+import { UsageError, type Io } from './io.ts'
+
+/**
+ * Every flag, described once: what `parseArgs` is told, and what `--help`
+ * says. `default` is the value when the flag is not given; `defaultText`
+ * says what it is when that is worked out later.
+ */
+export const flags = {
+  articles: { type: 'string', value: '<dir>', default: 'articles', help: 'article sources' },
+  out: { type: 'string', value: '<dir>', default: 'dist', help: 'output folder' },
+  config: { type: 'string', value: '<file>', default: configFileName, help: 'site config; built-in defaults if there is no such file' },
+  ledger: { type: 'string', value: '<file>', defaultText: '<out>/ledger.json', help: 'ids the live site has published' },
+  now: { type: 'string', value: '<date-time>', defaultText: '$SOURCE_DATE_EPOCH, else the clock', help: '"now", ISO 8601 with offset' },
+  format: { type: 'string', value: '<name>', default: 'text', help: `${reportFormats.join(', ')} (github: workflow annotations)` },
+  port: { type: 'string', value: '<n>', default: '8080', help: 'the port on 127.0.0.1 (0 picks a free one)' },
+  watch: { type: 'boolean', help: 'rebuild when an article or the config changes' },
+  into: { type: 'string', value: '<dir>', default: '.live', help: 'where to put the live files' },
+  cache: { type: 'string', value: '<dir>', default: join('.cache', 'wirefeed'), help: 'the incremental build cache' },
+  threads: { type: 'string', value: '<n>', defaultText: `one per core from ${threadsFrom} sources; 1: none`, help: 'worker threads for parsing and rendering' },
+  quiet: { type: 'boolean', help: 'print errors only' },
+  verbose: { type: 'boolean', help: 'print every warning, and the stack of an unexpected error' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies Record<string, Flag>
+
+interface Flag {
+  type: 'string' | 'boolean'
+  short?: string
+  /** How the value is written in the help. */
+  value?: string
+  default?: string
+  defaultText?: string
+  help: string
+}
+
+export type FlagName = keyof typeof flags
+
+/** One flag's line in a command's help. */
+export function flagHelp(name: FlagName): string {
+  const flag: Flag = flags[name]
+  const left = `${flag.short ? `-${flag.short}, ` : ''}--${name}${flag.value ? ` ${flag.value}` : ''}`
+  const shown = flag.default ?? flag.defaultText
+  return `${left.padEnd(19)}${flag.help}${shown === undefined ? '' : ` (default: ${shown})`}`
+}
+
+/** What every command is given: the flags, read and checked, and what they imply. */
+export type Options = ReturnType<typeof settings>
+
+/** The words and flags of `argv`: the command's name (if any), its operands, and the flags given, with their defaults. */
+export function parseFlags(argv: string[]) {
+  const options = Object.fromEntries(
+    Object.entries(flags).map(([name, flag]: [string, Flag]) => [
+      name,
+      { type: flag.type, ...(flag.short && { short: flag.short }), ...(flag.default !== undefined && { default: flag.default }) },
+    ]),
+  )
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options })
+  const given = Object.keys(values).filter((key) => argv.some((arg) => arg === `--${key}` || arg.startsWith(`--${key}=`)))
+  return { values: values as Values, positionals, given: given as FlagName[] }
+}
+
+type Values = { [Name in FlagName]: (typeof flags)[Name]['type'] extends 'boolean' ? boolean | undefined : (typeof flags)[Name] extends { default: string } ? string : string | undefined }
+
+/** Check the flags' values and settle what they imply; a UsageError for a value that makes no sense. */
+export function settings(values: Values, given: readonly FlagName[], operands: string[], io: Io) {
+  if (!reportFormats.includes(values.format as ReportFormat)) {
+    throw new UsageError(`--format takes ${reportFormats.join(', ')}, not \`${values.format}\`.`)
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port takes a whole number from 0 to 65535, not \`${values.port}\`.`)
+  }
+  const threads = values.threads === undefined ? undefined : Number(values.threads)
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 256)) {
+    throw new UsageError(`--threads takes a whole number from 1 to 256, not \`${values.threads}\`.`)
+  }
+  const quiet = values.quiet === true
+  return {
+    operands,
+    help: values.help === true,
+    articles: values.articles,
+    out: values.out,
+    config: values.config,
+    configGiven: given.includes('config'),
+    ledger: values.ledger ?? join(values.out, 'ledger.json'),
+    ledgerGiven: values.ledger !== undefined,
+    now: resolveNow(values.now, io),
+    format: values.format as ReportFormat,
+    port,
+    watch: values.watch === true,
+    into: values.into,
+    cache: values.cache,
+    threads,
+    quiet,
+    verbose: values.verbose === true,
+    // Colour and progress only for a person at a terminal, never in CI logs or pipes.
+    color: io.tty && !io.env.NO_COLOR && io.env.CI !== 'true',
+    progress: io.tty && io.env.CI !== 'true' && !quiet,
+  } as const
+}
+
+/** "Now", read once: --now, else SOURCE_DATE_EPOCH (reproducible builds), else the clock. */
+function resolveNow(flag: string | undefined, io: Io): Date {
+  if (flag !== undefined) {
+    const now = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(flag) ? new Date(flag) : undefined
+    if (!now || Number.isNaN(now.getTime())) {
+      throw new UsageError(`--now takes an ISO 8601 date-time with offset, such as 2026-01-06T09:00:00Z, not \`${flag}\`.`)
+    }
+    return now
+  }
+  const epoch = io.env.SOURCE_DATE_EPOCH
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${epoch}\`.`)
+    return new Date(Number(epoch) * 1000)
+  }
+  return io.clock()
+}

@@ -1,0 +1,46 @@
+import { loadConfig } from './config-file.ts'
+import { always, commands, helpText, type CommandName } from './commands.ts'
+import { parseFlags, settings, type Options } from './flags.ts'
+import { UsageError, type Io } from './io.ts'
+
+/** Run the CLI; resolves to the exit code: 0 success, 1 invalid input or failure, 2 bad usage. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let command: CommandName | undefined
+  let options: Options
+  try {
+    ;({ command, options } = parse(argv, io))
+  } catch (error) {
+    if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw error
+    const named = argv.find((arg) => Object.hasOwn(commands, arg)) as CommandName | undefined
+    io.stderr(`wirefeed: ${(error as Error).message}\n\n${helpText(named)}`)
+    return 2
+  }
+  if (options.help || !command) {
+    io.stdout(helpText(command))
+    return 0
+  }
+  const config = loadConfig(options, io)
+  if (typeof config === 'number') return config
+  const handler = await commands[command].handler()
+  return handler(config, options, io)
+}
+
+/** The command and options `argv` gives; a UsageError when they make no sense for the command. */
+function parse(argv: string[], io: Io): { command?: CommandName; options: Options } {
+  const { values, positionals, given } = parseFlags(argv)
+  const [name, ...operands] = positionals
+  if (name === undefined && values.help) return { options: settings(values, given, [], io) }
+  if (name === undefined) throw new UsageError('no command given.')
+  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command \`${name}\`.`)
+  const command = name as CommandName
+  if (!values.help) {
+    const foreign = given.find((flag) => ![...commands[command].flags, ...always].includes(flag))
+    if (foreign) throw new UsageError(`\`${command}\` does not take --${foreign}.`)
+    if (command === 'new' && operands.length !== 1) throw new UsageError('`new` takes one headline, in quotes.')
+    if (command === 'import' && operands.length === 0) throw new UsageError('`import` takes one or more text files.')
+    if (command !== 'new' && command !== 'import' && operands.length > 0) {
+      throw new UsageError(`unexpected argument \`${operands[0]}\`.`)
+    }
+  }
+  return { command, options: settings(values, given, operands, io) }
+}

@@ -1,0 +1,316 @@
+/**
+ * The engine: how `wirefeed build` and `check` make a site fast and keep
+ * its output whole, behind one function, `build`. It is the only code that
+ * knows of fingerprints, digests, the cache, worker threads and the output
+ * commit; the stages it runs (src/analyse.ts, src/site.ts, and the feeds and
+ * pages they make) are pure functions of plain data and know none of it.
+ *
+ * One build:
+ * 1. Recover: finish the commit of a build killed while applying it (src/engine/commit.ts).
+ * 2. List the sources and images, and take their fingerprints.
+ * 3. Nothing changed: the quick key is the last record's (src/engine/record.ts)
+ *    and the output still holds what that build wrote: report again, touch nothing.
+ * 4. Analyse: a source whose fingerprint is the one recorded has a known
+ *    digest, so a known analysis key; the cache's entry under it serves
+ *    unread (src/engine/cache.ts). Every other source is a job (src/engine/work.ts):
+ *    read, digested, and analysed unless the cache has its key, on worker
+ *    threads when there are many (src/engine/pool.ts).
+ * 5. Assemble the site from the results (src/site.ts), and keep the cache.
+ * 6. Output (`build` only): stage every file whose key changed, write the
+ *    record, then commit (src/engine/commit.ts).
+ *
+ * Glossary. Every hash is SHA-256 (src/engine/keys.ts makes them):
+ * - fingerprint: a file's size, modification and change times and inode,
+ *   from its metadata alone; the same fingerprint, the same file, as far as
+ *   the file system can tell. Not a hash.
+ * - digest: of a source, its path and text; of an image, its bytes.
+ * - context: the code's version and the config: what every analysis
+ *   depends on besides its source.
+ * - analysis key: a source's digest under a context. It names the source's
+ *   cache entry (equal keys, equal analyses), and stands for its article in file keys.
+ * - teaser key: an article's data but its body, under the context: what a
+ *   teaser shows (topic feeds), so a body edit leaves those files alone.
+ * - file key: what an output file is made of (`MadeOf` in src/output.ts),
+ *   its articles by analysis or teaser key. A file under the key it was last
+ *   written under is kept, unmade.
+ * - quick key: the context, ledger, output folder and every input's
+ *   fingerprint: the last build's, and nothing need be read.
+ * - inputs key: the context, ledger, output folder and every input's
+ *   analysis key or digest: the last build's, and nothing need be made.
+ * - manifest: every output file's hash by path (`build.json`), which the
+ *   publish job compares with the live site's.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import type { Config } from '../config.ts'
+import { listImages, sourcePaths, type Image } from '../load.ts'
+import { assembleSite, siteFiles, type Site, type SourceResult } from '../site.ts'
+import type { ShownArticle } from '../shown.ts'
+import { BodyReader, DamagedCache, entryServes, fromEntry, PackWriter, readIndex, restoreMessages, storeMessages, writeIndex, type BodyPlace, type Entry } from './cache.ts'
+import { manifestFile, outputHolds, recoverOutput, stageOutput, type Asset, type Staged } from './commit.ts'
+import { analysisKey, codeVersionOf, contextOf, fileKey, hash, type ArticleKeys } from './keys.ts'
+import { heapFor, startPool, threadsFor, type Pool } from './pool.ts'
+import { readRecord, writeRecord, type BuildRecord, type BuildSummary } from './record.ts'
+import { work, type Done, type Job, type WorkSettings } from './work.ts'
+
+export type { BuildSummary } from './record.ts'
+
+export interface BuildRequest {
+  /** The articles folder. */
+  articles: string
+  config: Config
+  /** The ledger the live site published last (src/ids.ts), when there is one. */
+  ledger?: VFile
+  /** "Now": articles dated later are embargoed. */
+  now: Date
+  /** Write the output (`build`), or only analyse and report (`check`, `list`). Both keep the cache. */
+  write: boolean
+  /** The output folder. */
+  out: string
+  /** The cache folder. */
+  cache: string
+  /** Worker threads: see `threadsFor`. */
+  threads?: number
+  /** Told, as sources are analysed, how many of how many are done. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface BuildResult {
+  /** Every file that carries messages. */
+  files: VFile[]
+  /** False when any message is fatal: then the output is as it was. */
+  ok: boolean
+  summary: BuildSummary
+  /** How many sources were analysed (validated and rendered) this time: the others came from the cache. */
+  analysed: number
+  /** The articles by state; absent when the build found nothing changed, and analysed nothing. */
+  site?: Pick<Site, 'published' | 'scheduled' | 'drafts'>
+  /**
+   * What became of the output: `unchanged` when nothing changed since the
+   * last build (so nothing was touched), `same` when it was made again to
+   * the same bytes, `written` when it changed; absent when the build did not
+   * write (`check`, or a failure).
+   */
+  output?: 'unchanged' | 'same' | 'written'
+}
+
+/** Build the site (or check it), as the module comment says. */
+export async function build(request: BuildRequest): Promise<BuildResult> {
+  try {
+    return await run(request, true)
+  } catch (error) {
+    if (!(error instanceof DamagedCache)) throw error
+    // The cache lost what it recorded: without it, the build gives what a cold one gives.
+    return run(request, false)
+  }
+}
+
+async function run(request: BuildRequest, useCache: boolean): Promise<BuildResult> {
+  const { config, now, out, write } = request
+  if (write) recoverOutput(out)
+  const context = contextOf(await codeVersionOf(), config)
+  const ledger = String(request.ledger?.value ?? '')
+  const inputs = listInputs(request.articles)
+  // Keyed on a ledger's text: the record holds keys made with the ledger its build wrote, which is
+  // what the next build reads (from the output here; in CI, from the live site once deployed).
+  const prints = JSON.stringify([...inputs.prints])
+  const quickKey = (ledgerText: string) => hash(context, ledgerText, out, prints)
+  const quick = quickKey(ledger)
+  const record = useCache ? readRecord(request.cache) : undefined
+  if (write && record?.quick === quick && stands(record, out, now)) return replay(record)
+
+  // A fingerprint unchanged since the last build means the digest it recorded.
+  const recorded = new Map(record?.sources.map(([path, print, digest]) => [path, { print, digest }]))
+  const knownDigest = (path: string) => {
+    const last = recorded.get(path)
+    return last && last.print === inputs.prints.get(path) ? last.digest : undefined
+  }
+  const index = useCache ? readIndex(request.cache) : new Map<string, Entry>()
+  const known = new Set([...index].flatMap(([key, entry]) => (entryServes(entry, now) ? [key] : [])))
+  const settings: WorkSettings = { config, now, context, root: realpathSync(request.articles), known }
+  const { done, pool } = await analyse(inputs.sources, knownDigest, settings, request)
+  try {
+    // The cache from now on: every entry this build used, and nothing else.
+    const entries = new Map<string, Entry>()
+    const results: SourceResult[] = []
+    for (const result of done) {
+      const entry = result.entry ?? (result.key === undefined ? undefined : index.get(result.key))
+      if (!entry) continue
+      if (result.key !== undefined) entries.set(result.key, entry)
+      results.push(fromEntry(entry, result.path))
+    }
+    writeIndex(request.cache, entries)
+    const analysed = done.filter((result) => result.key !== undefined && result.entry).length
+    const images = inputs.images.map((image) => withDigest(image, knownDigest))
+    const contents = JSON.stringify([done.map((result) => [result.path, result.key ?? result.entry?.messages]), images])
+    const inputsKey = (ledgerText: string) => hash(context, ledgerText, out, contents)
+    const digests: Array<[string, string | undefined]> = [...done.map((result): [string, string | undefined] => [result.path, result.digest]), ...images.map((image): [string, string] => [image.source, image.sha256])]
+    const recordedSources = digests.flatMap(([path, digest]) => {
+        const print = inputs.prints.get(path)
+        return print === undefined || digest === undefined ? [] : [[path, print, digest] as [string, string, string]]
+      })
+    // The same bytes under new fingerprints (a checkout, a `touch`): nothing to make, only the record to bring up to date.
+    if (write && record?.inputs === inputsKey(ledger) && stands(record, out, now)) {
+      writeRecord(request.cache, { ...record, quick, sources: recordedSources })
+      return replay(record, analysed)
+    }
+
+    const site = assembleSite(results, config, { now, ...(request.ledger && { ledger: request.ledger }), images: images.map((image) => image.path) })
+    const summary: BuildSummary = {
+      published: site.published.length,
+      drafts: site.drafts.length,
+      scheduled: site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() })),
+    }
+    const result: BuildResult = { files: site.files, ok: site.ok, summary, analysed, site }
+    if (!site.ok || !write || site.ledger === undefined) return result
+
+    const byPath = new Map(done.map((result) => [result.path, result]))
+    const keys = new Map<string, ArticleKeys & { body: BodyPlace }>()
+    for (const article of site.published) {
+      const key = byPath.get(article.file.path)?.key
+      const entry = key === undefined ? undefined : entries.get(key)
+      if (key === undefined || !entry?.body || !entry.teaser) throw new Error(`${article.file.path} is published but has no rendered body`)
+      keys.set(article.id, { whole: key, teaser: entry.teaser, body: entry.body })
+    }
+    const staged = await stage(request, site.shown, site.ledger, keys, images, pool, record)
+    const files = site.files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
+    commit(request, staged, { quick: quickKey(site.ledger), inputs: inputsKey(site.ledger), sources: recordedSources, summary, files })
+    return { ...result, output: staged.changed ? 'written' : 'same' }
+  } finally {
+    await pool?.close()
+  }
+}
+
+/**
+ * What became of each source, in source order: a source whose digest is
+ * known and whose cache entry serves needs no work; the others are jobs,
+ * done on worker threads when there are many (and then the threads are
+ * kept, to make the output too), else here.
+ */
+async function analyse(paths: readonly string[], knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest) {
+  const results = new Map<string, Done>()
+  const jobs: Job[] = []
+  for (const path of paths) {
+    const digest = knownDigest(path)
+    const key = digest === undefined ? undefined : analysisKey(settings.context, digest)
+    if (key !== undefined && settings.known.has(key)) results.set(path, { path, digest, key })
+    else jobs.push({ path })
+  }
+  const threads = threadsFor(jobs.length, request.threads)
+  const pool = threads > 0 ? startPool(threads, settings, request.cache, heapFor(paths.length)) : undefined
+  const progress = (count: number) => request.onProgress?.(count, jobs.length)
+  try {
+    for (const result of pool ? await pool.analyse(jobs, progress) : analyseHere(jobs, settings, request.cache, progress)) results.set(result.path, result)
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
+  return { done: paths.flatMap((path) => results.get(path) ?? []), pool }
+}
+
+/** Do the jobs on this thread, appending bodies to its pack in the cache folder. */
+function analyseHere(jobs: readonly Job[], settings: WorkSettings, cache: string, progress: (done: number) => void): Done[] {
+  const pack = new PackWriter(cache)
+  try {
+    return jobs.map((job, index) => {
+      const done = work(job, settings, pack)
+      progress(index + 1)
+      return done
+    })
+  } finally {
+    pack.flush()
+  }
+}
+
+/** The sources and images under `dir`, and each one's fingerprint by path. */
+function listInputs(dir: string) {
+  const sources = sourcePaths(dir)
+  const images = listImages(dir)
+  const prints = new Map<string, string>()
+  for (const path of [...sources, ...images.map((image) => image.source)]) prints.set(path, fingerprint(path))
+  return { sources, images, prints }
+}
+
+/**
+ * A file's fingerprint: its size, modification and change times and inode,
+ * from the file system's records alone, without reading a byte.
+ */
+function fingerprint(path: string): string {
+  try {
+    const info = statSync(path)
+    return `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`
+  } catch (error) {
+    return String((error as NodeJS.ErrnoException).code)
+  }
+}
+
+/** An image with its digest: the recorded one when its fingerprint is unchanged, else read now. */
+function withDigest(image: Image, knownDigest: (path: string) => string | undefined): Asset {
+  return { ...image, sha256: knownDigest(image.source) ?? createHash('sha256').update(readFileSync(image.source)).digest('hex') }
+}
+
+/** Stage the output: every file whose key changed, made on the pool's threads, or here. */
+async function stage(
+  request: BuildRequest,
+  articles: readonly ShownArticle[],
+  ledger: string,
+  keys: ReadonlyMap<string, ArticleKeys & { body: BodyPlace }>,
+  assets: readonly Asset[],
+  pool: Pool | undefined,
+  record: BuildRecord | undefined,
+): Promise<Staged> {
+  const bodies = new BodyReader(request.cache)
+  const placeOf = (article: ShownArticle) => {
+    const found = keys.get(article.id)
+    if (!found) throw new Error(`no body for ${article.id}`)
+    return found.body
+  }
+  try {
+    return await stageOutput(request.out, siteFiles(articles, request.config, ledger, (article) => bodies.read(placeOf(article))), {
+      assets,
+      previous: new Map(record?.written),
+      keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
+      ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger }) }),
+    })
+  } finally {
+    bodies.close()
+  }
+}
+
+/**
+ * Record what the output is about to hold, then commit it: a build whose
+ * record cannot be written fails with the output as it was, so what a build
+ * reports and what the output holds agree.
+ */
+function commit(request: BuildRequest, staged: Staged, record: Omit<BuildRecord, 'version' | 'manifest' | 'written'>) {
+  try {
+    writeRecord(request.cache, { version: 2, ...record, manifest: staged.manifest, written: [...staged.written] })
+  } catch (error) {
+    staged.discard()
+    throw error
+  }
+  staged.commit()
+}
+
+/** Whether the last build's output still stands: no article it held back has gone live since, and the output is untouched. */
+function stands(record: BuildRecord, out: string, now: Date): boolean {
+  if (record.summary.scheduled.some((entry) => new Date(entry.goesLive) <= now)) return false
+  try {
+    if (readFileSync(join(out, manifestFile), 'utf8') !== record.manifest) return false
+  } catch {
+    return false
+  }
+  return outputHolds(out, new Map(record.written))
+}
+
+/** The last build's report, as this build's: nothing changed, though `analysed` sources were analysed to find so. */
+function replay(record: BuildRecord, analysed = 0): BuildResult {
+  const files = record.files.map(({ path, messages }) => {
+    const file = new VFile({ path })
+    restoreMessages(file, messages)
+    return file
+  })
+  return { files, ok: true, summary: record.summary, analysed, output: 'unchanged' }
+}

@@ -1,0 +1,201 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { FileToMake, Maker, Settled, SettleSettings } from './commit.ts'
+import type { BatchResult, Message, Setup, ThreadData } from './thread.ts'
+import type { Done, Job, WorkSettings } from './work.ts'
+
+/**
+ * Worker threads for a build with much to do, kept for both of its heavy
+ * stages: they analyse the sources (`analyse`), then make and stage the
+ * output files (`maker`). Work goes out in batches to whichever thread is
+ * free, and comes back in order: what is made never depends on which
+ * thread made it.
+ */
+export interface Pool {
+  /** What became of each job, in job order; `onProgress` is told after each batch how many are done. */
+  analyse(jobs: readonly Job[], onProgress?: (done: number) => void): Promise<Done[]>
+  /**
+   * A maker for `stageOutput` of the output `setup` describes (see
+   * src/engine/thread.ts): every thread is sent it once, and makes the files
+   * it is given from its own reading of that same output.
+   */
+  maker(setup: Setup): Maker
+  /** Each thread's heap limit now, in megabytes: more than it started with once a thread needed more (see `lost`). */
+  heaps(): number[]
+  /** Stop every thread; again, nothing more. */
+  close(): Promise<void>
+}
+
+/**
+ * Below this many sources to analyse, starting worker threads (each loads
+ * the whole pipeline, about 0.3 s) costs more than they save; on two cores
+ * they break even at about 500.
+ */
+export const threadsFrom = 500
+
+/**
+ * How many worker threads to start for `jobs` sources to analyse: `requested`
+ * (1 or less: none), else one per core from `threadsFrom` sources; never
+ * more than there are batches. 0: do it all on this thread.
+ */
+export function threadsFor(jobs: number, requested?: number): number {
+  const wanted = requested ?? (jobs >= threadsFrom ? availableParallelism() : 1)
+  return wanted > 1 && jobs > 0 ? Math.min(wanted, Math.ceil(jobs / batchSize)) : 0
+}
+
+/**
+ * Jobs per message: at about 5 ms a source, a batch is a sixth of a second
+ * of work, so threads finish close together while messages stay few.
+ */
+const batchSize = 32
+
+/**
+ * Output files per message: an article page takes about a millisecond to
+ * make, a month's archive of the site's feed a tenth of a second or more,
+ * and they come in runs of one kind; small batches keep every thread busy to the end.
+ */
+const fileBatchSize = 8
+
+// Compiled (see src/engine/code.js), a thread runs thread.js itself; through tsx, thread-entry.js loads it.
+const entry = new URL(import.meta.url.endsWith('.ts') ? './thread-entry.js' : './thread.js', import.meta.url)
+
+/**
+ * A thread's first heap limit (V8's old generation, a Worker option), in
+ * megabytes, for a site of `articles`: room for the code, a batch of
+ * sources, and the site's articles as pages and feeds take them (about a
+ * kilobyte each) with the document being made. Without a limit, V8 let each
+ * thread's heap grow to several times what it held before collecting. A
+ * thread that needs more is replaced by one with twice the limit (see
+ * `lost`), so a limit costs time, never a build.
+ */
+export function heapFor(articles: number): number {
+  return 96 + Math.ceil(articles / 512)
+}
+
+/** The most a thread's heap may grow to: past this a batch fails as any other error. */
+const maxHeap = 8192
+
+interface Thread {
+  worker: Worker
+  /** The index, in the run, of the item the thread is on; -1 between batches: the pool names it even if the thread dies. */
+  current: Int32Array
+  /** Its heap limit, in megabytes. */
+  heap: number
+  /** The batch it is on, sent again to the thread that replaces it. */
+  batch?: Message
+}
+
+/** The batches in flight: what to do with a thread's result, or its death. */
+interface Run {
+  done(thread: Thread, result: BatchResult): void
+  fail(thread: Thread, reason: unknown): void
+}
+
+/** Start `threads` worker threads for a build with these settings, storing analyses in the cache folder `cache`. */
+export function startPool(threads: number, settings: WorkSettings, cache: string, heap: number): Pool {
+  let run: Run | undefined
+  let failure: Error | undefined
+  let closing = false
+  // What every thread is sent before its batches: what the output is made from, once the writer needs it.
+  let setup: Message | undefined
+
+  function spawn(limit: number): Thread {
+    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1)
+    const workerData: ThreadData = { settings, cache, current }
+    const worker = new Worker(entry, { workerData, resourceLimits: { maxOldGenerationSizeMb: limit } })
+    const thread: Thread = { worker, current, heap: limit }
+    worker.on('message', (result: BatchResult) => {
+      delete thread.batch
+      run?.done(thread, result)
+    })
+    worker.on('error', (error) => lost(thread, error))
+    worker.on('messageerror', (error) => lost(thread, error))
+    worker.on('exit', (code) => lost(thread, `the thread exited with code ${code}`))
+    if (setup) worker.postMessage(setup)
+    return thread
+  }
+
+  function send(thread: Thread, message: Message) {
+    thread.batch = message
+    thread.worker.postMessage(message)
+  }
+
+  /**
+   * A thread that died. One that ran out of heap is replaced by one with
+   * twice the limit, sent the same batch again: a batch gives the same
+   * results wherever it is done, and doing it again only rewrites the same
+   * files. Any other death fails the run. A dead thread reports both `error`
+   * and `exit`; only the first counts.
+   */
+  function lost(thread: Thread, reason: unknown) {
+    const index = pool.indexOf(thread)
+    if (closing || failure || index === -1) return
+    if ((reason as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' && thread.heap * 2 <= maxHeap) {
+      const fresh = spawn(thread.heap * 2)
+      pool[index] = fresh
+      if (thread.batch) send(fresh, thread.batch)
+      return
+    }
+    failure = new Error(reason instanceof Error ? reason.message : String(reason))
+    run?.fail(thread, reason)
+  }
+
+  const pool = Array.from({ length: Math.max(1, threads) }, () => spawn(heap))
+
+  /** Send `items` out in batches of `size`, each as `message` makes it, and collect the results in order. */
+  function batches<T, R>(
+    items: readonly T[],
+    size: number,
+    message: (start: number, batch: T[]) => Message,
+    describe: (item: T | undefined) => string,
+    onProgress?: (done: number) => void,
+  ): Promise<R[]> {
+    return new Promise((resolve, reject) => {
+      if (failure) return reject(failure)
+      const results = new Array<R>(items.length)
+      let next = 0
+      let done = 0
+      const feed = (thread: Thread) => {
+        if (next >= items.length) return
+        send(thread, message(next, items.slice(next, next + size)))
+        next += size
+      }
+      run = {
+        done(thread, { start, results: batch }) {
+          for (const [offset, result] of batch.entries()) results[start + offset] = result as R
+          done += batch.length
+          onProgress?.(done)
+          if (done < items.length) return feed(thread)
+          run = undefined
+          resolve(results)
+        },
+        fail(thread, reason) {
+          run = undefined
+          const item = items[Atomics.load(thread.current, 0)]
+          reject(new Error(`${describe(item)} on a worker thread failed: ${reason instanceof Error ? reason.message : String(reason)}`))
+        },
+      }
+      if (items.length === 0) {
+        run = undefined
+        return resolve([])
+      }
+      for (const thread of pool) feed(thread)
+    })
+  }
+
+  return {
+    analyse: (jobs, onProgress) =>
+      batches(jobs, batchSize, (start, items) => ({ type: 'analyse', start, items }), (job) => `Analysing ${job?.path ?? 'the sources'}`, onProgress),
+    maker(output) {
+      setup = output
+      for (const { worker } of pool) worker.postMessage(setup)
+      return (files: readonly FileToMake[], settings: SettleSettings) =>
+        batches<FileToMake, Settled>(files, fileBatchSize, (start, items) => ({ type: 'make', start, items, settings }), (file) => `Making ${file?.path ?? 'the output'}`)
+    },
+    heaps: () => pool.map((thread) => thread.heap),
+    async close() {
+      closing = true
+      await Promise.all(pool.map(({ worker }) => worker.terminate()))
+    },
+  }
+}

@@ -1,0 +1,190 @@
+import { toHtml } from 'hast-util-to-html'
+import type { Config } from '../config.ts'
+import { byCodePoint } from '../order.ts'
+import { imageTypes } from '../schema.ts'
+import type { BodyOf, ShownArticle } from '../shown.ts'
+import { xmlSafe } from '../xml-safe.ts'
+
+/** One item, format-neutral: every value final, every URL absolute and frozen. */
+export interface FeedItem {
+  id: string
+  url: string
+  /** Plain text, for RSS titles and JSON Feed. */
+  title: string
+  /** The same text escaped as HTML, for fields readers parse as HTML (Atom `type="html"`, RSS description). */
+  titleHtml: string
+  summary: string
+  summaryHtml: string
+  contentHtml: string
+  authors: string[]
+  tags: string[]
+  published: Date
+  updated: Date
+  language: string
+  image?: { url: string; alt: string; type: string }
+}
+
+/** The addresses of one document in each format: a feed's, or one of its archives'. */
+export type FeedUrls = { rss: string; atom: string; json: string }
+
+/**
+ * RFC 5005 links (see src/feeds/archives.ts for which documents get which,
+ * and why there is no `next-archive`).
+ */
+export interface FeedHistory {
+  /** Set on an archive document only: its feed's subscription documents (`current`); the document is marked `fh:archive`. */
+  current?: FeedUrls
+  /** The next older archive document: `prev-archive` in RSS and Atom, `next_url` in JSON Feed. */
+  prevArchive?: FeedUrls
+}
+
+/** The channel and its items, ready for any of the three formats. */
+export interface FeedModel {
+  /** The feed's permanent id (Atom `id`): the home page for the site's feed, its folder's URL for a topic's; archives share their feed's. */
+  id: string
+  title: string
+  description: string
+  /** The site's home page. */
+  home: string
+  language: string
+  copyright?: string
+  /** Newest item's update time: never the wall clock, so unchanged input gives unchanged bytes. */
+  updated: Date
+  generator: string
+  /** WebSub hub the feeds advertise, if any. */
+  hub?: string
+  self: FeedUrls
+  /** Where the older items are (RFC 5005); absent on a feed with no items. */
+  history?: FeedHistory
+  items: FeedItem[]
+}
+
+/**
+ * One logical feed: the site's, or a tag's or an author's. All its documents
+ * (the subscription documents and the monthly archives) live in `folder`.
+ */
+export interface FeedSpec {
+  /** Relative to the site URL: `''` for the site's feed, `tags/ukraine/` for a topic's. */
+  folder: string
+  title: string
+  description: string
+  /** The WebSub hub to advertise; only the site's feed, the one `wirefeed ping` announces, has one. */
+  hub?: string
+}
+
+/** Where each format is published, relative to the site URL. */
+export const feedFiles = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const
+
+/** Each format's registered media type (what autodiscovery matches on) and name (as readers' menus show it), in the order pages list them. */
+export const feedFormats = [
+  { key: 'rss', type: 'application/rss+xml', name: 'RSS' },
+  { key: 'atom', type: 'application/atom+xml', name: 'Atom' },
+  { key: 'json', type: 'application/feed+json', name: 'JSON Feed' },
+] as const
+
+export const generator = 'wirefeed'
+
+/** The site's own feed, at the site's root. */
+export function siteFeed(config: Config): FeedSpec {
+  return {
+    folder: '',
+    title: config.title,
+    description: config.description,
+    ...(config.hub !== undefined && { hub: config.hub }),
+  }
+}
+
+export interface FeedModelOptions {
+  /** At most this many items, the newest; all of them when absent (an archive document). */
+  limit?: number
+  /** The folder of this document when it is not the feed's own (an archive's). */
+  at?: string
+  history?: FeedHistory
+}
+
+/**
+ * The single article → item mapping. Newest first; equal times ordered by id
+ * so the order never depends on file-system order. Articles are sorted and
+ * cut before they are mapped, so a document costs only its own items. An
+ * item's content is `bodyOf` its article, asked for when a format writes it:
+ * pages and partner files use the site feed's model too, and never show it.
+ */
+export function feedModel(
+  articles: readonly ShownArticle[],
+  config: Config,
+  feed: FeedSpec,
+  bodyOf: BodyOf,
+  options: FeedModelOptions = {},
+): FeedModel {
+  const sorted = [...articles].sort(newestFirst)
+  const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map((article) => toItem(article, bodyOf))
+  const updated = new Date(items.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0))
+  // An archive is read once, not followed: only subscription documents advertise the hub.
+  const hub = options.history?.current === undefined ? feed.hub : undefined
+  return {
+    id: new URL(feed.folder, config.url).href,
+    title: xmlSafe(feed.title),
+    description: xmlSafe(feed.description),
+    home: config.url,
+    language: config.language,
+    copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
+    updated,
+    generator,
+    ...(hub !== undefined && { hub }),
+    self: feedUrls(config, options.at ?? feed.folder),
+    ...(options.history && { history: options.history }),
+    items,
+  }
+}
+
+/** The three documents in `folder` (relative to the site URL, `''` or ending with `/`). */
+export function feedUrls(config: Config, folder: string): FeedUrls {
+  return {
+    rss: new URL(folder + feedFiles.rss, config.url).href,
+    atom: new URL(folder + feedFiles.atom, config.url).href,
+    json: new URL(folder + feedFiles.json, config.url).href,
+  }
+}
+
+/** Newest first by publication time, then by id: what every feed document's order is. */
+export function newestFirst(a: Pick<ShownArticle, 'date' | 'id'>, b: Pick<ShownArticle, 'date' | 'id'>): number {
+  return b.date.getTime() - a.date.getTime() || byCodePoint(a.id, b.id)
+}
+
+function toItem(article: ShownArticle, bodyOf: BodyOf): FeedItem {
+  let contentHtml: string | undefined
+  const image = article.image && {
+    url: article.image.url,
+    alt: xmlSafe(article.image.alt),
+    type: imageType(article.image.url),
+  }
+  return {
+    id: article.id,
+    url: article.url,
+    title: xmlSafe(article.title),
+    titleHtml: textToHtml(xmlSafe(article.title)),
+    summary: xmlSafe(article.summary),
+    summaryHtml: textToHtml(xmlSafe(article.summary)),
+    get contentHtml() {
+      return (contentHtml ??= xmlSafe(bodyOf(article)))
+    },
+    authors: article.authors.map(xmlSafe),
+    tags: article.tags.map(xmlSafe),
+    published: article.date,
+    updated: article.updated ?? article.date,
+    language: article.lang,
+    ...(image && { image }),
+  }
+}
+
+/** The media type of an image URL; the schema only lets through extensions we know. */
+export function imageType(url: string): string {
+  const extension = new URL(url).pathname.split('.').pop()?.toLowerCase() ?? ''
+  return imageTypes[extension as keyof typeof imageTypes] ?? 'application/octet-stream'
+}
+
+/** Plain text as HTML that reads the same: "A < B & C" stays that, not markup. */
+function textToHtml(value: string) {
+  return toHtml({ type: 'text', value }, { characterReferences: { useNamedReferences: true } })
+}
+

@@ -1,0 +1,182 @@
+// The engine as a whole, in this process: what a rebuild reuses, remakes and keeps.
+import assert from 'node:assert/strict'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { test } from 'node:test'
+import type { Config } from '../../src/config.ts'
+import { build as buildWith, type BuildRequest } from '../../src/engine/index.ts'
+import type { BuildRecord } from '../../src/engine/record.ts'
+import { readSource } from '../../src/load.ts'
+import { config, source } from '../helpers.ts'
+
+const now = new Date('2026-02-01T00:00:00Z')
+
+/** A site folder with `files` (path under articles/ → source text), and a request to build it. */
+async function site(files: Record<string, string>, settings: Config = config()) {
+  const root = relative(process.cwd(), await mkdtemp(join(tmpdir(), 'wirefeed-engine-')))
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(root, 'articles', path, '..'), { recursive: true })
+    await writeFile(join(root, 'articles', path), text)
+  }
+  const request: BuildRequest = { articles: join(root, 'articles'), config: settings, now, write: true, out: join(root, 'dist'), cache: join(root, 'cache') }
+  return { root, request }
+}
+
+/** Build as the CLI does, guarded by the ledger the last build wrote. */
+function build(request: BuildRequest) {
+  const ledger = readSource(join(request.out, 'ledger.json'))
+  return buildWith({ ...request, ...(ledger && { ledger }) })
+}
+
+const text = (fields: Record<string, unknown>, body = 'Body.\n') => String(source(fields, body).value)
+
+const three = {
+  'one.md': text({ title: 'One', date: '2026-01-05', tags: ['Energy'] }, 'First [link](http://example.org/).'),
+  'two.md': text({ title: 'Two', date: '2026-01-06', tags: ['Energy'] }, 'Second.'),
+  'later.md': text({ title: 'Later', date: '2026-03-01' }, 'Scheduled.'),
+}
+
+/** Each output file's content by path. */
+async function output(dir: string): Promise<Map<string, string>> {
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+  return new Map(await Promise.all(paths.sort().map(async (path) => [path, await readFile(join(dir, path), 'utf8')] as const)))
+}
+
+const record = async (cache: string) => JSON.parse(await readFile(join(cache, 'last-build.json'), 'utf8')) as BuildRecord
+const messages = (files: { path: string; messages: { line?: number | undefined; ruleId?: string | undefined; reason: string }[] }[]) =>
+  files.flatMap((file) => file.messages.map((m) => `${file.path}:${m.line} ${m.ruleId} ${m.reason}`))
+
+test('a rebuild with nothing changed analyses nothing, touches nothing, and reports what the first build did', async () => {
+  const { request } = await site(three)
+  const cold = await build(request)
+  assert.deepEqual([cold.ok, cold.analysed, cold.output], [true, 3, 'written'])
+  const before = await output(request.out)
+  const warm = await build(request)
+  assert.deepEqual([warm.analysed, warm.output, warm.summary], [0, 'unchanged', cold.summary])
+  assert.deepEqual(messages(warm.files), messages(cold.files))
+  assert.deepEqual(await output(request.out), before)
+})
+
+test('a rebuild with one article changed analyses only that one, and gives the bytes a cold build gives', async () => {
+  const { root, request } = await site(three)
+  await build(request)
+  await writeFile(join(request.articles, 'two.md'), text({ title: 'Two, updated', date: '2026-01-06', tags: ['Energy'] }, 'Second.'))
+  const warm = await build(request)
+  assert.deepEqual([warm.analysed, warm.output], [1, 'written'])
+  const cold = { ...request, out: join(root, 'cold'), cache: join(root, 'cold-cache') }
+  assert.equal((await build(cold)).analysed, 3)
+  assert.deepEqual(await output(request.out), await output(cold.out))
+  assert.match((await output(request.out)).get('feed.xml') ?? '', /Two, updated/)
+})
+
+test('a body edit changes the keys of the files that show it whole, and not of the topic feeds, which show teasers', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const keys = async () => new Map((await record(request.cache)).written.map(([path, file]) => [path, file.key]))
+  const before = await keys()
+  await writeFile(join(request.articles, 'two.md'), text({ title: 'Two', date: '2026-01-06', tags: ['Energy'] }, 'Second, corrected.'))
+  await build(request)
+  const after = await keys()
+  const changed = [...after].filter(([path, key]) => key !== undefined && before.get(path) !== key).map(([path]) => path).sort()
+  assert.deepEqual(changed, ['2026/01/two/index.html', 'atom.xml', 'feed.json', 'feed.xml'])
+  await writeFile(join(request.articles, 'two.md'), text({ title: 'Two, retitled', date: '2026-01-06', tags: ['Energy'] }, 'Second, corrected.'))
+  await build(request)
+  assert.notEqual((await keys()).get('tags/energy/feed.xml'), after.get('tags/energy/feed.xml'))
+})
+
+test('a config change analyses every source again', async () => {
+  const { request } = await site(three)
+  await build(request)
+  assert.equal((await build({ ...request, config: config({ title: 'Another title' }) })).analysed, 3)
+})
+
+test('an embargoed article is analysed again, and rendered, when it goes live', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const live = await build({ ...request, now: new Date('2026-03-02T00:00:00Z') })
+  assert.deepEqual([live.analysed, live.summary.published], [1, 3])
+  assert.match((await output(request.out)).get('feed.json') ?? '', /Scheduled\./)
+})
+
+test('an invalid source is cached with its errors, which come back on the next build', async () => {
+  const { request } = await site({ ...three, 'bad.md': '---\ntitel: x\n---\n' })
+  const cold = await build(request)
+  assert.equal(cold.ok, false)
+  const warm = await build(request)
+  assert.deepEqual([warm.ok, warm.analysed], [false, 0])
+  assert.deepEqual(messages(warm.files), messages(cold.files))
+})
+
+test('check keeps the cache too, so the build after it analyses nothing, and writes no output', async () => {
+  const { request } = await site(three)
+  const checked = await build({ ...request, write: false })
+  assert.deepEqual([checked.analysed, checked.output], [3, undefined])
+  await assert.rejects(stat(request.out))
+  assert.equal((await build(request)).analysed, 0)
+})
+
+test('the same bytes under new file times (a checkout, a touch) are read again but not analysed, and nothing is written', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const before = await stat(join(request.out, 'feed.xml'))
+  for (const name of Object.keys(three)) await writeFile(join(request.articles, name), three[name as keyof typeof three])
+  const again = await build(request)
+  assert.deepEqual([again.analysed, again.output], [0, 'unchanged'])
+  assert.equal((await stat(join(request.out, 'feed.xml'))).mtimeMs, before.mtimeMs)
+})
+
+test('an output edited, deleted or added to by hand since is made whole again, as a cold build would', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const good = await output(request.out)
+  await writeFile(join(request.out, 'index.html'), 'edited by hand')
+  await rm(join(request.out, 'feed.json'))
+  await writeFile(join(request.out, 'stray.html'), 'put there by hand')
+  const again = await build(request)
+  assert.deepEqual([again.analysed, again.output], [0, 'written'])
+  assert.deepEqual(await output(request.out), good)
+})
+
+test('a damaged cache is never published: a body edited in its pack makes the build start again without the cache', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const good = await output(request.out)
+  for (const name of (await readdir(request.cache)).filter((file) => file.endsWith('.pack'))) {
+    const path = join(request.cache, name)
+    await writeFile(path, (await readFile(path, 'utf8')).replaceAll('Second.', 'Forged!'))
+  }
+  await writeFile(join(request.articles, 'one.md'), text({ title: 'One', date: '2026-01-05', tags: ['Energy'] }, 'First, edited.'))
+  const again = await build(request)
+  assert.equal(again.analysed, 3)
+  const now = await output(request.out)
+  assert.doesNotMatch([...now.values()].join(''), /Forged!/)
+  assert.deepEqual([...now.keys()], [...good.keys()])
+})
+
+test('a build whose record cannot be written fails, and leaves the output as it was', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const good = await output(request.out)
+  await writeFile(join(request.articles, 'two.md'), text({ title: 'Two, updated', date: '2026-01-06' }))
+  // The record's place taken by a folder: writing it fails as a full or read-only disk would.
+  await rm(join(request.cache, 'last-build.json'))
+  await mkdir(join(request.cache, 'last-build.json'))
+  await assert.rejects(build(request), /EISDIR|illegal operation on a directory/)
+  assert.deepEqual(await output(request.out), good)
+  assert.deepEqual((await readdir(join(request.out, '..'))).filter((name) => name.startsWith('dist')), ['dist'])
+})
+
+test('the cache holds what the site needs and little else, however many builds it has seen', async () => {
+  const { request } = await site(three)
+  for (let n = 0; n < 40; n++) {
+    await writeFile(join(request.articles, 'two.md'), text({ title: 'Two', date: '2026-01-06' }, `Version ${n}. ${'Words. '.repeat(6000)}`))
+    await build(request)
+  }
+  const files = await readdir(request.cache)
+  const packs = files.filter((name) => name.endsWith('.pack'))
+  const bytes = (await Promise.all(packs.map(async (name) => (await stat(join(request.cache, name))).size))).reduce((a, b) => a + b, 0)
+  // 40 versions of a 42 KB body have been made: the packs are compacted before they hold a megabyte.
+  assert.ok(bytes < 1.1 * 2 ** 20, `${bytes} bytes in ${packs.length} packs`)
+  assert.deepEqual(files.filter((name) => !name.endsWith('.pack')).sort(), ['index.json', 'last-build.json'])
+})
