@@ -3,7 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified, type Data, type Processor } from 'unified'
-import { visit } from 'unist-util-visit'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { YamlSource } from './yaml-data.ts'
 
@@ -25,7 +25,8 @@ import type { YamlSource } from './yaml-data.ts'
  *   `https://` is in every link's destination, but exact too: only these
  *   constructs start at `h` or `w`, so without them those characters are
  *   data, and data ends up in a text node or an image's description, which
- *   is what is searched; and the transform reads text nodes only.
+ *   is what is searched (not inside links, where no autolink forms); and the
+ *   transform reads text nodes only.
  */
 const onlyWith: ReadonlyArray<{ construct: string; text: RegExp }> = [
   // micromark-extension-gfm-autolink-literal: an email's atext must reach a literal `@` (references
@@ -36,13 +37,16 @@ const onlyWith: ReadonlyArray<{ construct: string; text: RegExp }> = [
   { construct: 'table', text: /\||:-|-:/ },
 ]
 
-/** What the autolink transform links: an address or an email in a text, any case. */
-const addressText = /www\.|https?:\/\/|@/i
+/** What a www or protocol autolink starts with, in any case. */
+const webText = /www\.|https?:\/\//i
+
+/** What the transform's email needs (it matches `[\w+.-]+@[\w-]+(?:\.[\w-]+)+`). */
+const emailText = /[\w+.-]@[\w-]+\.[\w-]/
 
 /**
- * The source text that can make a text node match `addressText`: the text
- * itself, or a character reference, which may stand for any character
- * (`&#64;` is an `@`).
+ * The source text that can make a text node match `webText` or
+ * `emailText`: the text itself, or a character reference, which may stand
+ * for any character (`&#64;` is an `@`).
  */
 const addressSource = /www\.|https?:\/\/|@|&/i
 
@@ -104,22 +108,40 @@ export function gfmLeftOut(text: string): string[] {
   return onlyWith.filter((need) => !need.text.test(text)).map((need) => need.construct)
 }
 
-/** Whether a text or an image description in `tree` matches `pattern`. */
-function treeHas(tree: Root, pattern: RegExp): boolean {
-  let found = false
+/**
+ * Which autolinks the texts and image descriptions of `tree` may hold,
+ * outside links, where none forms (in GFM, and in the transform, which
+ * ignores them): `web` ones (then emails too), only `email` ones, or none.
+ */
+function addressesIn(tree: Root): 'web' | 'email' | undefined {
+  let found: 'web' | 'email' | undefined
   visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'linkReference') return SKIP
     const text = node.type === 'text' ? node.value : node.type === 'image' || node.type === 'imageReference' ? node.alt : undefined
-    if (text && pattern.test(text)) found = true
-    return found ? false : undefined
+    if (text && webText.test(text)) found = 'web'
+    else if (text && emailText.test(text)) found = 'email'
+    return found === 'web' ? EXIT : undefined
   })
   return found
 }
 
-/** Parse with what the source cannot use left out; again with the autolinks when the tree shows it may use them. */
+/**
+ * Parse with what the source cannot use left out. When a text may hold a
+ * web address, parse again with the www and protocol autolinks; when it may
+ * hold only an email, run the transforms left out, which find it.
+ */
 function parseMarkdown(file: VFile, text: string): Root {
   const absent = gfmLeftOut(text)
   const tree = parser([...absent, ...tried]).parse(file)
-  return addressSource.test(text) && treeHas(tree, addressText) ? parser(absent).parse(file) : tree
+  const found = addressSource.test(text) ? addressesIn(tree) : undefined
+  if (found === 'web') return parser(absent).parse(file)
+  if (found === 'email') for (const transform of transformsOf(parser(absent))) transform(tree)
+  return tree
+}
+
+/** The transforms a parser runs on each tree it makes (remark-gfm's autolink transform among them). */
+function transformsOf(processor: ReturnType<typeof makeParser>) {
+  return (processor.data('fromMarkdownExtensions') ?? []).flat().flatMap((extension) => extension.transforms ?? [])
 }
 
 export interface ParsedSource {

@@ -38,9 +38,14 @@ export const sanitizeSchema: SanitizeSchema = {
  */
 const breakout = /<\/?(?:iframe|noembed|noframes|noscript|plaintext|script|style|template|textarea|title|xmp)|<!--|-->/i
 
-/** Drop every attribute whose text could break out of a raw-text context, as DOMPurify does. */
+/**
+ * Drop every attribute whose text could break out of a raw-text context, as
+ * DOMPurify does. Attribute text comes from the source as it is, or from a
+ * character reference (`&lt;`): a source without `<`, `&` or `-->` has none.
+ */
 function rehypeDropBreakouts() {
-  return (tree: HastRoot) => {
+  return (tree: HastRoot, file: VFile) => {
+    if (!/[<&]|-->/.test(String(file.value))) return
     visit(tree, 'element', (node) => {
       for (const [name, value] of Object.entries(node.properties)) {
         if (breakout.test(Array.isArray(value) ? value.join(' ') : String(value))) delete node.properties[name]
@@ -52,11 +57,13 @@ function rehypeDropBreakouts() {
 /**
  * Raw HTML is parsed into real nodes so the sanitizer judges it, instead of
  * passing it through. Re-parsing the whole tree costs as much as rendering
- * it, and most articles have no raw HTML: only run it when there is some.
+ * it, and most articles have no raw HTML: only run it when there is some,
+ * which there cannot be in a source without `<`.
  */
 function rehypeRawWhenNeeded(this: Processor) {
   const raw = rehypeRaw.call(this as never) as (tree: HastRoot, file: VFile) => HastRoot
   return (tree: HastRoot, file: VFile) => {
+    if (!String(file.value).includes('<')) return undefined
     let found = false
     visit(tree, 'raw', () => {
       found = true

@@ -118,9 +118,12 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
   const { year, month, day } = calendarDate(date, config.timeZone)
   const url = data.canonical ?? new URL(`${year}/${month}/${slug}/`, site).href
   const images: Article['images'] = []
-  visit(tree, 'image', (node) => {
-    if (URL.canParse(node.url, url)) images.push({ url: new URL(node.url, url).href, place: node.position })
-  })
+  // An image is written `![`, which no reference can stand for: without one, there is none to look for.
+  if (String(file.value).includes('![')) {
+    visit(tree, 'image', (node) => {
+      if (URL.canParse(node.url, url)) images.push({ url: new URL(node.url, url).href, place: node.position })
+    })
+  }
 
   const article: Article = {
     file,

@@ -37,3 +37,8 @@ test('warns about duplicate headlines, case-insensitively, on the later file', (
   const messages = lint(source({ image, title: 'Same news' }, 'x', 'articles/a.md'), source({ image, title: 'SAME NEWS' }, 'x', 'articles/b.md'))
   assert.deepEqual(messages, ['articles/b.md:2:8 warning duplicate-headline'])
 })
+
+test('warns about an http: link however it is written, a character reference included', () => {
+  const file = source({ image }, 'Read [this](&#104;ttp://example.org/a).\n')
+  assert.deepEqual(lint(file), ['articles/a-story.md:11:6 warning insecure-link'])
+})

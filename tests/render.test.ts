@@ -76,3 +76,20 @@ test('does not change the validated tree', () => {
   renderBody(valid.tree, valid.article.url, file)
   assert.deepEqual(valid.tree, before)
 })
+
+test('drops attribute text that would break out of a raw-text context, however it is written', () => {
+  for (const body of [
+    '<p title="</noscript><img src=x onerror=alert(1)>">x</p>',
+    '![&lt;/noscript&gt;&lt;img src=x onerror=alert(1)&gt;](a.png)',
+    '[link](/a "&#60;/style&#62;")',
+    '![a --> b](a.png)',
+  ]) {
+    const { html } = render(body)
+    assert.doesNotMatch(html, /noscript|style|-->|onerror/, `${body} gave ${html}`)
+  }
+})
+
+test('parses raw HTML only where there is some, and then sanitises it', () => {
+  assert.equal(render('Plain *text*.').html, '<p>Plain <em>text</em>.</p>')
+  assert.equal(render('Plain <em>text</em>.<script>x</script>').html, '<p>Plain <em>text</em>.</p>')
+})
