@@ -29,9 +29,10 @@ import type { YamlSource } from './yaml-data.ts'
  *   transform reads text nodes only.
  */
 const onlyWith: ReadonlyArray<{ construct: string; text: RegExp }> = [
-  // micromark-extension-gfm-autolink-literal: an email's atext must reach a literal `@` (references
-  // are not decoded while tokenizing).
-  { construct: 'emailAutolink', text: /@/ },
+  // micromark-extension-gfm-autolink-literal: an email is atext right before a literal `@`, then
+  // a domain, which it takes to be word characters, `-` and dots, one dot at least (even first:
+  // `a@.b`). References are not decoded while tokenizing.
+  { construct: 'emailAutolink', text: /[\w+.-]@[\w.-]*\./ },
   // micromark-extension-gfm-table: a delimiter row holds a `|`, or a `:` right against a `-`
   // (`:-`, `-:`; nothing may come between: `: -` is no delimiter).
   { construct: 'table', text: /\||:-|-:/ },
@@ -50,8 +51,15 @@ const emailText = /[\w+.-]@[\w-]+\.[\w-]/
  */
 const addressSource = /www\.|https?:\/\/|@|&/i
 
-/** Left out until the tree shows an address may be in its text. */
+/** Left out unless the source shows, or the tree then shows, an address may be in its text. */
 const tried = ['wwwAutolink', 'protocolAutolink']
+
+/**
+ * Link destinations, `](…)` and `<…>`, where addresses stand in most news
+ * copy: a source with an address elsewhere is parsed with the autolinks at
+ * once, not twice. Only a guess (a `](` may be text), which the tree settles.
+ */
+const destinations = /\]\([^()\s]*|<[^<>\s]*>/g
 
 // micromark's types, as remark-parse declares them for a processor's data.
 type Extension = NonNullable<Data['micromarkExtensions']>[number]
@@ -132,6 +140,7 @@ function addressesIn(tree: Root): 'web' | 'email' | undefined {
  */
 function parseMarkdown(file: VFile, text: string): Root {
   const absent = gfmLeftOut(text)
+  if (webText.test(text.replace(destinations, ''))) return parser(absent).parse(file)
   const tree = parser([...absent, ...tried]).parse(file)
   const found = addressSource.test(text) ? addressesIn(tree) : undefined
   if (found === 'web') return parser(absent).parse(file)

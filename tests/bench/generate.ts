@@ -1,6 +1,8 @@
 // A seeded generator of realistic articles in our format, for the benchmark:
 // 300–1,500 words, sub-headings, links, images, lists, quotes, some Cyrillic copy,
-// and in some, a table or the desk's email address.
+// and in some, a table or the desk's email address. The `real` shape makes one
+// article in seven a release note as project blogs write them: 50–150 KB of
+// lists of changes with inline code, links and handles, and a bare URL.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -23,8 +25,10 @@ const cyrillic = 'київ уряд заява саміт гарантії бе�
 const tags = ['Ukraine', 'Europe', 'Energy', 'Defence', 'Economy', 'Politics', 'Україна', 'Climate', 'Markets', 'World']
 const authors = ['Ann Writer', 'Bo Reporter', 'Clé Auteur', 'Олена Коваленко', 'Dan Editor', 'Eve Analyst']
 
+export type Shape = 'news' | 'real'
+
 /** One article source (front matter and Markdown body) for index `n`. */
-export function article(n: number, seed = 1) {
+export function article(n: number, seed = 1, shape: Shape = 'news') {
   const next = random(seed * 1_000_003 + n)
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T
   const words = (count: number, vocabulary = latin) => Array.from({ length: count }, () => pick(vocabulary)).join(' ')
@@ -47,6 +51,7 @@ export function article(n: number, seed = 1) {
     blocks.push(block)
     count += block.split(/\s+/).length
   }
+  if (shape === 'real' && next() < 1 / 7) blocks.push(...releaseNotes(next, n))
   if (next() < 0.05) blocks.splice(1, 0, ['| Region | Votes | Share |', '|---|--:|--:|', ...Array.from({ length: 4 }, (_, row) => `| ${pick(tags)} | ${row * 1234 + n % 1000} | ${(next() * 100).toFixed(1)}% |`)].join('\n'))
   if (next() < 0.1) blocks.push(`Write to the desk at desk@example.org with ${words(4)}.`)
   // Spread over ten years, a few minutes apart, so months hold a few hundred articles at 50,000.
@@ -62,11 +67,37 @@ export function article(n: number, seed = 1) {
   return { path: `${date.slice(0, 4)}/article-${n}.md`, text: `---\n${stringify(data)}---\n\n${blocks.join('\n\n')}\n` }
 }
 
-/** Write `count` articles under `dir`. */
-export async function generate(dir: string, count: number, seed = 1) {
+const areas = ['Parser', 'Renderer', 'CLI', 'Docs', 'Build', 'Tests', 'Performance', 'Security']
+const verbs = ['Fix', 'Add', 'Remove', 'Refactor', 'Document', 'Speed up', 'Deprecate', 'Handle']
+const identifiers = ['parseSource', 'renderBody', 'feedModel', 'toAtom', 'config.timeZone', 'wirefeed build', '--threads', 'index.json']
+const users = ['ann', 'bo-reporter', 'cle', 'dan_e', 'eve42', 'octocat']
+
+/** The blocks of a release note: highlights, then 50–150 KB of changes, each with code, a link and a handle. */
+function releaseNotes(next: () => number, n: number): string[] {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T
+  const target = 50_000 + Math.floor(next() * 100_000)
+  const blocks = ['## Highlights', 'This release makes builds faster and feeds stricter.', '## What’s changed']
+  let lines: string[] = []
+  let size = 0
+  while (size < target) {
+    if (next() < 0.04) {
+      blocks.push(lines.join('\n'), `### ${pick(areas)}`)
+      lines = []
+    }
+    const number = 1000 + Math.floor(next() * 9000)
+    const line = `- ${pick(verbs)} \`${pick(identifiers)}\` ${latin.slice(0, 3 + Math.floor(next() * 6)).join(' ')} in [#${number}](https://github.com/example/project/pull/${number}) by @${pick(users)}`
+    lines.push(line)
+    size += line.length + 1
+  }
+  blocks.push(lines.join('\n'), `**Full changelog**: https://github.com/example/project/compare/v${n}.0...v${n}.1`)
+  return blocks
+}
+
+/** Write `count` articles of `shape` under `dir`. */
+export async function generate(dir: string, count: number, shape: Shape = 'news', seed = 1) {
   const folders = new Set<string>()
   for (let n = 0; n < count; n++) {
-    const { path, text } = article(n, seed)
+    const { path, text } = article(n, seed, shape)
     const target = join(dir, path)
     const folder = target.slice(0, target.lastIndexOf('/'))
     if (!folders.has(folder)) {
@@ -78,7 +109,7 @@ export async function generate(dir: string, count: number, seed = 1) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, count] = process.argv.slice(2)
-  if (!dir || !count) throw new Error('usage: generate.ts <dir> <count>')
-  await generate(dir, Number(count))
+  const [dir, count, shape = 'news'] = process.argv.slice(2)
+  if (!dir || !count || (shape !== 'news' && shape !== 'real')) throw new Error('usage: generate.ts <dir> <count> [news|real]')
+  await generate(dir, Number(count), shape)
 }

@@ -1,92 +1,117 @@
-// npm run bench [-- --sizes 1000,10000,50000 --runs 3]
-// Cold build, rebuild with nothing changed, rebuild with one article changed, and
-// peak memory, at each size, against the plain unified pipeline on one thread over
-// the same files, measured in the same invocation. Medians; ratios to the baseline.
-// Also measured: the floor of any cold build, our parsing alone on every core (floor.ts).
+// npm run bench [-- --corpora news:10000,real:2000,news:50000 --runs 3]
+// Against the floor (floor.ts: remark-parse → remark-rehype → rehype-stringify on
+// one thread over the same files), measured in the same invocation, alternating
+// with the builds so the machine's drift cancels: a cold build, a cold check, a
+// rebuild with nothing changed and one with one article changed, each as its own
+// process like a user's. Medians; ratios to the floor's median; peak memory and
+// CPU (all threads) of each process; the size of the output. See docs/performance.md.
 import { spawnSync } from 'node:child_process'
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { article, generate } from './generate.ts'
+import { article, generate, type Shape } from './generate.ts'
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' } } })
-const sizes = values.sizes.split(',').map(Number)
+const { values } = parseArgs({ options: { corpora: { type: 'string', default: 'news:10000,real:2000' }, runs: { type: 'string', default: '3' } } })
+// A real-shaped corpus is twice the text of a news one per article, and parsing link lists is slow: fewer of them.
+const corpora = values.corpora.split(',').map((spec) => {
+  const [shape, count] = spec.split(':')
+  if ((shape !== 'news' && shape !== 'real') || !Number.isInteger(Number(count))) throw new Error(`--corpora takes shape:count pairs such as news:10000, not ${spec}`)
+  return { shape: shape as Shape, count: Number(count) }
+})
 const runs = Number(values.runs)
 const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url))
-const rssHook = fileURLToPath(new URL('./max-rss.mjs', import.meta.url))
-const baselineScript = fileURLToPath(new URL('./baseline.ts', import.meta.url))
+const usageHook = fileURLToPath(new URL('./usage.mjs', import.meta.url))
 const floorScript = fileURLToPath(new URL('./floor.ts', import.meta.url))
+// The floor is TypeScript, run from the site's folder: tsx by its own address.
+const tsx = import.meta.resolve('tsx')
 const now = '2030-01-01T00:00:00Z'
 
 interface Measure {
   seconds: number
+  cpu: number
   maxRssMb: number
 }
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b)
+function median(list: number[]) {
+  const sorted = [...list].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
-/** Run a command as a child process; its wall time and peak memory. */
+/** Run node with `args` in `cwd`, as a process of its own: its wall time, CPU time and peak memory. */
 async function measure(args: string[], cwd: string): Promise<Measure> {
-  const rssFile = join(tmpdir(), `wirefeed-rss-${process.pid}`)
+  const usageFile = join(tmpdir(), `wirefeed-usage-${process.pid}`)
   const started = performance.now()
-  const child = spawnSync(process.execPath, ['--import', rssHook, ...args], {
+  const child = spawnSync(process.execPath, ['--import', usageHook, ...args], {
     cwd,
-    env: { ...process.env, WIREFEED_BENCH_RSS: rssFile, CI: 'true' },
+    env: { ...process.env, WIREFEED_BENCH_USAGE: usageFile, CI: 'true' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })
   const seconds = (performance.now() - started) / 1000
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed:\n${child.stderr}`)
-  return { seconds, maxRssMb: Number(await readFile(rssFile, 'utf8')) }
+  const { cpu, maxRssMb } = JSON.parse(await readFile(usageFile, 'utf8')) as Omit<Measure, 'seconds'>
+  return { seconds, cpu, maxRssMb }
 }
 
+/** The bytes of every file under `dir`. */
+async function size(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size))
+  return sizes.reduce((a, b) => a + b, 0)
+}
+
+const kinds = ['floor', 'cold', 'check', 'unchanged', 'oneChanged'] as const
 const rows: string[] = []
-for (const size of sizes) {
-  const site = await mkdtemp(join(tmpdir(), `wirefeed-bench-${size}-`))
-  const articles = join(site, 'articles')
-  await generate(articles, size)
-  const build = [bin, 'build', '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet']
-  const results: Record<'baseline' | 'floor' | 'cold' | 'unchanged' | 'oneChanged', Measure[]> = { baseline: [], floor: [], cold: [], unchanged: [], oneChanged: [] }
-  const victim = join(articles, article(Math.floor(size / 2)).path)
-  const original = await readFile(victim, 'utf8')
-  const n = size >= 50_000 ? 1 : runs
-  for (let run = 0; run < n; run++) {
-    for (const [name, script] of [['baseline', baselineScript], ['floor', floorScript]] as const) {
-      const measured = spawnSync(process.execPath, ['--import', 'tsx', script, articles], { encoding: 'utf8', maxBuffer: 1 << 24 })
-      if (measured.status !== 0) throw new Error(measured.stderr)
-      results[name].push(JSON.parse(measured.stdout) as Measure)
+for (const { shape, count } of corpora) {
+  {
+    const site = await mkdtemp(join(tmpdir(), `wirefeed-bench-${shape}-${count}-`))
+    const articles = join(site, 'articles')
+    await generate(articles, count, shape)
+    const build = (command: string, ...more: string[]) => [bin, command, '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet', ...more]
+    const results = Object.fromEntries(kinds.map((kind) => [kind, [] as Measure[]])) as Record<(typeof kinds)[number], Measure[]>
+    const victim = join(articles, article(Math.floor(count / 2), 1, shape).path)
+    const original = await readFile(victim, 'utf8')
+    let bytes = 0
+    const rounds = count >= 50_000 ? 1 : runs
+    for (let run = 0; run < rounds; run++) {
+      results.floor.push(await measure(['--import', tsx, floorScript, articles], site))
+      await rm(join(site, 'dist'), { recursive: true, force: true })
+      await rm(join(site, '.cache'), { recursive: true, force: true })
+      results.cold.push(await measure(build('build'), site))
+      bytes = await size(join(site, 'dist'))
+      results.unchanged.push(await measure(build('build'), site))
+      await writeFile(victim, `${original}\nOne more sentence, run ${run}.\n`)
+      results.oneChanged.push(await measure(build('build'), site))
+      await writeFile(victim, original)
+      await rm(join(site, '.cache'), { recursive: true, force: true })
+      results.check.push(await measure(build('check'), site))
+      await measure(build('build'), site)
     }
-    await rm(join(site, 'dist'), { recursive: true, force: true })
-    await rm(join(site, '.cache'), { recursive: true, force: true })
-    results.cold.push(await measure(build, site))
-    results.unchanged.push(await measure(build, site))
-    await writeFile(victim, `${original}\nOne more sentence, run ${run}.\n`)
-    results.oneChanged.push(await measure(build, site))
-    await writeFile(victim, original)
-    await measure(build, site)
+    const floor = median(results.floor.map((m) => m.seconds))
+    const floorCpu = median(results.floor.map((m) => m.cpu))
+    const cell = (kind: (typeof kinds)[number], cpu = false) => {
+      const seconds = median(results[kind].map((m) => m.seconds))
+      const memory = median(results[kind].map((m) => m.maxRssMb))
+      const used = median(results[kind].map((m) => m.cpu))
+      return `${seconds.toFixed(2)} s (${(seconds / floor).toFixed(2)}×)${cpu ? `, CPU ${used.toFixed(0)} s (${(used / floorCpu).toFixed(2)}×)` : ''}, ${memory.toFixed(0)} MB`
+    }
+    rows.push(
+      `| ${shape} | ${count.toLocaleString('en')} | ${floor.toFixed(2)} s, CPU ${floorCpu.toFixed(0)} s | ${cell('cold', true)} | ${cell('check')} | ${cell('unchanged')} | ${cell('oneChanged')} | ${(bytes / 2 ** 20).toFixed(0)} MB |`,
+    )
+    console.log(rows.at(-1))
+    await rm(site, { recursive: true, force: true })
   }
-  const base = median(results.baseline.map((r) => r.seconds))
-  const cell = (name: keyof typeof results) => {
-    const seconds = median(results[name].map((r) => r.seconds))
-    const memory = median(results[name].map((r) => r.maxRssMb))
-    return `${seconds.toFixed(2)} s (${(seconds / base).toFixed(2)}×), ${memory.toFixed(0)} MB`
-  }
-  rows.push(`| ${size.toLocaleString('en')} | ${cell('baseline')} | ${cell('floor')} | ${cell('cold')} | ${cell('unchanged')} | ${cell('oneChanged')} |`)
-  await rm(site, { recursive: true, force: true })
-  console.log(rows.at(-1))
 }
 
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
 const table = [
-  `Medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}; ratios to the baseline in the same run.`,
+  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${(await import('node:os')).availableParallelism()} cores; ratios to the floor in the same run.`,
   '',
-  '| articles | baseline: unified, one thread | floor: our parsing alone, all cores | cold build | rebuild, nothing changed | rebuild, one article changed |',
-  '|---|---|---|---|---|---|',
+  '| corpus | articles | floor | cold build | cold check | nothing changed | one article changed | output |',
+  '|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n')
 console.log(`\n${table}`)
