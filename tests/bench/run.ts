@@ -7,7 +7,7 @@
 // CPU (all threads) of each process; the size of the output. See docs/performance.md.
 import { spawnSync } from 'node:child_process'
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -66,49 +66,47 @@ async function size(dir: string): Promise<number> {
 const kinds = ['floor', 'cold', 'check', 'unchanged', 'oneChanged'] as const
 const rows: string[] = []
 for (const { shape, count } of corpora) {
-  {
-    const site = await mkdtemp(join(tmpdir(), `wirefeed-bench-${shape}-${count}-`))
-    const articles = join(site, 'articles')
-    await generate(articles, count, shape)
-    const build = (command: string, ...more: string[]) => [bin, command, '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet', ...more]
-    const results = Object.fromEntries(kinds.map((kind) => [kind, [] as Measure[]])) as Record<(typeof kinds)[number], Measure[]>
-    const victim = join(articles, article(Math.floor(count / 2), 1, shape).path)
-    const original = await readFile(victim, 'utf8')
-    let bytes = 0
-    const rounds = count >= 50_000 ? 1 : runs
-    for (let run = 0; run < rounds; run++) {
-      results.floor.push(await measure(['--import', tsx, floorScript, articles], site))
-      await rm(join(site, 'dist'), { recursive: true, force: true })
-      await rm(join(site, '.cache'), { recursive: true, force: true })
-      results.cold.push(await measure(build('build'), site))
-      bytes = await size(join(site, 'dist'))
-      results.unchanged.push(await measure(build('build'), site))
-      await writeFile(victim, `${original}\nOne more sentence, run ${run}.\n`)
-      results.oneChanged.push(await measure(build('build'), site))
-      await writeFile(victim, original)
-      await rm(join(site, '.cache'), { recursive: true, force: true })
-      results.check.push(await measure(build('check'), site))
-      await measure(build('build'), site)
-    }
-    const floor = median(results.floor.map((m) => m.seconds))
-    const floorCpu = median(results.floor.map((m) => m.cpu))
-    const cell = (kind: (typeof kinds)[number], cpu = false) => {
-      const seconds = median(results[kind].map((m) => m.seconds))
-      const memory = median(results[kind].map((m) => m.maxRssMb))
-      const used = median(results[kind].map((m) => m.cpu))
-      return `${seconds.toFixed(2)} s (${(seconds / floor).toFixed(2)}×)${cpu ? `, CPU ${used.toFixed(0)} s (${(used / floorCpu).toFixed(2)}×)` : ''}, ${memory.toFixed(0)} MB`
-    }
-    rows.push(
-      `| ${shape} | ${count.toLocaleString('en')} | ${floor.toFixed(2)} s, CPU ${floorCpu.toFixed(0)} s | ${cell('cold', true)} | ${cell('check')} | ${cell('unchanged')} | ${cell('oneChanged')} | ${(bytes / 2 ** 20).toFixed(0)} MB |`,
-    )
-    console.log(rows.at(-1))
-    await rm(site, { recursive: true, force: true })
+  const site = await mkdtemp(join(tmpdir(), `wirefeed-bench-${shape}-${count}-`))
+  const articles = join(site, 'articles')
+  await generate(articles, count, shape)
+  const build = (command: string, ...more: string[]) => [bin, command, '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet', ...more]
+  const results = Object.fromEntries(kinds.map((kind) => [kind, [] as Measure[]])) as Record<(typeof kinds)[number], Measure[]>
+  const victim = join(articles, article(Math.floor(count / 2), 1, shape).path)
+  const original = await readFile(victim, 'utf8')
+  let bytes = 0
+  const rounds = count >= 50_000 ? 1 : runs
+  for (let run = 0; run < rounds; run++) {
+    results.floor.push(await measure(['--import', tsx, floorScript, articles], site))
+    await rm(join(site, 'dist'), { recursive: true, force: true })
+    await rm(join(site, '.cache'), { recursive: true, force: true })
+    results.cold.push(await measure(build('build'), site))
+    bytes = await size(join(site, 'dist'))
+    results.unchanged.push(await measure(build('build'), site))
+    await writeFile(victim, `${original}\nOne more sentence, run ${run}.\n`)
+    results.oneChanged.push(await measure(build('build'), site))
+    await writeFile(victim, original)
+    await rm(join(site, '.cache'), { recursive: true, force: true })
+    results.check.push(await measure(build('check'), site))
+    await measure(build('build'), site)
   }
+  const floor = median(results.floor.map((m) => m.seconds))
+  const floorCpu = median(results.floor.map((m) => m.cpu))
+  const cell = (kind: (typeof kinds)[number], cpu = false) => {
+    const seconds = median(results[kind].map((m) => m.seconds))
+    const memory = median(results[kind].map((m) => m.maxRssMb))
+    const used = median(results[kind].map((m) => m.cpu))
+    return `${seconds.toFixed(2)} s (${(seconds / floor).toFixed(2)}×)${cpu ? `, CPU ${used.toFixed(0)} s (${(used / floorCpu).toFixed(2)}×)` : ''}, ${memory.toFixed(0)} MB`
+  }
+  rows.push(
+    `| ${shape} | ${count.toLocaleString('en')} | ${floor.toFixed(2)} s, CPU ${floorCpu.toFixed(0)} s | ${cell('cold', true)} | ${cell('check')} | ${cell('unchanged')} | ${cell('oneChanged')} | ${(bytes / 2 ** 20).toFixed(0)} MB |`,
+  )
+  console.log(rows.at(-1))
+  await rm(site, { recursive: true, force: true })
 }
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
 const table = [
-  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${(await import('node:os')).availableParallelism()} cores; ratios to the floor in the same run.`,
+  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${availableParallelism()} cores; ratios to the floor in the same run.`,
   '',
   '| corpus | articles | floor | cold build | cold check | nothing changed | one article changed | output |',
   '|---|---|---|---|---|---|---|---|',
