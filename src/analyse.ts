@@ -2,7 +2,8 @@ import type { VFile } from 'vfile'
 import type { Config } from './config.ts'
 import { lintArticle } from './lint.ts'
 import { renderBody, type RenderedBody } from './render.ts'
-import { validateArticle, type Article } from './validate.ts'
+import { report } from './messages.ts'
+import { maxNesting, validateArticle, type Article } from './validate.ts'
 
 /**
  * What one source gives: its article when it is valid, and its body
@@ -25,9 +26,17 @@ export function isPublished(article: Pick<Article, 'draft' | 'date'>, now: Date)
  * data (and messages on `file`).
  */
 export function analyseSource(file: VFile, config: Config, now: Date): Analysis {
-  const valid = validateArticle(file, config)
-  if (!valid) return {}
-  const { article, tree } = valid
-  lintArticle(article, tree)
-  return isPublished(article, now) ? { article, body: renderBody(tree, article.url, file) } : { article }
+  try {
+    const valid = validateArticle(file, config)
+    if (!valid) return {}
+    const { article, tree } = valid
+    lintArticle(article, tree)
+    return isPublished(article, now) ? { article, body: renderBody(tree, article.url, file) } : { article }
+  } catch (error) {
+    // The nesting limit keeps every known source well within the stack; should one still exhaust
+    // it, the verdict is the same, whatever thread (and so whatever stack) analysed it.
+    if (!(error instanceof RangeError && /call stack/.test(error.message))) throw error
+    report(file, 'too-deeply-nested', { line: 1, column: 1 }, { limit: maxNesting })
+    return {}
+  }
 }

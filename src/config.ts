@@ -48,6 +48,12 @@ export const configSchema = z.strictObject({
     .describe(
       '`teasers` (headline, standfirst and a link) or `full` (the whole text, about three times the size): what the monthly archive feeds carry',
     ),
+  siteSizeLimit: z
+    .number()
+    .int()
+    .min(1)
+    .default(1024)
+    .describe('a whole number of megabytes: the most the built site may weigh (GitHub Pages publishes at most 1 GB)'),
   copyright: z.string().trim().min(1).optional().describe('the copyright line, as plain text'),
   hub: absoluteUrl
     .optional()

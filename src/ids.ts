@@ -58,6 +58,20 @@ export function checkIdentity(
   if (!previous) return extra
   const live = new Set(published.map((article) => article.id))
   const bySource = new Map(published.map((article) => [article.file.path, article]))
+  const ledger = new Map(previous.entries.map((entry) => [entry.id, entry]))
+  // A published id stays with its article: it may keep its URL under a file renamed or moved, or
+  // its file under a URL changed, but not leave both, nor trade places with another article's id.
+  for (const article of published) {
+    const entry = ledger.get(article.id)
+    if (!entry || entry.retracted || entry.source === article.file.path) continue
+    const details = { id: article.id, url: entry.url, source: entry.source }
+    const other = bySource.get(entry.source)
+    if (other && other.id !== article.id && ledger.get(other.id)?.source === article.file.path) {
+      report(article.file, 'id-swapped', top, { ...details, other: other.id })
+    } else if (entry.url !== article.url) {
+      report(article.file, 'id-moved', top, details)
+    }
+  }
   for (const entry of previous.entries) {
     if (entry.retracted || live.has(entry.id) || retracted.has(entry.id)) continue
     const successor = bySource.get(entry.source)

@@ -58,7 +58,15 @@ export function lintImages(articles: readonly Article[], assets: ReadonlySet<str
     const images = [...(article.image ? [{ url: article.image.url, place: article.places.image }] : []), ...article.images]
     for (const { url, place } of images) {
       if (!url.startsWith(site)) continue
-      const path = decodeURIComponent(new URL(url).pathname.slice(new URL(site).pathname.length))
+      const encoded = new URL(url).pathname.slice(new URL(site).pathname.length)
+      let path: string
+      try {
+        path = decodeURIComponent(encoded)
+      } catch {
+        // No file can have this name: a static host answers 400 for it.
+        report(article.file, 'malformed-image-path', place, { path: encoded })
+        continue
+      }
       if (!assets.has(path)) report(article.file, 'missing-image-file', place, { path }, { severity: 'warning' })
     }
   }

@@ -68,13 +68,40 @@ export function listImages(dir: string): Image[] {
  * Everything under `dir`, each with its path relative to the working
  * directory, but what is under a name starting with a dot: those belong to
  * editors and systems, not writers (Emacs lock links `.#story.md`, macOS
- * metadata `._story.md`, folders such as `.git`).
+ * metadata `._story.md`, folders such as `.git`); and but names that are not
+ * UTF-8 (see `misnamedFiles`).
  */
 function visibleEntries(dir: string) {
+  return allEntries(dir).filter(({ path }) => !path.includes('\uFFFD'))
+}
+
+function allEntries(dir: string) {
   const cwd = process.cwd()
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .map((entry) => ({ entry, path: relative(cwd, join(entry.parentPath, entry.name)) }))
     .filter(({ path }) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
+}
+
+/**
+ * A VFile, carrying an error, for each file or folder under `dir` whose name
+ * is not UTF-8 (Node reads such a name with `�` in place of the bad bytes,
+ * and then cannot open it): an article the build would otherwise skip
+ * without a word, an image it could not copy.
+ */
+export function misnamedFiles(dir: string): VFile[] {
+  return allEntries(dir)
+    .filter(({ path }) => path.includes('\uFFFD') && !dirnameHasBadName(path))
+    .map(({ path }) => {
+      const file = new VFile({ path })
+      report(file, 'invalid-file-name', start, {})
+      return file
+    })
+}
+
+/** Whether a folder above `path` has a name that is not UTF-8 itself: that folder is reported, not each file in it. */
+function dirnameHasBadName(path: string): boolean {
+  const parent = path.slice(0, path.lastIndexOf(sep))
+  return parent.includes('\uFFFD')
 }
 
 /**

@@ -59,6 +59,17 @@ const catalogue = {
     fix: () =>
       'restore the article or its `id`; to withdraw it on purpose, list the id under `retracted` in the site config',
   },
+  'id-moved': {
+    reason: (d: { id: string; url: string; source: string }) =>
+      `The id \`${d.id}\` was published for another article (${d.url}, from ${d.source}); readers would take this one for an update of it`,
+    fix: () =>
+      'give this article an id of its own (remove `id`, or write a new one); if it really is that article moved to another file and another URL, move it in one build and change its URL in the next',
+  },
+  'id-swapped': {
+    reason: (d: { id: string; source: string; other: string }) =>
+      `The id \`${d.id}\` was published for ${d.source}, which now has \`${d.other}\`, which was published for this file: the two articles have traded ids (were their slugs swapped?)`,
+    fix: (d: { id: string; source: string; other: string }) => `give each its id back: add \`id: ${d.other}\` here and \`id: ${d.id}\` to ${d.source}`,
+  },
   'id-retracted': {
     reason: (d: { id: string }) => `The id \`${d.id}\` was retracted and cannot be published again`,
     fix: () => 'give this article a new `id`, or remove the id from `retracted` in the site config',
@@ -88,6 +99,27 @@ const catalogue = {
   'missing-image-file': {
     reason: (d: { path: string }) => `The image ${d.path} is not in the articles folder, so the site will not have it`,
     fix: (d: { path: string }) => `add the file as ${d.path} under the articles folder, or point to an image that exists`,
+  },
+  'malformed-image-path': {
+    reason: (d: { path: string }) => `The image path ${d.path} has a \`%\` that starts no escape (such as \`%20\`), so no file can have it`,
+    fix: () => 'write a percent sign as `%25`, or rename the image without one',
+  },
+  'invalid-svg': {
+    reason: (d: { detail: string }) => `This SVG image is not well-formed XML: ${d.detail}`,
+    fix: () => 'export the image again from its editor, or save it as PNG',
+  },
+  'unsafe-svg': {
+    reason: (d: { what: string }) => `This SVG image holds ${d.what}, which would run or load when the image is opened on the site`,
+    fix: () => 'remove it (most editors can export a plain SVG, or use svgo), or publish the image as PNG',
+  },
+  'output-clash': {
+    reason: (d: { path: string; other: string; why: string }) => `This would be published as \`${d.path}\`, which clashes with ${d.other}: ${d.why}`,
+    fix: () => 'give the article another `slug` or `canonical`, or the image another name',
+  },
+  'name-too-long': {
+    reason: (d: { name: string; bytes: number; limit: number }) =>
+      `This would be published under the name \`${d.name.slice(0, 40)}…\`, ${d.bytes} bytes long; file systems allow ${d.limit}`,
+    fix: () => 'shorten the `slug` or `canonical`, or the file name',
   },
   'duplicate-headline': {
     reason: (d: { other: string }) => `The same headline is used by ${d.other}`,
@@ -129,13 +161,22 @@ const catalogue = {
       'keep only Markdown articles in the articles folder: move images and documents elsewhere, or give the file its real extension',
   },
   'too-deeply-nested': {
-    reason: (d: { limit: number }) => `Lists or quotes are nested here more than ${d.limit} levels deep`,
+    reason: (d: { limit: number }) => `Markup (lists, quotes, emphasis, links or HTML elements) is nested here more than ${d.limit} levels deep`,
     fix: () => 'flatten the nesting: no article needs this many levels, and readers cannot show them',
+  },
+  'too-slow': {
+    reason: (d: { seconds: number }) => `This file took more than ${d.seconds} seconds to parse and was given up; no real article takes a tenth of that`,
+    fix: () =>
+      'look for a long run of brackets, `*`, `_`, `~` or backticks, or lists and quotes opened on one line, which Markdown parsers take very long over, and remove it',
   },
   'file-too-large': {
     reason: (d: { size: string; limit: string }) => `This file is ${d.size}, more than the ${d.limit} an article may be`,
     fix: () =>
       'split it into several articles, or remove what makes it large (pasted data, embedded base64 images); images belong in their own files',
+  },
+  'invalid-file-name': {
+    reason: () => 'This name is not UTF-8 text (shown with `�` where its bytes are not), so it cannot be published at any URL',
+    fix: () => 'rename it in UTF-8, as every current system names files: `convmv` does it for a whole folder',
   },
   'outside-articles': {
     reason: (d: { target: string }) => `This is a link to \`${d.target}\`, which is outside the articles folder`,

@@ -28,6 +28,12 @@ export interface MadeOf {
   with: unknown
 }
 
+/**
+ * The manifest, the output's last file: a hash of all the others, which the
+ * publish job compares with the live site's (src/engine/commit.ts makes it).
+ */
+export const manifestFile = 'build.json'
+
 /** An output file from its content, made now or when asked for. */
 export function outputFile(path: string, content: string | (() => string), madeOf?: MadeOf): OutputFile {
   return { path, content: typeof content === 'string' ? () => content : content, ...(madeOf && { madeOf }) }

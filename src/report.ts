@@ -67,10 +67,19 @@ export function formatReport(files: readonly VFile[], format: ReportFormat = 'te
   const paint = options.color ? styleText : (_: unknown, text: string) => text
   const lines = shown.map(({ path, message }) => {
     const level = paint(message.fatal ? 'red' : 'yellow', severity(message))
-    const fix = message.note ? `\n  fix: ${message.note}` : ''
-    return `${path}:${message.line ?? 1}:${message.column ?? 1}  ${level}  ${message.reason}  ${paint('dim', `[${message.ruleId}]`)}${fix}`
+    const fix = message.note ? `\n  fix: ${printable(message.note)}` : ''
+    return `${printable(path)}:${message.line ?? 1}:${message.column ?? 1}  ${level}  ${printable(message.reason)}  ${paint('dim', `[${message.ruleId}]`)}${fix}`
   })
   return `${lines.join('\n')}\n\n${errors > 0 ? '✖' : '⚠'} ${total} in ${count(sources, 'file')}\n${hint}`
+}
+
+/**
+ * `text` safe to print on a terminal: control characters (C0, DEL, C1), which
+ * a file name, a YAML key or a ledger may hold and a terminal would obey
+ * (moving the cursor, rewriting the screen), shown as `\x1B`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (character) => `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
 function toJson({ path, message }: Entry) {

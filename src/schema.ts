@@ -77,6 +77,14 @@ export const permanentId = z
   .describe('a permanent URI such as `tag:news.example.org,2026-01-06:first-slug`, never changed once published')
 
 /**
+ * The most tags and bylines an article may have. Each makes feeds of its own
+ * in which the article appears with all the others as categories: a few
+ * thousand tags on one article made gigabytes.
+ */
+export const maxTags = 20
+export const maxAuthors = 10
+
+/**
  * Article front matter. Exported so sites can extend it.
  * Types come from it (`ArticleData`); nothing else describes an article.
  */
@@ -84,11 +92,15 @@ export const articleSchema = z.strictObject({
   title: text(300).describe('the headline as plain text'),
   summary: text(1000).describe('the standfirst as plain text'),
   author: z
-    .union([text(200), z.array(text(200)).min(1)])
-    .describe('a name, or a list of names'),
+    .union([text(200), z.array(text(200)).min(1).max(maxAuthors, `at most ${maxAuthors} names`)])
+    .describe(`a name, or a list of at most ${maxAuthors} names`),
   date: when,
   updated: when.optional(),
-  tags: z.array(text(50)).describe('a list of short words or phrases (50 characters at most)').optional(),
+  tags: z
+    .array(text(50))
+    .max(maxTags, `at most ${maxTags} tags`)
+    .describe(`a list of at most ${maxTags} short words or phrases (50 characters at most each)`)
+    .optional(),
   image: z
     .strictObject({
       src: imageSource,

@@ -7,7 +7,10 @@ import { topicFeed, topicsOf } from './feeds/topics.ts'
 import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
 import { lintDuplicates, lintImages } from './lint.ts'
 import { report } from './messages.ts'
-import { outputFile, type OutputFile } from './output.ts'
+import type { Image } from './load.ts'
+import { checkOutputPaths } from './output-paths.ts'
+import { manifestFile, outputFile, type OutputFile } from './output.ts'
+import { outputPathFor } from './pages/urls.ts'
 import { pageFiles } from './pages/site-pages.ts'
 import { shown, type BodyOf, type ShownArticle } from './shown.ts'
 import type { Article } from './validate.ts'
@@ -25,8 +28,10 @@ export interface SiteOptions {
   now: Date
   /** The ledger the live site published last; absent on a first build. */
   ledger?: VFile
-  /** The images under the articles folder, by path relative to it: what articles' images may name. */
-  images?: readonly string[]
+  /** The images under the articles folder: what articles' images may name, published beside the pages. */
+  images?: readonly Image[]
+  /** Other files this build checked (its SVG images), whose messages count as the sources' do. */
+  checked?: readonly VFile[]
 }
 
 export interface Site {
@@ -65,22 +70,41 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   // An unreadable ledger already carries its error; reading it again would add a second, vaguer one.
   const previous = options.ledger && options.ledger.messages.length === 0 ? readLedger(options.ledger) : undefined
   if (options.ledger) files.push(options.ledger)
-  files.push(...checkIdentity(all, published, config, previous))
+  files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous))
   lintDuplicates(all)
-  lintImages(all, new Set(options.images), config.url)
+  lintImages(all, new Set(options.images?.map((image) => image.path)), config.url)
 
-  const ok = !files.some((file) => file.messages.some((message) => message.fatal))
-  const site = { files, ok, published, scheduled, drafts }
-  if (!ok) return { ...site, shown: [] }
-  return {
-    ...site,
-    shown: published.map((article) => {
-      const minutes = readingTimes.get(article)
-      if (minutes === undefined) throw new Error(`${article.file.path} is published but was not rendered`)
-      return shown(article, minutes)
-    }),
-    ledger: JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n',
+  const fatal = () => files.some((file) => file.messages.some((message) => message.fatal))
+  const site = { files, published, scheduled, drafts }
+  if (fatal()) return { ...site, ok: false, shown: [] }
+  const articles = published.map((article) => {
+    const minutes = readingTimes.get(article)
+    if (minutes === undefined) throw new Error(`${article.file.path} is published but was not rendered`)
+    return shown(article, minutes)
+  })
+  const ledger = JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n'
+  files.push(...checkPaths(published, articles, config, ledger, options.images ?? []))
+  return fatal() ? { ...site, ok: false, shown: [] } : { ...site, ok: true, shown: articles, ledger }
+}
+
+/**
+ * Check where every file of the output would go (see `checkOutputPaths`),
+ * reporting on the articles and images whose files clash, so that `check`
+ * refuses what a build would fail to write. The images' problems are on
+ * files of their own, returned.
+ */
+function checkPaths(published: readonly Article[], articles: readonly ShownArticle[], config: Config, ledger: string, images: readonly Image[]): VFile[] {
+  const owners = new Map<string, VFile[]>()
+  const own = (path: string, file: VFile) => owners.set(path, [...(owners.get(path) ?? []), file])
+  for (const article of published) {
+    const path = outputPathFor(article.url, config.url)
+    if (path !== undefined) own(path, article.file)
   }
+  const imageFiles = images.map((image) => new VFile({ path: image.source }))
+  images.forEach((image, index) => own(image.path, imageFiles[index] as VFile))
+  const paths = [...siteFiles(articles, config, ledger, () => '')].map((file) => file.path)
+  checkOutputPaths([...paths, ...images.map((image) => image.path), manifestFile], owners)
+  return imageFiles.filter((file) => file.messages.length > 0)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path'
 import type { Root } from 'mdast'
-import type { Node, Position } from 'unist'
-import { visit } from 'unist-util-visit'
+import type { Node, Point, Position } from 'unist'
+import { EXIT, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Config } from './config.ts'
 import { calendarDate, toInstant } from './dates.ts'
@@ -44,29 +44,26 @@ export function permanentIdFor(config: Config, day: string, slug: string) {
 }
 
 /**
- * How deep lists and quotes may nest. Parsing, rendering and writing HTML
- * recurse once per level, and the stack runs out somewhere past a thousand,
- * at a depth that differs between the main thread and a worker: one fixed
- * limit, well below, makes every build reject the same sources, with a
- * message instead of a crash.
+ * How deep markup may nest: lists, quotes, emphasis, links and raw HTML
+ * elements alike, each level of the Markdown tree counted. Rendering and
+ * writing HTML recurse once or more per level, and the stack runs out
+ * somewhere past a thousand, at a depth that differs between the main thread
+ * and a worker: one fixed limit, well below, makes every build reject the
+ * same sources, with a message at the place instead of a crash. 256 lists
+ * nested in each other are 513 levels (a list and its item each, then the
+ * paragraph), within it.
  */
-export const maxNesting = 256
+export const maxNesting = 600
 
 /** `parseSource`, refusing a body nested deeper than `maxNesting` (or too deep to parse at all). */
 function parseNested(file: VFile) {
   const limit = maxNesting
   try {
     const parsed = parseSource(file)
-    // Depth first with an explicit stack: the check must not recurse itself.
-    const stack: Array<[Node, number]> = [[parsed.tree, 0]]
-    for (let item = stack.pop(); item; item = stack.pop()) {
-      const [node, depth] = item
-      if (depth > limit) {
-        report(file, 'too-deeply-nested', node.position?.start ?? { line: 1, column: 1 }, { limit })
-        return undefined
-      }
-      const level = node.type === 'list' || node.type === 'blockquote' ? depth + 1 : depth
-      if ('children' in node) for (const child of node.children as Node[]) stack.push([child, level])
+    const too = tooDeep(parsed.tree, limit) ?? tooDeepHtml(file, parsed.tree, limit)
+    if (too) {
+      report(file, 'too-deeply-nested', too, { limit })
+      return undefined
     }
     return parsed
   } catch (error) {
@@ -74,6 +71,44 @@ function parseNested(file: VFile) {
     report(file, 'too-deeply-nested', { line: 1, column: 1 }, { limit })
     return undefined
   }
+}
+
+/** Where `tree` first nests deeper than `limit`, or undefined. Depth first with an explicit stack: the check must not recurse itself. */
+function tooDeep(tree: Root, limit: number): Point | undefined {
+  const stack: Array<[Node, number]> = [[tree, 0]]
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item
+    if (depth > limit) return node.position?.start ?? { line: 1, column: 1 }
+    if ('children' in node) for (const child of node.children as Node[]) stack.push([child, depth + 1])
+  }
+  return undefined
+}
+
+/** Elements HTML never nests anything in: they have no closing tag. */
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+
+/**
+ * Where the raw HTML of `tree`, taken in document order as one document (as
+ * rehype-raw takes it), first nests deeper than `limit`, counting start and
+ * end tags; or undefined. It can only count higher than the elements really
+ * nest, never lower: a start tag HTML closes on its own (`<p>`) counts as open.
+ */
+function tooDeepHtml(file: VFile, tree: Root, limit: number): Point | undefined {
+  if (!String(file.value).includes('<')) return undefined
+  let depth = 0
+  let found: Point | undefined
+  visit(tree, 'html', (node) => {
+    for (const [, end, name = ''] of node.value.matchAll(/<(\/?)([A-Za-z][\w-]*)[^>]*>/g)) {
+      if (end) depth = Math.max(0, depth - 1)
+      else if (!voidElements.has(name.toLowerCase())) depth++
+      if (depth > limit) {
+        found = node.position?.start ?? { line: 1, column: 1 }
+        return EXIT
+      }
+    }
+    return undefined
+  })
+  return found
 }
 
 /** A valid article and its body, the Markdown tree with positions true to the source file. */

@@ -88,11 +88,12 @@ test('reports every problem in every file at once, writes nothing, and keeps the
   const dir = await site('invalid')
   await mkdir(join(dir, 'dist'))
   await writeFile(join(dir, 'dist/feed.xml'), 'last good build')
+  await writeFile(join(dir, 'dist/build.json'), `{"version": 2, "sha256": "${'0'.repeat(64)}"}\n`)
   const run = await wirefeed(['build', '--now', now], dir)
   assert.equal(run.code, 1)
   assert.equal(run.stdout, '')
   await golden(run.stderr, 'invalid/expected/stderr.txt')
-  assert.deepEqual(await readdir(join(dir, 'dist')), ['feed.xml'])
+  assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), ['build.json', 'feed.xml'])
   assert.equal(await readFile(join(dir, 'dist/feed.xml'), 'utf8'), 'last good build')
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
 })
@@ -145,11 +146,18 @@ test('exits 2 with one sentence and the usage on bad usage', async () => {
     [['build', '--articles', 'nope'], /^wirefeed: the articles folder `nope` does not exist/],
     [['build', '--bogus'], /^wirefeed: Unknown option '--bogus'/],
     [['build', '--ledger', 'missing.json'], /^wirefeed: the ledger `missing\.json` does not exist/],
+    // Times the calendar does not have, which Date would roll over into others.
+    [['build', '--now', '2026-02-30T00:00:00Z'], /^wirefeed: --now names no real time: February 2026 has 28 days, so `2026-02-30T00:00:00Z` does not exist\./],
   ]
   for (const [args, expected] of cases) {
     const run = await wirefeed(args, dir)
     assert.equal(run.code, 2, args.join(' '))
     assert.match(run.stderr, expected)
+  }
+  for (const epoch of ['99999999999999999999', '1.5', '-1']) {
+    const run = await wirefeed(['build'], dir, { SOURCE_DATE_EPOCH: epoch })
+    assert.equal(run.code, 2, epoch)
+    assert.match(run.stderr, /^wirefeed: SOURCE_DATE_EPOCH must be whole seconds since 1970, at most 8640000000000, not `/)
   }
 })
 

@@ -77,3 +77,30 @@ test('keeps the id when title and slug change if the id is pinned in front matte
   assert.deepEqual(checkIdentity([after], [after], settings, ledger), [])
   assert.deepEqual(rules([after.file]), [])
 })
+
+test('lets a published id keep its URL under a file moved, or its file under a new URL', () => {
+  const id = 'tag:news.example.org,2026-01-06:story'
+  const ledger = nextLedger(undefined, [article(source({ id }, 'x', 'articles/story.md'))], settings)
+  const moved = article(source({ id }, 'x', 'articles/2026/story.md'))
+  checkIdentity([moved], [moved], settings, ledger)
+  assert.deepEqual(rules([moved.file]), [])
+})
+
+test('refuses an id given to another article: another file at another URL', () => {
+  const gone = article(source({}, 'x', 'articles/gone.md'))
+  const ledger = nextLedger(undefined, [gone], settings)
+  const thief = article(source({ id: gone.id, slug: 'elsewhere' }, 'x', 'articles/new.md'))
+  checkIdentity([thief], [thief], settings, ledger)
+  assert.deepEqual(rules([thief.file]), ['articles/new.md id-moved'])
+  assert.match(thief.file.messages[0]?.reason ?? '', /was published for another article \(https:\/\/news\.example\.org\/2026\/01\/gone\/, from articles\/gone\.md\)/)
+})
+
+test('refuses two articles that traded ids when their slugs were swapped, naming the ids to give back', () => {
+  const [a, b] = [article(source({}, 'x', 'articles/a.md')), article(source({}, 'x', 'articles/b.md'))]
+  const ledger = nextLedger(undefined, [a, b], settings)
+  const swappedA = article(source({ slug: 'b' }, 'x', 'articles/a.md'))
+  const swappedB = article(source({ slug: 'a' }, 'x', 'articles/b.md'))
+  checkIdentity([swappedA, swappedB], [swappedA, swappedB], settings, ledger)
+  assert.deepEqual(rules([swappedA.file, swappedB.file]), ['articles/a.md id-swapped', 'articles/b.md id-swapped'])
+  assert.equal(swappedA.file.messages[0]?.note, `give each its id back: add \`id: ${a.id}\` here and \`id: ${b.id}\` to articles/b.md`)
+})

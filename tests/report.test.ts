@@ -29,3 +29,11 @@ test('prints path:line:column, severity, message, rule and fix, sorted, with a t
 test('says nothing when there is nothing to say', () => {
   assert.equal(formatReport([new VFile({ path: 'a.md' })]), '')
 })
+
+test('shows control characters a file name or a message holds, instead of letting the terminal obey them', () => {
+  const file = new VFile({ path: 'articles/\u001b[2Jcleared\u009b.md' })
+  report(file, 'unknown-field', { line: 2, column: 1 }, { field: '\u001b]0;title\u0007', known: '`title`' })
+  const text = formatReport([file])
+  assert.doesNotMatch(text, /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/)
+  assert.match(text, /^articles\/\\x1B\[2Jcleared\\x9B\.md:2:1 {2}error {2}Unknown field `\\x1B\]0;title\\x07`/)
+})

@@ -177,9 +177,18 @@ test('strips characters no feed may carry, so a headline of control characters i
   assert.equal(validateArticle(source({ title: 'Clean\u0007 title' }), config())?.article.title, 'Clean title')
 })
 
-test('refuses lists and quotes nested past the limit with a message, however deep, instead of running out of stack', () => {
-  assert.ok(validateArticle(source({}, `${'* '.repeat(maxNesting)}x\n`), config()), 'at the limit is fine')
-  for (const body of [`${'* '.repeat(maxNesting + 1)}x\n`, `Intro.\n\n${'> '.repeat(2000)}x\n`, `${'1. '.repeat(10_000)}x\n`]) {
+test('refuses markup nested past the limit with a message, however deep, instead of running out of stack', () => {
+  assert.ok(validateArticle(source({}, `${'* '.repeat(256)}x\n`), config()), '256 nested lists are fine')
+  const deep = [
+    `${'* '.repeat(maxNesting + 1)}x\n`,
+    `Intro.\n\n${'> '.repeat(2000)}x\n`,
+    `${'1. '.repeat(2000)}x\n`,
+    // Emphasis and raw HTML nest as well as lists do.
+    `${'*'.repeat(1300)}a${'*'.repeat(1300)}\n`,
+    `${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}\n`,
+    `${'<div>\n\n'.repeat(700)}x\n`,
+  ]
+  for (const body of deep) {
     const file = source({}, body)
     assert.equal(validateArticle(file, config()), undefined)
     assert.deepEqual(file.messages.map((m) => [m.ruleId, m.fatal]), [['too-deeply-nested', true]])

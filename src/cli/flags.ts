@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { configFileName } from '../config.ts'
+import { calendarProblem } from '../dates.ts'
 import { threadsFrom } from '../engine/pool.ts'
 import { reportFormats, type ReportFormat } from '../report.ts'
 import { UsageError, type Io } from './io.ts'
@@ -21,7 +22,7 @@ export const flags = {
   watch: { type: 'boolean', help: 'rebuild when an article or the config changes' },
   into: { type: 'string', value: '<dir>', default: '.live', help: 'where to put the live files' },
   cache: { type: 'string', value: '<dir>', default: join('.cache', 'wirefeed'), help: 'the incremental build cache' },
-  threads: { type: 'string', value: '<n>', defaultText: `one per core from ${threadsFrom} sources; 1: none`, help: 'worker threads for parsing and rendering' },
+  threads: { type: 'string', value: '<n>', defaultText: `one per core from ${threadsFrom} sources, else one`, help: 'worker threads for parsing and rendering' },
   quiet: { type: 'boolean', help: 'print errors only' },
   verbose: { type: 'boolean', help: 'print every warning, and the stack of an unexpected error' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -110,11 +111,16 @@ function resolveNow(flag: string | undefined, io: Io): Date {
     if (!now || Number.isNaN(now.getTime())) {
       throw new UsageError(`--now takes an ISO 8601 date-time with offset, such as 2026-01-06T09:00:00Z, not \`${flag}\`.`)
     }
+    const problem = calendarProblem(flag)
+    if (problem) throw new UsageError(`--now names no real time: ${problem}, so \`${flag}\` does not exist.`)
     return now
   }
   const epoch = io.env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${epoch}\`.`)
+    // Date reaches 100,000,000 days either side of 1970: past that it is no time at all.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > 8.64e12) {
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, at most 8640000000000, not \`${epoch}\`.`)
+    }
     return new Date(Number(epoch) * 1000)
   }
   return io.clock()

@@ -1,12 +1,11 @@
-import { resolve, sep } from 'node:path'
 import { statSync } from 'node:fs'
 import type { Options } from '../cli/flags.ts'
 import type { Io } from '../cli/io.ts'
 import type { Config } from '../config.ts'
-import { build, type BuildRequest, type BuildResult } from '../engine/index.ts'
+import { build, OutputRefused, SiteTooLarge, type BuildRequest, type BuildResult } from '../engine/index.ts'
 import { readSource } from '../load.ts'
 import { createProgress } from '../progress.ts'
-import { formatReport } from '../report.ts'
+import { formatReport, printable } from '../report.ts'
 
 /** build: validate everything, report, and write the output. */
 export async function buildCommand(config: Config, options: Options, io: Io): Promise<number> {
@@ -22,8 +21,9 @@ async function run(config: Config, options: Options, io: Io, write: boolean): Pr
   const request = buildRequest(config, options, io, write)
   if (typeof request === 'number') return request
   const progress = write && options.progress ? createProgress(io.stderr) : undefined
-  const result = await build({ ...request, ...(progress && { onProgress: (done, total) => progress.update(done, total) }) })
+  const result = await refusing(io, () => build({ ...request, ...(progress && { onProgress: (done, total) => progress.update(done, total) }) }))
   progress?.done()
+  if (typeof result === 'number') return result
   printReport(result, options, io, write ? (options.verbose ? 'full' : 'count') : 'full')
   if (options.format === 'json' || options.quiet) return result.ok ? 0 : 1
   if (!result.ok) {
@@ -40,11 +40,6 @@ async function run(config: Config, options: Options, io: Io, write: boolean): Pr
 export function buildRequest(config: Config, options: Options, io: Io, write: boolean): BuildRequest | number {
   if (!statSync(options.articles, { throwIfNoEntry: false })?.isDirectory()) {
     io.stderr(`wirefeed: the articles folder \`${options.articles}\` does not exist; pass --articles <dir>.\n`)
-    return 2
-  }
-  const [out, articles] = [resolve(options.out), resolve(options.articles)]
-  if (out === articles || out.startsWith(articles + sep) || articles.startsWith(out + sep)) {
-    io.stderr(`wirefeed: the output folder \`${options.out}\` overlaps the articles folder \`${options.articles}\`; a build would replace sources.\n`)
     return 2
   }
   const ledger = readSource(options.ledger)
@@ -64,6 +59,25 @@ export function buildRequest(config: Config, options: Options, io: Io, write: bo
   }
 }
 
+/**
+ * `work`'s result, or an exit code after saying in one sentence why the
+ * engine refused: 2 for folders it will not write to, 1 for a site heavier
+ * than its limit.
+ */
+export async function refusing<T>(io: Io, work: () => Promise<T>): Promise<T | number> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof OutputRefused) {
+      io.stderr(`wirefeed: ${error.message}.\n`)
+      return 2
+    }
+    if (!(error instanceof SiteTooLarge)) throw error
+    io.stderr(`wirefeed: ${error.message}; nothing was written. Raise siteSizeLimit if your host takes more, or keep archives as teasers (archives: teasers).\n`)
+    return 1
+  }
+}
+
 /** Print what a build found: its problems in the chosen format, then, as text, what is scheduled. */
 function printReport(result: BuildResult, options: Options, io: Io, warnings: 'full' | 'count') {
   const { files, summary } = result
@@ -73,7 +87,7 @@ function printReport(result: BuildResult, options: Options, io: Io, warnings: 'f
     io.stdout(formatReport(files, 'github'))
   } else {
     io.stderr(formatReport(files, 'text', { color: options.color, warnings: options.quiet ? 'none' : warnings }))
-    if (!options.quiet) io.stderr(summary.scheduled.map((entry) => `scheduled  ${entry.file}  goes live ${entry.goesLive}\n`).join(''))
+    if (!options.quiet) io.stderr(summary.scheduled.map((entry) => `scheduled  ${printable(entry.file)}  goes live ${entry.goesLive}\n`).join(''))
   }
 }
 

@@ -3,7 +3,7 @@ import type { Options } from '../cli/flags.ts'
 import type { Io } from '../cli/io.ts'
 import type { Config } from '../config.ts'
 import { build } from '../engine/index.ts'
-import { formatReport } from '../report.ts'
+import { formatReport, printable } from '../report.ts'
 import type { Article } from '../validate.ts'
 import { buildRequest } from './build.ts'
 
@@ -14,7 +14,7 @@ export async function listCommand(config: Config, options: Options, io: Io): Pro
   const { files, site } = await build(request)
   io.stderr(formatReport(files, 'text', { color: options.color, warnings: 'none' }))
   const when = (article: Article) => DateTime.fromJSDate(article.date, { zone: config.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZ')
-  const line = (state: string) => (article: Article) => `${state.padEnd(9)}  ${when(article)}  ${article.file.path}  ${article.title}\n`
+  const line = (state: string) => (article: Article) => `${state.padEnd(9)}  ${when(article)}  ${printable(article.file.path)}  ${printable(article.title)}\n`
   const newestFirst = (a: Article, b: Article) => b.date.getTime() - a.date.getTime()
   io.stdout(
     [

@@ -1,5 +1,4 @@
-import { watch } from 'node:fs'
-import { statSync } from 'node:fs'
+import { statSync, watch } from 'node:fs'
 import { loadConfig } from '../cli/config-file.ts'
 import type { Options } from '../cli/flags.ts'
 import type { Io } from '../cli/io.ts'
@@ -10,11 +9,15 @@ import { buildCommand } from './build.ts'
 /** serve: the output folder on 127.0.0.1; with --watch, rebuilt on every change, last good build kept. */
 export async function serveCommand(_: unknown, options: Options, io: Io): Promise<number> {
   if (options.watch) {
-    const rebuild = async () => {
-      const config = loadConfig(options, io)
-      if (typeof config !== 'number') await buildCommand(config, options, io)
-    }
-    // A failed build writes nothing, so the server goes on serving the last good one.
+    const rebuild = serialised(async () => {
+      try {
+        const config = loadConfig(options, io)
+        if (typeof config !== 'number') await buildCommand(config, options, io)
+      } catch (error) {
+        // A failed build writes nothing: the server goes on serving the last good one.
+        io.stderr(`wirefeed: the rebuild failed: ${(error as Error).message}; still serving the last good build.\n`)
+      }
+    })
     await rebuild()
     let timer: NodeJS.Timeout | undefined
     const later = () => {
@@ -36,4 +39,28 @@ export async function serveCommand(_: unknown, options: Options, io: Io): Promis
   io.stdout(`Serving ${options.out}/ at http://127.0.0.1:${port}/ (Ctrl+C stops)\n`)
   await new Promise((resolve) => server.once('close', resolve))
   return 0
+}
+
+/**
+ * `task`, never run twice at once: asked again while it runs, it runs once
+ * more when it ends, however many times it was asked meanwhile. Two builds
+ * writing one output at once would fail each other.
+ */
+function serialised(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined
+  let again = false
+  return () => {
+    if (running) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      do {
+        again = false
+        await task()
+      } while (again)
+      running = undefined
+    })()
+    return running
+  }
 }

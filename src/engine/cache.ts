@@ -169,8 +169,21 @@ export class BodyReader {
   }
 }
 
-/** The cache on disk is not what it recorded (edited, cut short, deleted from): a build starts again without it. */
-export class DamagedCache extends Error {}
+/**
+ * The cache on disk is not what it recorded (edited, cut short, deleted
+ * from): a build starts again without it. Known by its `code` too, which an
+ * error keeps when it crosses from a worker thread.
+ */
+export class DamagedCache extends Error {
+  static readonly code = 'WIREFEED_DAMAGED_CACHE'
+  readonly code = DamagedCache.code
+}
+
+/** Whether `error`, or the error that caused it, is a `DamagedCache`, from this thread or another. */
+export function isDamagedCache(error: unknown): boolean {
+  const code = (value: unknown) => (value as { code?: unknown } | undefined)?.code
+  return error instanceof DamagedCache || code(error) === DamagedCache.code || code((error as { cause?: unknown } | undefined)?.cause) === DamagedCache.code
+}
 
 /** The entries in `dir` by key: none when there is no index, or it is damaged. */
 export function readIndex(dir: string): Map<string, Entry> {

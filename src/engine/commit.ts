@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { rm } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { byCodePoint } from '../order.ts'
-import type { OutputFile } from '../output.ts'
+import { manifestFile, type OutputFile } from '../output.ts'
 import { running } from './processes.ts'
 
 /** What the writer knows of a file it wrote: enough to keep it next time without making it again. */
@@ -32,6 +32,8 @@ export interface StageOptions {
    */
   previous?: ReadonlyMap<string, WrittenFile>
   keyOf?: (file: OutputFile) => string | undefined
+  /** The most the output may weigh, in bytes, all files counted: past it, nothing is committed. */
+  maxBytes?: number
   /**
    * Makes the files elsewhere, from the same `files` (src/engine/pool.ts: on
    * worker threads): given the place in `files` and the path of each file to
@@ -77,8 +79,53 @@ export interface Staged {
   discard(): void
 }
 
-/** The manifest the publish job compares with the live one: same hash, nothing to deploy. */
-export const manifestFile = 'build.json'
+/** A folder a build will not write to, said in one sentence. */
+export class OutputRefused extends Error {}
+
+/** An output heavier than it may be: nothing of it was committed. */
+export class SiteTooLarge extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    const megabytes = (count: number) => `${Math.ceil(count / 2 ** 20).toLocaleString('en')} MB`
+    super(`the site would be ${megabytes(bytes)}, more than the ${megabytes(limit)} its config allows (siteSizeLimit)`)
+  }
+}
+
+/**
+ * Refuse an output folder whose files a build would delete although they
+ * are not a build's: one that holds the working directory, or one with files
+ * but no manifest a build wrote (a mistyped `--out src` or `--out .git`).
+ */
+export function checkOutput(out: string) {
+  const folder = resolve(out)
+  if (folder === dirname(folder) || folder === process.cwd() || within(folder, process.cwd())) {
+    throw new OutputRefused(`the output folder \`${out}\` holds the working directory, which writing it would delete; choose another --out`)
+  }
+  if (!isOutput(out)) {
+    throw new OutputRefused(`\`${out}\` holds files but no ${manifestFile} a build wrote, so it is not a wirefeed output; build into an empty or new folder, or empty it first`)
+  }
+}
+
+/** Whether `out` does not exist, is empty, or holds a manifest a build wrote. */
+function isOutput(out: string): boolean {
+  let names: string[]
+  try {
+    names = readdirSync(out)
+  } catch {
+    // Missing (made by the commit), or not a folder (the commit then fails on its own).
+    return true
+  }
+  if (names.length === 0) return true
+  try {
+    const manifest = JSON.parse(readFileSync(join(out, manifestFile), 'utf8')) as { version?: unknown; sha256?: unknown }
+    return manifest.version === 2 && typeof manifest.sha256 === 'string' && /^[0-9a-f]{64}$/.test(manifest.sha256)
+  } catch {
+    return false
+  }
+}
+
 
 /**
  * Stage the output folder `out` to hold exactly `files` (and the assets),
@@ -112,9 +159,7 @@ export const manifestFile = 'build.json'
  */
 export async function stageOutput(out: string, files: Iterable<OutputFile>, options: StageOptions = {}): Promise<Staged> {
   const folder = resolve(out)
-  if (folder === dirname(folder) || folder === process.cwd() || within(folder, process.cwd())) {
-    throw new Error(`refusing to write the output to \`${out}\`: it holds the working directory, which writing it would delete`)
-  }
+  checkOutput(out)
   recoverOutput(out)
   await removeAbandoned(out)
   const staging = `${out}.new-${process.pid}`
@@ -176,11 +221,14 @@ export async function stageOutput(out: string, files: Iterable<OutputFile>, opti
     check(manifestFile)
     manifest = manifestOf(written)
     record(manifestFile, undefined, settleFile(settings, manifestFile, manifest, folders))
+    const bytes = [...written.values()].reduce((sum, file) => sum + file.size, 0)
+    if (options.maxBytes !== undefined && bytes > options.maxBytes) throw new SiteTooLarge(bytes, options.maxBytes)
     // Whatever else the output holds goes: it is exactly these files afterwards.
     deletions = filesIn(out).filter((path) => !written.has(path))
     writeFileSync(join(staging, deletionsFile), JSON.stringify(deletions))
   } catch (error) {
-    await rm(staging, { recursive: true, force: true })
+    // The maker has stopped every thread before failing: nothing writes here any more.
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 })
     throw error
   }
   const changed = changes > 0 || deletions.length > 0
@@ -274,22 +322,35 @@ const deletionsFile = 'deletions.json'
 
 /**
  * Finish a commit (see `stageOutput`) if one is pending: delete what it
- * lists, move its staged files into the output, then drop it. Every step
- * can be repeated, so a commit interrupted at any point is finished by
- * running this again. Run before a build that may fail (and so never
- * reach `stageOutput`), and before serving the output.
+ * lists, move its staged files into the output, then drop it. Run before a
+ * build that may fail (and so never reach `stageOutput`), and before serving
+ * the output.
+ *
+ * A commit killed at any point is finished by running this again: every
+ * step can be repeated, and the commit folder is dropped in an order that
+ * says how far it got. Its staged files go first (each moved, or gone with
+ * the folder once all are), then the list of deletions (so a commit
+ * without one has made them all), then the folder itself.
  */
 export function recoverOutput(out: string) {
   const commit = `${out}.commit`
-  const staged = join(commit, stagedFolder)
   if (!existsSync(commit)) return
+  const staged = join(commit, stagedFolder)
+  const deletions = join(commit, deletionsFile)
   if (!existsSync(out) && existsSync(staged)) {
     // No output yet (a first build): the staged folder is the whole of it.
     renameSync(staged, out)
   } else {
-    for (const path of JSON.parse(readFileSync(join(commit, deletionsFile), 'utf8')) as string[]) {
-      rmSync(join(out, path), { recursive: true, force: true })
-      pruneEmpty(out, dirname(join(out, path)))
+    if (existsSync(deletions)) {
+      for (const path of JSON.parse(readFileSync(deletions, 'utf8')) as string[]) {
+        try {
+          rmSync(join(out, path), { recursive: true, force: true })
+        } catch (error) {
+          // ENOTDIR: a file the commit moved in already stands where its folder was, so it is gone.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+        }
+        pruneEmpty(out, dirname(join(out, path)))
+      }
     }
     for (const path of filesIn(staged)) {
       const to = join(out, path)
@@ -299,6 +360,8 @@ export function recoverOutput(out: string) {
       renameSync(join(staged, path), to)
     }
   }
+  rmSync(staged, { recursive: true, force: true })
+  rmSync(deletions, { force: true })
   rmSync(commit, { recursive: true, force: true })
 }
 
@@ -356,7 +419,7 @@ function fileAt(path: string): Stats | undefined {
 }
 
 /** Whether `path` is strictly below `folder` (both absolute). */
-function within(folder: string, path: string) {
+export function within(folder: string, path: string) {
   const rest = relative(folder, path)
   return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest)
 }

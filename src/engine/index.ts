@@ -42,20 +42,24 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
-import { listImages, sourcePaths, type Image } from '../load.ts'
+import { listImages, misnamedFiles, readSource, sourcePaths, type Image } from '../load.ts'
 import { assembleSite, siteFiles, type Site, type SourceResult } from '../site.ts'
 import type { ShownArticle } from '../shown.ts'
-import { BodyReader, DamagedCache, entryServes, fromEntry, PackWriter, readIndex, restoreMessages, storeMessages, writeIndex, type BodyPlace, type Entry } from './cache.ts'
-import { manifestFile, outputHolds, recoverOutput, stageOutput, type Asset, type Staged } from './commit.ts'
+import { BodyReader, entryServes, isDamagedCache, fromEntry, readIndex, restoreMessages, storeMessages, writeIndex, type BodyPlace, type Entry } from './cache.ts'
+import { manifestFile } from '../output.ts'
+import { checkOutput, OutputRefused, outputHolds, recoverOutput, stageOutput, within, type Asset, type Staged } from './commit.ts'
 import { analysisKey, codeVersionOf, contextOf, fileKey, hash, type ArticleKeys } from './keys.ts'
 import { heapFor, startPool, threadsFor, type Pool } from './pool.ts'
 import { readRecord, writeRecord, type BuildRecord, type BuildSummary } from './record.ts'
-import { work, type Done, type Job, type WorkSettings } from './work.ts'
+import type { Done, Job, WorkSettings } from './work.ts'
+import { report } from '../messages.ts'
+import { checkSvg } from '../svg.ts'
 
 export type { BuildSummary } from './record.ts'
+export { OutputRefused, SiteTooLarge } from './commit.ts'
 
 export interface BuildRequest {
   /** The articles folder. */
@@ -98,10 +102,11 @@ export interface BuildResult {
 
 /** Build the site (or check it), as the module comment says. */
 export async function build(request: BuildRequest): Promise<BuildResult> {
+  checkPlaces(request)
   try {
     return await run(request, true)
   } catch (error) {
-    if (!(error instanceof DamagedCache)) throw error
+    if (!isDamagedCache(error)) throw error
     // The cache lost what it recorded: without it, the build gives what a cold one gives.
     return run(request, false)
   }
@@ -127,7 +132,8 @@ async function run(request: BuildRequest, useCache: boolean): Promise<BuildResul
       writeRecord(request.cache, { ...record, quick: quickKey(ledger), sources })
       return replay(record, analysed)
     }
-    const site = assembleSite(results, config, { now, ...(request.ledger && { ledger: request.ledger }), images: images.map((image) => image.path) })
+    const checked = [...misnamedFiles(request.articles), ...images.filter((image) => /\.svg$/i.test(image.path)).map(checkedSvg)]
+    const site = assembleSite(results, config, { now, ...(request.ledger && { ledger: request.ledger }), images, checked })
     const summary: BuildSummary = {
       published: site.published.length,
       drafts: site.drafts.length,
@@ -156,7 +162,7 @@ async function run(request: BuildRequest, useCache: boolean): Promise<BuildResul
 async function analyseInputs(
   request: BuildRequest,
   context: string,
-  inputs: ReturnType<typeof listInputs>,
+  inputs: Inputs,
   record: BuildRecord | undefined,
   useCache: boolean,
 ) {
@@ -169,7 +175,7 @@ async function analyseInputs(
   const index = useCache ? readIndex(request.cache) : new Map<string, Entry>()
   const known = new Set([...index].flatMap(([key, entry]) => (entryServes(entry, request.now) ? [key] : [])))
   const settings: WorkSettings = { config: request.config, now: request.now, context, root: realpathSync(request.articles), known }
-  const { done, pool } = await analyse(inputs.sources, knownDigest, settings, request)
+  const { done, pool } = await analyse(inputs, knownDigest, settings, request)
   // The cache from now on: every entry this build used, and nothing else.
   const entries = new Map<string, Entry>()
   const results: SourceResult[] = []
@@ -207,64 +213,112 @@ async function analyseInputs(
 /**
  * What became of each source, in source order: a source whose digest is
  * known and whose cache entry serves needs no work; the others are jobs,
- * done on worker threads when there are many (and then the threads are
- * kept, to make the output too), else here.
+ * done on worker threads (kept, to make the output too), each within a
+ * budget of time.
  */
-async function analyse(paths: readonly string[], knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest) {
+async function analyse(inputs: Inputs, knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest) {
   const results = new Map<string, Done>()
   const jobs: Job[] = []
-  for (const path of paths) {
+  for (const path of inputs.sources) {
     const digest = knownDigest(path)
     const key = digest === undefined ? undefined : analysisKey(settings.context, digest)
     if (key !== undefined && settings.known.has(key)) results.set(path, { path, digest, key })
-    else jobs.push({ path })
+    else jobs.push({ path, bytes: inputs.sizes.get(path) ?? 0 })
   }
   const threads = threadsFor(jobs.length, request.threads)
-  const pool = threads > 0 ? startPool(threads, settings, request.cache, heapFor(paths.length)) : undefined
-  const progress = (count: number) => request.onProgress?.(count, jobs.length)
+  const pool = threads > 0 ? startPool(threads, settings, request.cache, heapFor(inputs.sources.length)) : undefined
   try {
-    for (const result of pool ? await pool.analyse(jobs, progress) : analyseHere(jobs, settings, request.cache, progress)) results.set(result.path, result)
+    const progress = (count: number) => request.onProgress?.(count, jobs.length)
+    for (const result of (await pool?.analyse(jobs, { budget: budgetFor, slow: tooSlow }, progress)) ?? []) results.set(result.path, result)
   } catch (error) {
     await pool?.close()
     throw error
   }
-  return { done: paths.flatMap((path) => results.get(path) ?? []), pool }
-}
-
-/** Do the jobs on this thread, appending bodies to its pack in the cache folder. */
-function analyseHere(jobs: readonly Job[], settings: WorkSettings, cache: string, progress: (done: number) => void): Done[] {
-  const pack = new PackWriter(cache)
-  try {
-    return jobs.map((job, index) => {
-      const done = work(job, settings, pack)
-      progress(index + 1)
-      return done
-    })
-  } finally {
-    pack.flush()
-  }
-}
-
-/** The sources and images under `dir`, and each one's fingerprint by path. */
-function listInputs(dir: string) {
-  const sources = sourcePaths(dir)
-  const images = listImages(dir)
-  const prints = new Map<string, string>()
-  for (const path of [...sources, ...images.map((image) => image.source)]) prints.set(path, fingerprint(path))
-  return { sources, images, prints }
+  return { done: inputs.sources.flatMap((path) => results.get(path) ?? []), pool }
 }
 
 /**
- * A file's fingerprint: its size, modification and change times and inode,
- * from the file system's records alone, without reading a byte.
+ * The time a source may take to analyse, in milliseconds: three seconds,
+ * and ten more a megabyte. The longest real articles measured here (150 KB
+ * release notes) take half a second; what takes longer than this is a
+ * source micromark parses in quadratic time, never a story.
  */
-function fingerprint(path: string): string {
-  try {
-    const info = statSync(path)
-    return `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`
-  } catch (error) {
-    return String((error as NodeJS.ErrnoException).code)
+function budgetFor(job: Job): number {
+  return 3000 + job.bytes / 100
+}
+
+/** What became of a source given up for taking too long: an error on it, and nothing cached. */
+function tooSlow(job: Job): Done {
+  const file = new VFile({ path: job.path })
+  report(file, 'too-slow', { line: 1, column: 1 }, { seconds: Math.round(budgetFor(job) / 1000) })
+  return { path: job.path, entry: { messages: storeMessages(file) } }
+}
+
+/**
+ * Refuse folders that would make a build destroy or publish what it should
+ * not, compared as the file system resolves them (links followed): an
+ * output overlapping the articles, a cache inside the output (its record
+ * names embargoed articles), an output a build did not make.
+ */
+function checkPlaces(request: BuildRequest) {
+  if (!request.write) return
+  const [out, articles, cache] = [request.out, request.articles, request.cache].map(realPath) as [string, string, string]
+  if (out === articles || within(articles, out) || within(out, articles)) {
+    throw new OutputRefused(`the output folder \`${request.out}\` overlaps the articles folder \`${request.articles}\`; a build would replace sources`)
   }
+  if (cache === out || within(out, cache)) {
+    throw new OutputRefused(`the cache \`${request.cache}\` is inside the output folder \`${request.out}\`, which would publish it; put it elsewhere (--cache)`)
+  }
+  checkOutput(request.out)
+}
+
+/** `path` as the file system resolves it, links followed, for the part of it that exists. */
+function realPath(path: string): string {
+  const absolute = resolve(path)
+  for (let at = absolute; ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), relative(at, absolute))
+    } catch {
+      if (at === dirname(at)) return absolute
+    }
+  }
+}
+
+/** The sources and images under a folder, each one's fingerprint, and each source's size in bytes, by path. */
+interface Inputs {
+  sources: string[]
+  images: Image[]
+  prints: Map<string, string>
+  sizes: Map<string, number>
+}
+
+/**
+ * The inputs under `dir`. A fingerprint is a file's size, modification and
+ * change times and inode, from the file system's records alone, without
+ * reading a byte.
+ */
+function listInputs(dir: string): Inputs {
+  const sources = sourcePaths(dir)
+  const images = listImages(dir)
+  const prints = new Map<string, string>()
+  const sizes = new Map<string, number>()
+  for (const path of [...sources, ...images.map((image) => image.source)]) {
+    try {
+      const info = statSync(path)
+      prints.set(path, `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`)
+      sizes.set(path, info.size)
+    } catch (error) {
+      prints.set(path, String((error as NodeJS.ErrnoException).code))
+    }
+  }
+  return { sources, images, prints, sizes }
+}
+
+/** An SVG image, read and checked (see `checkSvg`): its problems on its file. */
+function checkedSvg(image: Image): VFile {
+  const file = readSource(image.source) ?? new VFile({ path: image.source })
+  if (file.messages.length === 0) checkSvg(file)
+  return file
 }
 
 /** An image with its digest: the recorded one when its fingerprint is unchanged, else read now. */
@@ -293,6 +347,7 @@ async function stage(
       assets,
       previous: new Map(record?.written),
       keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
+      maxBytes: request.config.siteSizeLimit * 2 ** 20,
       ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger }) }),
     })
   } finally {
@@ -305,9 +360,9 @@ async function stage(
  * record cannot be written fails with the output as it was, so what a build
  * reports and what the output holds agree.
  */
-function commit(request: BuildRequest, staged: Staged, record: Omit<BuildRecord, 'version' | 'manifest' | 'written'>) {
+function commit(request: BuildRequest, staged: Staged, record: Omit<BuildRecord, 'version' | 'now' | 'manifest' | 'written'>) {
   try {
-    writeRecord(request.cache, { version: 2, ...record, manifest: staged.manifest, written: [...staged.written] })
+    writeRecord(request.cache, { version: 3, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
   } catch (error) {
     staged.discard()
     throw error
@@ -315,9 +370,13 @@ function commit(request: BuildRequest, staged: Staged, record: Omit<BuildRecord,
   staged.commit()
 }
 
-/** Whether the last build's output still stands: no article it held back has gone live since, and the output is untouched. */
+/**
+ * Whether the last build's output still stands at `now`: it is no earlier
+ * than that build's (which a build at an earlier time would not publish),
+ * no article it held back has gone live since, and the output is untouched.
+ */
 function stands(record: BuildRecord, out: string, now: Date): boolean {
-  if (record.summary.scheduled.some((entry) => new Date(entry.goesLive) <= now)) return false
+  if (now < new Date(record.now) || record.summary.scheduled.some((entry) => new Date(entry.goesLive) <= now)) return false
   try {
     if (readFileSync(join(out, manifestFile), 'utf8') !== record.manifest) return false
   } catch {

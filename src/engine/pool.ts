@@ -12,8 +12,13 @@ import type { Done, Job, WorkSettings } from './work.ts'
  * thread made it.
  */
 export interface Pool {
-  /** What became of each job, in job order; `onProgress` is told after each batch how many are done. */
-  analyse(jobs: readonly Job[], onProgress?: (done: number) => void): Promise<Done[]>
+  /**
+   * What became of each job, in job order; `onProgress` is told after each
+   * batch how many are done. A job still running after `budget` of it
+   * (milliseconds) is given up: its thread is stopped and replaced, and its
+   * result is `slow` of it (see `watch`).
+   */
+  analyse(jobs: readonly Job[], limits: { budget: (job: Job) => number; slow: (job: Job) => Done }, onProgress?: (done: number) => void): Promise<Done[]>
   /**
    * A maker for `stageOutput` of the output `setup` describes (see
    * src/engine/thread.ts): every thread is sent it once, and makes the files
@@ -34,13 +39,15 @@ export interface Pool {
 export const threadsFrom = 500
 
 /**
- * How many worker threads to start for `jobs` sources to analyse: `requested`
- * (1 or less: none), else one per core from `threadsFrom` sources; never
- * more than there are batches. 0: do it all on this thread.
+ * How many worker threads to start for `jobs` sources to analyse:
+ * `requested`, else one per core from `threadsFrom` sources, else one;
+ * never more than there are batches, and none for no jobs. Sources are
+ * always analysed on a worker thread, even one, so that a source that would
+ * take forever can be stopped.
  */
 export function threadsFor(jobs: number, requested?: number): number {
   const wanted = requested ?? (jobs >= threadsFrom ? availableParallelism() : 1)
-  return wanted > 1 && jobs > 0 ? Math.min(wanted, Math.ceil(jobs / batchSize)) : 0
+  return jobs > 0 ? Math.min(Math.max(1, wanted), Math.ceil(jobs / batchSize)) : 0
 }
 
 /**
@@ -83,13 +90,22 @@ interface Thread {
   heap: number
   /** The batch it is on, sent again to the thread that replaces it. */
   batch?: Message
+  /** The item the watchdog last saw the thread on, and when it first did (`performance.now()`). */
+  seen: { index: number; since: number }
 }
 
-/** The batches in flight: what to do with a thread's result, or its death. */
+/** The batches in flight: what to do with a thread's result, or its death, and how long an item may take. */
 interface Run {
   done(thread: Thread, result: BatchResult): void
   fail(thread: Thread, reason: unknown): void
+  /** The milliseconds item `index` may take, when the run has a budget. */
+  budget?(index: number): number
+  /** Give item `index` up, the thread it is on having been replaced by `fresh`. */
+  slow?(fresh: Thread, index: number, batch: Message | undefined): void
 }
+
+/** How often the watchdog looks at what each thread is on, in milliseconds. */
+const watchEvery = 250
 
 /** Start `threads` worker threads for a build with these settings, storing analyses in the cache folder `cache`. */
 export function startPool(threads: number, settings: WorkSettings, cache: string, heap: number): Pool {
@@ -103,7 +119,7 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1)
     const workerData: ThreadData = { settings, cache, current }
     const worker = new Worker(entry, { workerData, resourceLimits: { maxOldGenerationSizeMb: limit } })
-    const thread: Thread = { worker, current, heap: limit }
+    const thread: Thread = { worker, current, heap: limit, seen: { index: -1, since: 0 } }
     worker.on('message', (result: BatchResult) => {
       delete thread.batch
       run?.done(thread, result)
@@ -124,8 +140,9 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
    * A thread that died. One that ran out of heap is replaced by one with
    * twice the limit, sent the same batch again: a batch gives the same
    * results wherever it is done, and doing it again only rewrites the same
-   * files. Any other death fails the run. A dead thread reports both `error`
-   * and `exit`; only the first counts.
+   * files. Any other death fails the run, once every other thread has
+   * stopped too: the caller may then remove what they were writing into. A
+   * dead thread reports both `error` and `exit`; only the first counts.
    */
   function lost(thread: Thread, reason: unknown) {
     const index = pool.indexOf(thread)
@@ -137,43 +154,92 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
       return
     }
     failure = new Error(reason instanceof Error ? reason.message : String(reason))
-    run?.fail(thread, reason)
+    closing = true
+    const failing = run
+    void Promise.all(pool.map(({ worker }) => worker.terminate())).then(() => failing?.fail(thread, reason))
   }
 
   const pool = Array.from({ length: Math.max(1, threads) }, () => spawn(heap))
 
-  /** Send `items` out in batches of `size`, each as `message` makes it, and collect the results in order. */
+  /**
+   * The watchdog: a thread on the same item for longer than the run's budget
+   * for it is stopped and replaced, and the item given up. micromark takes
+   * time quadratic in some runs of brackets and delimiters, and the size
+   * limit does not bound that: without this one source could hang a build.
+   */
+  const watchdog = setInterval(() => {
+    const budget = run?.budget
+    if (!budget || closing) return
+    const now = performance.now()
+    for (const [place, thread] of pool.entries()) {
+      const index = Atomics.load(thread.current, 0)
+      if (index !== thread.seen.index) thread.seen = { index, since: now }
+      else if (index >= 0 && now - thread.seen.since > budget(index)) {
+        const fresh = spawn(thread.heap)
+        pool[place] = fresh
+        void thread.worker.terminate()
+        run?.slow?.(fresh, index, thread.batch)
+      }
+    }
+  }, watchEvery)
+  watchdog.unref()
+
+  /**
+   * Send `items` out in batches of `size`, each as `message` makes it, and
+   * collect the results in order. With `limits`, an item that takes longer
+   * than its budget has `slow` of it as its result, and the rest of its batch
+   * goes out again.
+   */
   function batches<T, R>(
     items: readonly T[],
     size: number,
     message: (start: number, batch: T[]) => Message,
     describe: (item: T | undefined) => string,
     onProgress?: (done: number) => void,
+    limits?: { budget: (item: T) => number; slow: (item: T) => R },
   ): Promise<R[]> {
     return new Promise((resolve, reject) => {
       if (failure) return reject(failure)
       const results = new Array<R>(items.length)
       let next = 0
       let done = 0
+      // Ranges of items to send again, [from, to), before the next new batch.
+      const again: Array<[number, number]> = []
       const feed = (thread: Thread) => {
-        if (next >= items.length) return
-        send(thread, message(next, items.slice(next, next + size)))
-        next += size
+        const range = again.shift() ?? (next < items.length ? [next, Math.min(next + size, items.length)] : undefined)
+        if (!range) return
+        if (range[0] === next) next = range[1]
+        send(thread, message(range[0], items.slice(range[0], range[1])))
+      }
+      const finish = (count: number, thread: Thread) => {
+        done += count
+        onProgress?.(done)
+        if (done < items.length) return feed(thread)
+        run = undefined
+        resolve(results)
       }
       run = {
         done(thread, { start, results: batch }) {
           for (const [offset, result] of batch.entries()) results[start + offset] = result as R
-          done += batch.length
-          onProgress?.(done)
-          if (done < items.length) return feed(thread)
-          run = undefined
-          resolve(results)
+          finish(batch.length, thread)
         },
         fail(thread, reason) {
           run = undefined
           const item = items[Atomics.load(thread.current, 0)]
-          reject(new Error(`${describe(item)} on a worker thread failed: ${reason instanceof Error ? reason.message : String(reason)}`))
+          reject(new Error(`${describe(item)} on a worker thread failed: ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason }))
         },
+        ...(limits && {
+          budget: (index: number) => limits.budget(items[index] as T),
+          slow(fresh: Thread, index: number, batch: Message | undefined) {
+            results[index] = limits.slow(items[index] as T)
+            // The rest of the batch, before and after the item, is done again.
+            if (batch && 'items' in batch) {
+              const end = batch.start + batch.items.length
+              for (const range of [[batch.start, index], [index + 1, end]] as Array<[number, number]>) if (range[0] < range[1]) again.push(range)
+            }
+            finish(1, fresh)
+          },
+        }),
       }
       if (items.length === 0) {
         run = undefined
@@ -184,8 +250,8 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
   }
 
   return {
-    analyse: (jobs, onProgress) =>
-      batches(jobs, batchSize, (start, items) => ({ type: 'analyse', start, items }), (job) => `Analysing ${job?.path ?? 'the sources'}`, onProgress),
+    analyse: (jobs, limits, onProgress) =>
+      batches(jobs, batchSize, (start, items) => ({ type: 'analyse', start, items }), (job) => `Analysing ${job?.path ?? 'the sources'}`, onProgress, limits),
     maker(output) {
       setup = output
       for (const { worker } of pool) worker.postMessage(setup)
@@ -195,6 +261,7 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
     heaps: () => pool.map((thread) => thread.heap),
     async close() {
       closing = true
+      clearInterval(watchdog)
       await Promise.all(pool.map(({ worker }) => worker.terminate()))
     },
   }

@@ -12,7 +12,9 @@ export interface BuildSummary {
 
 /** The last build that wrote the output: what it read, what it wrote, and what it reported. */
 export interface BuildRecord {
-  version: 2
+  version: 3
+  /** The build's "now": a build at an earlier one may publish less, so finds nothing to replay. */
+  now: string
   /** The quick key of its inputs (see src/engine/index.ts): equal, and nothing need be read. */
   quick: string
   /** The inputs key: equal, and nothing need be made. */
@@ -34,7 +36,7 @@ const recordFile = 'last-build.json'
 export function readRecord(dir: string): BuildRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(join(dir, recordFile), 'utf8')) as BuildRecord
-    return record?.version === 2 && [record.files, record.written, record.sources, record.summary?.scheduled].every(Array.isArray) ? record : undefined
+    return record?.version === 3 && [record.files, record.written, record.sources, record.summary?.scheduled].every(Array.isArray) ? record : undefined
   } catch {
     return undefined
   }

@@ -4,9 +4,10 @@ import { readArticle } from '../load.ts'
 import { toEntry, type Entry, type PackWriter } from './cache.ts'
 import { analysisKey, sourceDigest } from './keys.ts'
 
-/** One source to analyse, by its path as `sourcePaths` gives it. */
+/** One source to analyse, by its path as `sourcePaths` gives it, and its size when listed. */
 export interface Job {
   path: string
+  bytes: number
 }
 
 /** What became of a job. */

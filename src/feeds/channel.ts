@@ -3,15 +3,17 @@ import type { FeedModel } from './model.ts'
 
 /**
  * A `feed` instance with the channel every format shares. `text` wraps each
- * free-text value (a slot for XML, identity for JSON). The self links go in
- * `feedLinks`, never in `feed`, which would override Atom's self link with the
- * RSS URL. `updated` is always given, since `feed` falls back to the wall clock.
+ * free-text value (a slot for XML, identity for JSON); `description` is the
+ * channel's, as the format reads it (RSS readers read HTML there). The self
+ * links go in `feedLinks`, never in `feed`, which would override Atom's self
+ * link with the RSS URL. `updated` is always given, since `feed` falls back
+ * to the wall clock.
  */
-export function createFeed(model: FeedModel, text: (value: string) => string = (value) => value): Feed {
+export function createFeed(model: FeedModel, text: (value: string) => string = (value) => value, description = model.description): Feed {
   return new Feed({
     id: text(model.id),
     title: text(model.title),
-    description: text(model.description),
+    description: text(description),
     link: model.home,
     language: model.language,
     ...(model.copyright !== undefined && { copyright: text(model.copyright) }),

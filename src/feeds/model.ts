@@ -184,7 +184,7 @@ export function imageType(url: string): string {
 }
 
 /** Plain text as HTML that reads the same: "A < B & C" stays that, not markup. */
-function textToHtml(value: string) {
+export function textToHtml(value: string) {
   return toHtml({ type: 'text', value }, { characterReferences: { useNamedReferences: true } })
 }
 

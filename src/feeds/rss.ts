@@ -1,5 +1,5 @@
 import { createFeed } from './channel.ts'
-import type { FeedModel } from './model.ts'
+import { textToHtml, type FeedModel } from './model.ts'
 import { editFeedXml } from './xml/edit.ts'
 import { createSlots } from './xml/slots.ts'
 
@@ -10,7 +10,7 @@ import { createSlots } from './xml/slots.ts'
 export function toRss(model: FeedModel, view?: string): string {
   const slots = createSlots()
   const { slot } = slots
-  const feed = createFeed(model, slot)
+  const feed = createFeed(model, slot, textToHtml(model.description))
   for (const item of model.items) {
     feed.addItem({
       title: slot(item.title),

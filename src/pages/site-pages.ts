@@ -27,23 +27,20 @@ export function* pageFiles(
   config: Config,
   bodyOf: BodyOf,
 ): Generator<OutputFile> {
-  const fixed = new Map<string, string>([
-    ['index.html', homePage(model, topics, config)],
-    ['404.html', notFoundPage(config)],
-    ['robots.txt', robotsTxt(config)],
-    [feedViewFiles.style, feedViewStyle],
-    [feedViewFiles.script, feedViewScript],
-  ])
-  for (const [path, content] of fixed) yield outputFile(path, content)
+  yield outputFile('index.html', () => homePage(model, topics, config))
+  yield outputFile('404.html', () => notFoundPage(config))
+  yield outputFile('robots.txt', () => robotsTxt(config))
+  yield outputFile(feedViewFiles.style, feedViewStyle)
+  yield outputFile(feedViewFiles.script, feedViewScript)
   const home: SitemapEntry = { url: config.url, modified: model.updated }
-  const pages = new Map<string, SitemapEntry>()
+  const pages: SitemapEntry[] = []
   for (const article of articles) {
+    // A `canonical` inside the site could name a file above, or another page: src/site.ts refuses that.
     const path = outputPathFor(article.url, config.url)
-    // A `canonical` inside the site could name one of the files above, or another article's page; the first wins.
-    if (path === undefined || fixed.has(path) || pages.has(path)) continue
+    if (path === undefined) continue
     yield outputFile(path, () => articlePage(article, bodyOf(article), config), { articles: [article], whole: true, with: path })
-    pages.set(path, { url: article.url, modified: article.updated ?? article.date })
+    pages.push({ url: article.url, modified: article.updated ?? article.date })
   }
-  const sorted = [...pages.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-  yield outputFile(sitemapFile, sitemapXml([home, ...sorted]))
+  const sorted = pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  yield outputFile(sitemapFile, () => sitemapXml([home, ...sorted]))
 }

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { manifestFile, outputHolds, recoverOutput, stageOutput, type StageOptions } from '../../src/engine/commit.ts'
-import { outputFile, type OutputFile } from '../../src/output.ts'
+import { outputHolds, recoverOutput, stageOutput, type StageOptions } from '../../src/engine/commit.ts'
+import { manifestFile, outputFile, type OutputFile } from '../../src/output.ts'
 
 async function scratch() {
   return mkdtemp(join(tmpdir(), 'wirefeed-write-'))
@@ -226,4 +226,40 @@ test('makes folders at any depth, in any order', async () => {
   const paths = ['x/y/f', 'x/y/z/g', 'x/f2', 'a/b/c/d/e', 'a/b/f', 'a/g', 'h']
   await writeOutput(out, files(Object.fromEntries(paths.map((path) => [path, path]))))
   for (const path of paths) assert.equal(await readFile(join(out, path), 'utf8'), path)
+})
+
+test('finishes a commit killed at any step of applying it, however far it got, and gives the same output', async () => {
+  const root = await scratch()
+  const out = join(root, 'dist')
+  const before = { 'feed.xml': 'old', 'gone.html': 'gone', 'a/b.html': 'b', 'same.html': 'same' }
+  const after = { 'feed.xml': 'new', 'new/page.html': 'page', a: 'a file where a folder was', 'same.html': 'same' }
+  // Every state applying the commit passes through, in order: none of it done, each deletion made,
+  // each staged file moved, the staged folder removed, the list of deletions removed.
+  const steps = ['nothing', 'deleted gone.html', 'deleted a/b.html', 'moved feed.xml', 'moved a', 'moved new/page.html', 'moved build.json', 'removed files', 'removed deletions.json']
+  for (const [index, step] of steps.entries()) {
+    await rm(out, { recursive: true, force: true })
+    await rm(`${out}.commit`, { recursive: true, force: true })
+    await writeOutput(out, files(before))
+    const staged = await stageOutput(out, files(after))
+    // The commit's rename, without applying it: what a kill right after leaves.
+    const { renameSync } = await import('node:fs')
+    renameSync(`${out}.new-${process.pid}`, `${out}.commit`)
+    const commit = `${out}.commit`
+    const done = steps.slice(1, index + 1)
+    for (const taken of done) {
+      const [verb, path] = taken.split(' ') as [string, string]
+      if (verb === 'deleted') await rm(join(out, path), { recursive: true, force: true })
+      if (verb === 'moved') {
+        await rm(join(out, path), { recursive: true, force: true })
+        await mkdir(join(out, path, '..'), { recursive: true })
+        renameSync(join(commit, 'files', path), join(out, path))
+      }
+      if (verb === 'removed') await rm(join(commit, path), { recursive: true, force: true })
+    }
+    recoverOutput(out)
+    assert.deepEqual(await readdir(root), ['dist'], step)
+    const expected = Object.fromEntries([...Object.entries(after), ['build.json', staged.manifest]])
+    const found = Object.fromEntries(await Promise.all((await readdir(out, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map(async (entry) => [join(entry.parentPath, entry.name).slice(out.length + 1), await readFile(join(entry.parentPath, entry.name), 'utf8')])))
+    assert.deepEqual(found, expected, step)
+  }
 })

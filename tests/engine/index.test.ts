@@ -180,3 +180,13 @@ test('the cache holds what the site needs and little else, however many builds i
   assert.ok(bytes < 1.1 * 2 ** 20, `${bytes} bytes in ${packs.length} packs`)
   assert.deepEqual(files.filter((name) => !name.endsWith('.pack')).sort(), ['index.json', 'last-build.json'])
 })
+
+test('a build at an earlier "now" than the last one is never a replay: it publishes what was out then', async () => {
+  const { request } = await site(three)
+  await build(request)
+  const earlier = await build({ ...request, now: new Date('2026-01-05T12:00:00Z') })
+  assert.notEqual(earlier.output, 'unchanged')
+  // Two was published at the last build; at this "now" it is not out yet, and the ledger knows its id.
+  assert.equal(earlier.ok, false)
+  assert.ok(messages(earlier.files).some((line) => / id-vanished /.test(line)), messages(earlier.files).join('\n'))
+})

@@ -9,6 +9,9 @@ import { promisify } from 'node:util'
 import { BodyReader, fromEntry, PackWriter, type Entry } from '../../src/engine/cache.ts'
 import { filesIn, stageOutput } from '../../src/engine/commit.ts'
 import { startPool, threadsFor } from '../../src/engine/pool.ts'
+
+/** No job is given up: a budget no test reaches. */
+const limits = { budget: () => 600_000, slow: (job: Job): Done => ({ path: job.path }) }
 import { work, type Done, type Job, type WorkSettings } from '../../src/engine/work.ts'
 import { assembleSite, siteFiles } from '../../src/site.ts'
 import { config, source } from '../helpers.ts'
@@ -28,7 +31,7 @@ async function sources(copies = 1, settings = config()) {
     source({ title: 'Саміт у Києві', author: 'Олена Коваленко' }, 'Міністри заявили. 東京で会議。', `kyiv-${n}.md`),
   ]).flat()
   for (const file of files) await writeFile(join(root, 'articles', file.path), String(file.value))
-  const jobs: Job[] = files.map((file) => ({ path: relative(process.cwd(), join(root, 'articles', file.path)) }))
+  const jobs: Job[] = files.map((file) => ({ path: relative(process.cwd(), join(root, 'articles', file.path)), bytes: String(file.value).length }))
   const work: WorkSettings = { config: settings, now, context: 'context', root: await realpath(join(root, 'articles')), known: new Set() }
   return { root, jobs, settings: work, cache: join(root, 'cache') }
 }
@@ -79,7 +82,7 @@ test('gives what analysing on this thread gives, in job order, on one worker and
   for (const count of [1, 2]) {
     const pool = startPool(count, settings, cache, 128)
     try {
-      const done = await pool.analyse(jobs)
+      const done = await pool.analyse(jobs, limits)
       assert.deepEqual(done.map((result) => comparable(result, cache)), expected, `${count} threads`)
       const packs = new Set(done.flatMap((result) => (result.entry?.body ? [result.entry.body.pack] : [])))
       assert.equal(packs.size, count)
@@ -95,19 +98,36 @@ test('leaves a source whose analysis the cache holds alone: only read, and diges
   const known = new Set(first.slice(0, 6).flatMap((done) => (done.key ? [done.key] : [])))
   const pool = startPool(2, { ...settings, known }, cache, 128)
   try {
-    const again = await pool.analyse(jobs)
+    const again = await pool.analyse(jobs, limits)
     assert.deepEqual(again.map((done) => [done.key, done.entry === undefined]), first.map((done, index) => [done.key, index < 6 && done.key !== undefined]))
   } finally {
     await pool.close()
   }
 })
 
-test('starts no more threads than there are batches, and none below the threshold unless asked', () => {
+test('starts no more threads than there are batches, one below the threshold unless asked, and none without jobs', () => {
   assert.equal(threadsFor(6, 8), 1)
   assert.equal(threadsFor(100, 2), 2)
-  assert.equal(threadsFor(100, 1), 0)
-  assert.equal(threadsFor(100), 0)
+  assert.equal(threadsFor(100, 1), 1)
+  assert.equal(threadsFor(100), 1)
   assert.equal(threadsFor(0, 4), 0)
+})
+
+test('gives a job up when it takes longer than its budget, and does the rest of its batch on a fresh thread', async () => {
+  const { jobs, settings, cache } = await sources(12)
+  const expected = inThread(jobs, settings, cache).map((done) => comparable(done, cache))
+  // A source that takes micromark about ten seconds, amid sixty that take milliseconds.
+  const slowPath = jobs[40]?.path ?? assert.fail('no job 40')
+  await writeFile(slowPath, `---\ntitle: x\n---\n\n${'['.repeat(30_000)}x${']'.repeat(30_000)}\n`)
+  const pool = startPool(2, settings, cache, 128)
+  try {
+    const given: string[] = []
+    const done = await pool.analyse(jobs, { budget: () => 1500, slow: (job) => (given.push(job.path), { path: job.path }) })
+    assert.deepEqual(given, [slowPath])
+    assert.deepEqual(done.map((result, index) => (index === 40 ? expected[40] : comparable(result, cache))), expected)
+  } finally {
+    await pool.close()
+  }
 })
 
 test('a thread that runs out of heap is replaced by one with twice the limit, which does its batch again', async () => {
@@ -116,7 +136,7 @@ test('a thread that runs out of heap is replaced by one with twice the limit, wh
   // 16 MB cannot even hold the pipeline's code: each thread must grow before its first batch.
   const pool = startPool(2, settings, cache, 16)
   try {
-    assert.deepEqual((await pool.analyse(jobs)).map((done) => comparable(done, cache)), expected)
+    assert.deepEqual((await pool.analyse(jobs, limits)).map((done) => comparable(done, cache)), expected)
     assert.ok(pool.heaps().every((heap) => heap >= 32 && Number.isInteger(Math.log2(heap / 16))), `${pool.heaps()}`)
   } finally {
     await pool.close()
@@ -176,7 +196,7 @@ test('reports progress as batches finish, ending at the number of jobs', async (
   const done: number[] = []
   const pool = startPool(2, settings, cache, 128)
   try {
-    await pool.analyse(jobs, (count) => done.push(count))
+    await pool.analyse(jobs, limits, (count) => done.push(count))
   } finally {
     await pool.close()
   }
@@ -195,7 +215,7 @@ test('a source the analysis throws on rejects with its path, and no thread is le
   const before = threads()
   const pool = startPool(2, settings, cache, 128)
   try {
-    await assert.rejects(pool.analyse(list), { message: `Analysing ${published.path} on a worker thread failed: Invalid time value` })
+    await assert.rejects(pool.analyse(list, limits), { message: `Analysing ${published.path} on a worker thread failed: Invalid time value` })
   } finally {
     await pool.close()
   }
@@ -212,7 +232,7 @@ test('loads its TypeScript on the threads whether tsx came from --import (then r
     const { resolveConfig } = await import('./src/config.ts')
     const [jobs, settings, cache] = JSON.parse(process.env.JOBS)
     const pool = startPool(2, { ...settings, config: resolveConfig(settings.config), now: new Date(settings.now), known: new Set() }, cache, 128)
-    const done = await pool.analyse(jobs)
+    const done = await pool.analyse(jobs, { budget: () => 600000, slow: (job) => ({ path: job.path }) })
     await pool.close()
     process.stdout.write(JSON.stringify(done.map((result) => [result.path, result.key])))
   })`

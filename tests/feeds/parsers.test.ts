@@ -93,3 +93,18 @@ describe('what parsers read from our feeds', () => {
     assert.deepEqual([toRss(again), toAtom(again), toJsonFeed(again)], [text.rss, text.atom, text.json])
   })
 })
+
+test('gives the site description as text in every format: RSS readers, which read it as HTML, see the characters as written', async () => {
+  const { config } = await import('../helpers.ts')
+  const written = 'News <b>bold</b> & "quoted" <script>x</script>'
+  const hostile = model(sources(), config({ description: written }))
+  const channel = parseXml(toRss(hostile)).children.find((child) => child.name === 'channel')
+  const description = channel?.children.find((child) => child.name === 'description')?.text ?? ''
+  // Read as HTML: no tag, and the character references stand for the text as written.
+  assert.doesNotMatch(description, /</)
+  const decoded = description.replace(/&(lt|gt|amp|quot|#x([0-9a-f]+));/gi, (_, name: string, hex?: string) =>
+    hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : ({ lt: '<', gt: '>', amp: '&', quot: '"' } as Record<string, string>)[name.toLowerCase()] ?? '',
+  )
+  assert.equal(decoded, written)
+  assert.equal(JSON.parse(toJsonFeed(hostile)).description, written)
+})

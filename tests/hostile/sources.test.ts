@@ -56,3 +56,12 @@ test('accepts an article saved with a byte order mark and CRLF endings, publishi
   await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lf.replaceAll('\n', '\r\n'))]))
   assert.deepEqual(await build(dir), before)
 })
+
+test('refuses an SVG image that would run a script on the site, at the element, and publishes a plain one', async () => {
+  const dir = await site()
+  await mkdir(join(dir, 'articles', 'images'), { recursive: true })
+  await writeFile(join(dir, 'articles', 'images', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="1" height="1"/>\n</svg>\n')
+  await build(dir)
+  await writeFile(join(dir, 'articles', 'images', 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(document.domain)</script>\n</svg>\n')
+  await assertRefused(dir, { path: 'articles/images/evil.svg', line: 2, column: 1, rule: 'unsafe-svg', reason: /holds a `<script>` element, which would run or load/, fix: /publish the image as PNG/ })
+})

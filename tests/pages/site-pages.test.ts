@@ -6,6 +6,7 @@ import { feedDocuments } from '../../src/feeds/documents.ts'
 import { feedModel, siteFeed } from '../../src/feeds/model.ts'
 import { topicFeed, topicsOf } from '../../src/feeds/topics.ts'
 import { pageFiles } from '../../src/pages/site-pages.ts'
+import { buildSite } from '../../src/site.ts'
 import { config, contents, findAll, parseXml, rendered, source } from '../helpers.ts'
 import { all, hasClass, one, parseHtml, text } from './html.ts'
 
@@ -143,9 +144,13 @@ describe('the site pages', () => {
     )
   })
 
-  test('never let an article whose canonical URL names the home page replace it', () => {
-    const taken = pages([source({ title: 'Squatter', canonical: 'https://news.example.org/desk/' })], settings)
-    assert.equal(text(one(parseHtml(taken.get('index.html') ?? ''), 'h1')), 'Desk & Co')
+  test('never let an article whose canonical URL names the home page replace it: the site refuses it', () => {
+    const squatter = source({ title: 'Squatter', canonical: 'https://news.example.org/desk/' })
+    const site = buildSite([squatter], settings, { now: new Date('2026-02-01T00:00:00Z') })
+    assert.equal(site.ok, false)
+    assert.deepEqual([...site.output], [])
+    assert.deepEqual(squatter.messages.filter((message) => message.fatal).map((message) => message.ruleId), ['output-clash'])
+    assert.match(squatter.messages.find((message) => message.fatal)?.reason ?? '', /would be published as `index\.html`, which clashes with the site's own `index\.html`/)
   })
 
   test('are the same bytes for the same sources in any order', () => {
