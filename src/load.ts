@@ -5,6 +5,7 @@ import { VFile } from 'vfile'
 import { report } from './messages.ts'
 import { byCodePoint } from './order.ts'
 import { imageTypes } from './schema.ts'
+import { isArticleName } from './slug.ts'
 
 /**
  * The largest article source we read: 2 MB (2 × 1024 × 1024 bytes). A long
@@ -17,9 +18,10 @@ import { imageTypes } from './schema.ts'
 export const maxArticleBytes = 2 * 1024 * 1024
 
 /**
- * Read every `*.md` under `dir` (sub-folders too) into VFiles, sorted by path
- * so the order never depends on the file system. With `sourcePaths` and
- * `readArticle`, which it is made of, the only code that reads articles.
+ * Read every `*.md` and `*.markdown` under `dir` (sub-folders too) into
+ * VFiles, sorted by path so the order never depends on the file system. With
+ * `sourcePaths` and `readArticle`, which it is made of, the only code that
+ * reads articles.
  *
  * Nothing outside `dir` is read: a symbolic link is followed only when it
  * resolves inside `dir`; one that leads out, to a file or a folder, is an
@@ -33,13 +35,14 @@ export function loadArticles(dir: string): VFile[] {
 }
 
 /**
- * Every `*.md` path and every link under `dir` (a link may lead to an
- * article), sorted, relative to the working directory as editors see them.
+ * Every article path (`*.md`, `*.markdown`: `articleExtensions`) and every
+ * link under `dir` (a link may lead to an article), sorted, relative to the
+ * working directory as editors see them.
  * Synchronous, as the reading: one walk, then thousands of small files.
  */
 export function sourcePaths(dir: string): string[] {
   return visibleEntries(dir)
-    .filter(({ entry }) => entry.isSymbolicLink() || (!entry.isDirectory() && entry.name.endsWith('.md')))
+    .filter(({ entry }) => entry.isSymbolicLink() || (!entry.isDirectory() && isArticleName(entry.name)))
     .map(({ path }) => path)
     .sort(byCodePoint)
 }
@@ -111,7 +114,7 @@ function dirnameHasBadName(path: string): boolean {
  * read: deleted since it was listed, or a link to a folder inside `root`.
  */
 export function readArticle(path: string, root: string): VFile | undefined {
-  const article = path.endsWith('.md')
+  const article = isArticleName(path)
   try {
     if (lstatSync(path).isSymbolicLink()) {
       let target: string
@@ -189,7 +192,7 @@ function readText(path: string, limit: number): VFile {
   return file
 }
 
-/** Known binary formats by their first bytes, to name what was saved under a `.md` name. */
+/** Known binary formats by their first bytes, to name what was saved under an article's name. */
 const signatures: Array<[string, number[]]> = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['a JPEG image', [0xff, 0xd8, 0xff]],

@@ -1,10 +1,17 @@
 import { z } from 'zod'
+import { calendarProblem, timePattern } from './dates.ts'
+import { suggestSlug } from './slug.ts'
 import { xmlSafe } from './xml-safe.ts'
 
-/** A time as editors write it: a date-time with an offset, or a bare date read in the site's time zone. */
+/** A time as editors write it: a date, or an RFC 3339 date-time in any of its forms (see `timePattern`). */
 const when = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .describe('an ISO 8601 date-time with offset (2026-01-06T09:30:00+01:00) or a date (2026-01-06)')
+  .string()
+  .regex(timePattern, 'not a date or a date and time in a form we read')
+  // zod runs this even when the pattern failed: `calendarProblem` says nothing about other shapes.
+  .refine((value) => calendarProblem(value) === undefined, { error: (issue) => calendarProblem(String(issue.input)) })
+  .describe(
+    "a date (2026-01-06) or an RFC 3339 date-time (2026-01-06T09:30:00+01:00, 2026-01-06 09:30:00 +0100); a date, or a time without an offset, is read in the site's time zone",
+  )
 
 /**
  * Plain text on one line: stripped of characters no feed may carry, line
@@ -63,8 +70,17 @@ const imageSource = z
   }, `must end in .${Object.keys(imageTypes).join(', .')}`)
   .describe('a path from the site root (/images/x.jpg) or an absolute URL, ending in a known image extension')
 
-/** A URL-safe path segment: lower-case letters, digits, single hyphens. */
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/**
+ * A slug, the last folder of an article's URL and the end of its `tag:` id:
+ * lower-case letters and digits in runs separated by single `-`, `.` or `_`
+ * (`paris-summit`, `release-v0.4.10`, `my_post`). Dots and underscores stay,
+ * as Hugo and Jekyll publish them; upper case never, as two URLs differing
+ * only in case are one folder on macOS and Windows. RFC 3986 leaves all three
+ * unreserved, and RFC 4151 allows them in a tag's specific part. Never
+ * `.`, `..` or a name starting or ending with a dot (hidden, or dropped by Windows).
+ * A file name gives one in lower case (`slugFromFileName`).
+ */
+export const slugPattern = /^[a-z0-9]+(?:[-._][a-z0-9]+)*$/
 
 /**
  * The item's permanent id, as RFC 4151 `tag:` URIs are written
@@ -111,9 +127,16 @@ export const articleSchema = z.strictObject({
   id: permanentId.optional(),
   slug: z
     .string()
-    .regex(slugPattern, 'use lower-case letters, digits and single hyphens')
+    .regex(slugPattern, {
+      error: (issue) => {
+        const input = String(issue.input)
+        if (slugPattern.test(input.toLowerCase())) return `write it in lower case: \`${input.toLowerCase()}\``
+        const suggestion = suggestSlug(input)
+        return `use lower-case letters and digits separated by single \`-\`, \`.\` or \`_\`${suggestion ? `, such as \`${suggestion}\`` : ''}`
+      },
+    })
     .max(100)
-    .describe('lower-case letters, digits and hyphens, such as `paris-summit-draft`')
+    .describe('lower-case letters and digits separated by single `-`, `.` or `_`, such as `paris-summit-draft` or `release-v0.4.10`')
     .optional(),
   canonical: absoluteUrl.optional(),
   draft: z.boolean().describe('`true` or `false`').optional(),

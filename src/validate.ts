@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path'
 import type { Root } from 'mdast'
 import type { Node, Point, Position } from 'unist'
 import { EXIT, visit } from 'unist-util-visit'
@@ -8,6 +7,7 @@ import { calendarDate, toInstant } from './dates.ts'
 import { report } from './messages.ts'
 import { parseSource } from './parse.ts'
 import { articleSchema, slugPattern, type ArticleData } from './schema.ts'
+import { fileNameProblem, slugFromFileName, suggestSlug } from './slug.ts'
 import { validateYaml } from './yaml-data.ts'
 
 /**
@@ -37,7 +37,8 @@ export interface Article {
 
 /**
  * The id an article gets when it has none: an RFC 4151 `tag:` URI whose
- * authority and date pin it to this site and to first publication.
+ * authority and date pin it to this site and to first publication. Any slug
+ * fits its specific part as it is: `-`, `.` and `_` are unreserved (RFC 4151 §2.1).
  */
 export function permanentIdFor(config: Config, day: string, slug: string) {
   return `tag:${new URL(config.url).hostname},${day}:${slug}`
@@ -140,12 +141,17 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
     return undefined
   }
 
-  const slug = data.slug ?? basename(file.path, extname(file.path))
+  // An explicit `slug` passed the schema; a file name must give one (see `slugPattern`).
+  const named = slugFromFileName(file.path)
+  const slug = data.slug ?? named.slug
   if (!slugPattern.test(slug)) {
+    const suggestion = suggestSlug(named.name)
     report(file, 'invalid-field', locate([]), {
       field: 'slug',
-      detail: `the file name gives \`${slug}\`, which is not URL-safe`,
-      expects: 'set explicitly (lower-case letters, digits, hyphens), or rename the file',
+      detail: `the file name \`${named.name}${named.extension}\` gives no slug, as ${fileNameProblem(named.name) ?? 'it is not URL-safe'}`,
+      expects: suggestion
+        ? `explicit: add \`slug: ${suggestion}\`, or rename the file \`${suggestion}${named.extension}\``
+        : 'explicit, with lower-case letters and digits separated by single `-`, `.` or `_`, or rename the file to such a name',
     })
     return undefined
   }

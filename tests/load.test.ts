@@ -204,3 +204,30 @@ test('lists images by extension under the folder, but none under a dot-name, sor
   assert.deepEqual(images.map((image) => image.path), ['e.svg', 'images/a.jpg', 'images/b.PNG'])
   assert.deepEqual(images.map((image) => relative(process.cwd(), join(root, 'articles', image.path))), images.map((image) => image.source))
 })
+
+test('reads .markdown sources like .md ones, and nothing else by a look-alike name', async () => {
+  const root = await scratch()
+  await mkdir(join(root, 'articles', '_posts'))
+  const names = ['_posts/2015-02-06-launch.markdown', 'My_Post.markdown', 'release-v0.4.10.md', 'notes.mdown', 'draft.markdown.bak', 'readme.txt']
+  for (const name of names) await writeFile(join(root, 'articles', name), valid)
+  // A link named .markdown is followed as one named .md is.
+  await symlink('release-v0.4.10.md', join(root, 'articles', 'latest.markdown'))
+  const files = await loadArticles(join(root, 'articles'))
+  assert.deepEqual(
+    files.map((file) => [relative(join(root, 'articles'), join(process.cwd(), file.path)), file.messages.length, file.value]),
+    ['My_Post.markdown', '_posts/2015-02-06-launch.markdown', 'latest.markdown', 'release-v0.4.10.md'].map((name) => [name, 0, valid]),
+  )
+  assert.deepEqual(
+    files.map((file) => validateArticle(file, config())?.article.slug),
+    ['my_post', '2015-02-06-launch', 'latest', 'release-v0.4.10'],
+  )
+})
+
+test('refuses a binary or outside file under a .markdown name as under a .md one', async () => {
+  assert.equal(only(await loadOne(bytes([0x89, 0x50, 0x4e, 0x47, 0, 0]), 'photo.markdown')).at, '1:5 binary-file')
+  const root = await scratch()
+  await writeFile(join(root, 'secret.markdown'), valid)
+  await symlink(join(root, 'secret.markdown'), join(root, 'articles', 'leak.markdown'))
+  const files = await loadArticles(join(root, 'articles'))
+  assert.deepEqual(files.map((file) => only(file).at), ['1:1 outside-articles'])
+})

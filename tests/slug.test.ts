@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { slugFromHeadline } from '../src/slug.ts'
+import { fileNameProblem, isArticleName, slugFromFileName, slugFromHeadline, suggestSlug } from '../src/slug.ts'
 import { slugPattern } from '../src/schema.ts'
 
 test('makes a URL-safe slug from an English headline, dropping punctuation', () => {
@@ -31,4 +31,56 @@ test('always matches the schema slug pattern when not empty', () => {
   for (const headline of ['A -- B', '  Spaces  ', 'Ärger über Öl', '50% off: R&D']) {
     assert.match(slugFromHeadline(headline), slugPattern, headline)
   }
+})
+
+test('takes lower-case letters and digits in runs separated by single hyphens, dots or underscores', () => {
+  const slugs = ['paris-summit', 'release-v0.4.10', 'weekly-update.2015-02-06', 'my_post', 'v2', '2015-02-06-launch']
+  const not = ['', 'My_Post', 'a..b', 'a-_b', '.hidden', 'v1.', '-a', 'a_', '.', '..', 'big news', 'rust@1', 'київ', 'a/b']
+  assert.deepEqual(slugs.filter((slug) => !slugPattern.test(slug)), [])
+  assert.deepEqual(not.filter((slug) => slugPattern.test(slug)), [])
+})
+
+test('makes a file name its slug in lower case, cutting only an article extension', () => {
+  assert.deepEqual(
+    ['articles/2026/release-v0.4.10.md', 'articles/My_Post.markdown', 'weekly-update.2015-02-06.md', 'v0.4.10', 'notes.md.bak', 'Big News.md'].map(slugFromFileName),
+    [
+      { name: 'release-v0.4.10', extension: '.md', slug: 'release-v0.4.10' },
+      { name: 'My_Post', extension: '.markdown', slug: 'my_post' },
+      { name: 'weekly-update.2015-02-06', extension: '.md', slug: 'weekly-update.2015-02-06' },
+      { name: 'v0.4.10', extension: '', slug: 'v0.4.10' },
+      { name: 'notes.md.bak', extension: '', slug: 'notes.md.bak' },
+      { name: 'Big News', extension: '.md', slug: 'big news' },
+    ],
+  )
+})
+
+test('knows article sources by their .md or .markdown extension alone', () => {
+  assert.deepEqual(
+    ['a.md', 'a.markdown', 'dir/a.b.md', 'a.mdown', 'a.md.bak', 'a.txt', 'md', 'a.MD'].map((name) => [name, isArticleName(name)]),
+    [['a.md', true], ['a.markdown', true], ['dir/a.b.md', true], ['a.mdown', false], ['a.md.bak', false], ['a.txt', false], ['md', false], ['a.MD', false]],
+  )
+})
+
+test('points at the first character of a file name that keeps it from being a slug, counting characters', () => {
+  assert.deepEqual(
+    ['My_Post', 'Rust-1.0@0', 'Big News', 'Київ', 'x\u0007y', '_draft', 'draft-', 'a.-b', ''].map(fileNameProblem),
+    [
+      undefined,
+      '`@` at character 9 cannot be in a URL (only a to z, digits, `-`, `.` and `_` can)',
+      'a space at character 4 cannot be in a URL (only a to z, digits, `-`, `.` and `_` can)',
+      '`К` at character 1 cannot be in a URL (only a to z, digits, `-`, `.` and `_` can)',
+      'U+0007 at character 2 cannot be in a URL (only a to z, digits, `-`, `.` and `_` can)',
+      '`_` at character 1 cannot start or end a slug',
+      '`-` at character 6 cannot start or end a slug',
+      '`.-` at character 2 puts two separators together',
+      'it is empty',
+    ],
+  )
+})
+
+test('suggests a slug that keeps dots and underscores, and matches the pattern', () => {
+  const names = ['Rust-1.0@0', 'Big News', 'Київ_2026', 'My__Post..Draft', '.hidden.', 'Release V0.4.10!', 'Ärger über Öl']
+  assert.deepEqual(names.map(suggestSlug), ['rust-1.0-0', 'big-news', 'kyiv_2026', 'my_post.draft', 'hidden', 'release-v0.4.10', 'aerger-ueber-oel'])
+  for (const slug of names.map(suggestSlug)) assert.match(slug, slugPattern)
+  assert.equal(suggestSlug('日本'), '')
 })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
+import { permanentId } from '../src/schema.ts'
 import { maxNesting, validateArticle } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
@@ -197,4 +198,108 @@ test('refuses markup nested past the limit with a message, however deep, instead
   validateArticle(file, config())
   // The innermost level past the limit, on the line it is written on.
   assert.equal(file.messages[0]?.line, String(file.value).split('\n').findIndex((line) => line.startsWith('> ')) + 1)
+})
+
+/** An article source with `date` written exactly as `date`, so YAML sees it as an editor wrote it. */
+function dated(date: string, path = 'articles/a-story.md') {
+  return new VFile({ path, value: `---\ntitle: T\nsummary: S\nauthor: A\ndate: ${date}\n---\n\nBody.\n` })
+}
+
+test('reads every RFC 3339 date-time form, unquoted or quoted, as the instant it names', () => {
+  const cases: Array<[string, string]> = [
+    ['2013-09-14 20:46:50 -0400', '2013-09-15T00:46:50.000Z'],
+    ['2026-01-06t09:30:00z', '2026-01-06T09:30:00.000Z'],
+    ['2026-01-06T09:30:00.123456+01:00', '2026-01-06T08:30:00.123Z'],
+    ['2026-01-06T09:30+0100', '2026-01-06T08:30:00.000Z'],
+    // No offset: the site's clock (Kyiv, +02 in winter, +03 in summer), as for a date.
+    ['2026-01-06 09:30', '2026-01-06T07:30:00.000Z'],
+    ['2026-07-06T09:30:00', '2026-07-06T06:30:00.000Z'],
+  ]
+  for (const [text, instant] of cases) {
+    for (const written of [text, `'${text}'`, `"${text}"`]) {
+      const file = dated(written)
+      assert.equal(validateArticle(file, config({ timeZone: 'Europe/Kyiv' }))?.article.date.toISOString(), instant, `${written}: ${file.messages.join('; ')}`)
+    }
+  }
+})
+
+test('reads updated in the same forms, and compares the instants, not the texts', () => {
+  const article = validateArticle(source({ date: '2026-01-06 09:30:00 +0200', updated: '2026-01-06t08:00:00z' }), config())?.article
+  assert.equal(article?.updated?.toISOString(), '2026-01-06T08:00:00.000Z')
+  const file = source({ date: '2026-01-06 09:30:00 +0200', updated: '2026-01-06T07:29Z' })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(file.messages.map((m) => m.ruleId), ['updated-before-date'])
+})
+
+test('names the missing day or hour of a date that is not in the calendar, in every form', () => {
+  for (const [text, why] of [
+    ['2026-02-29 10:00:00 +0200', 'February 2026 has 28 days'],
+    ['2026-04-31', 'April 2026 has 30 days'],
+    ['2026-01-06t24:00z', 'there is no hour 24'],
+    ['2026-01-06 10:00 +2500', 'there is no offset +2500'],
+  ]) {
+    const file = dated(text ?? '')
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(problems(file), [`5:7 [invalid-field] \`date\` is not valid: ${why} (got "${text}")`])
+  }
+})
+
+test('refuses a date in no form it reads, saying which forms it does', () => {
+  const file = dated('06.01.2026 09:30')
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(problems(file), ['5:7 [invalid-field] `date` is not valid: not a date or a date and time in a form we read (got "06.01.2026 09:30")'])
+  assert.equal(
+    file.messages[0]?.note,
+    "make `date` a date (2026-01-06) or an RFC 3339 date-time (2026-01-06T09:30:00+01:00, 2026-01-06 09:30:00 +0100); a date, or a time without an offset, is read in the site's time zone",
+  )
+})
+
+test('takes dots and underscores in a file name as they are, lower-cased, into the URL and the id', () => {
+  const cases: Array<[string, string]> = [
+    ['articles/2026/release-v0.4.10.md', 'release-v0.4.10'],
+    ['articles/weekly-update.2015-02-06.md', 'weekly-update.2015-02-06'],
+    ['articles/My_Post.markdown', 'my_post'],
+    ['articles/v0.4.10.markdown', 'v0.4.10'],
+    // A Jekyll date prefix stays: the id made of it must not change.
+    ['articles/_posts/2015-02-06-Launch.md', '2015-02-06-launch'],
+  ]
+  for (const [path, slug] of cases) {
+    const file = source({}, 'x', path)
+    const article = validateArticle(file, config())?.article
+    assert.ok(article, `${path}: ${file.messages.join('; ')}`)
+    assert.deepEqual([article.slug, article.url, article.id], [slug, `https://news.example.org/2026/01/${slug}/`, `tag:news.example.org,2026-01-06:${slug}`])
+    assert.ok(permanentId.safeParse(article.id).success, article.id)
+  }
+})
+
+test('accepts an explicit slug with dots and underscores, and says how to write one with capitals', () => {
+  assert.equal(validateArticle(source({ slug: 'v0.4.10' }, 'x', 'articles/Big News.md'), config())?.article.url, 'https://news.example.org/2026/01/v0.4.10/')
+  const file = source({ slug: 'Release-v0.4.10' })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.deepEqual(problems(file), ['6:7 [invalid-field] `slug` is not valid: write it in lower case: `release-v0.4.10` (got "Release-v0.4.10")'])
+  for (const [slug, suggestion] of [['Big News', 'big-news'], ['a..b', 'a.b'], ['.hidden', 'hidden'], ['v1.', 'v1'], ['a_-b', 'a_b']]) {
+    const bad = source({ slug })
+    assert.equal(validateArticle(bad, config()), undefined)
+    assert.equal(bad.messages[0]?.reason, `\`slug\` is not valid: use lower-case letters and digits separated by single \`-\`, \`.\` or \`_\`, such as \`${suggestion}\` (got "${slug}")`)
+  }
+})
+
+test('refuses a file name a slug cannot be made of, at the front matter, pointing at the fault and suggesting a slug', () => {
+  const url = '(only a to z, digits, `-`, `.` and `_` can)'
+  const cases: Array<[string, string, string]> = [
+    ['Rust-1.0@0.md', `\`@\` at character 9 cannot be in a URL ${url}`, 'add `slug: rust-1.0-0`, or rename the file `rust-1.0-0.md`'],
+    ['Big News.md', `a space at character 4 cannot be in a URL ${url}`, 'add `slug: big-news`, or rename the file `big-news.md`'],
+    ['Київ_2026.markdown', `\`К\` at character 1 cannot be in a URL ${url}`, 'add `slug: kyiv_2026`, or rename the file `kyiv_2026.markdown`'],
+    ['-draft.md', '`-` at character 1 cannot start or end a slug', 'add `slug: draft`, or rename the file `draft.md`'],
+    ['a._b.md', '`._` at character 2 puts two separators together', 'add `slug: a.b`, or rename the file `a.b.md`'],
+  ]
+  for (const [name, fault, fix] of cases) {
+    const file = source({}, 'x', `articles/${name}`)
+    assert.equal(validateArticle(file, config()), undefined, name)
+    assert.deepEqual(problems(file), [`2:1 [invalid-field] \`slug\` is not valid: the file name \`${name}\` gives no slug, as ${fault}`])
+    assert.equal(file.messages[0]?.note, `make \`slug\` explicit: ${fix}`)
+  }
+  const cjk = source({}, 'x', 'articles/日本.md')
+  assert.equal(validateArticle(cjk, config()), undefined)
+  assert.equal(cjk.messages[0]?.note, 'make `slug` explicit, with lower-case letters and digits separated by single `-`, `.` or `_`, or rename the file to such a name')
 })
