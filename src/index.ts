@@ -1,4 +1,6 @@
-// The public API: re-exports only. tests/index.test.ts pins this list.
+// The package's entry point (`import { build } from 'wirefeed'`): re-exports only.
+// tests/index.test.ts pins this list; README.md's "Programmatic use" documents it.
+export { build, check, defaults, readConfig, Refused, type CheckReport, type Listing, type Options, type Problem, type Report } from './api.ts'
 export { configSchema, resolveConfig, validateConfig, type Config, type ConfigInput } from './config.ts'
 export { articleSchema, type ArticleData } from './schema.ts'
 export { validateArticle, type Article } from './validate.ts'
@@ -9,5 +11,4 @@ export { toRss } from './feeds/rss.ts'
 export { toAtom } from './feeds/atom.ts'
 export { toJsonFeed } from './feeds/json.ts'
 export { buildSite, type Site, type SiteOptions } from './site.ts'
-export { build, type BuildRequest, type BuildResult } from './engine/index.ts'
-export { formatReport } from './report.ts'
+export { formatReport, problemsOf, type ReportFormat } from './report.ts'

@@ -142,6 +142,82 @@ const catalogue = {
     reason: (d: { author: string }) => `No author line found; imported as a draft by ${d.author}`,
     fix: () => 'set `author` in the new article, then remove `draft: true`',
   },
+  'import-skipped': {
+    reason: (d: { why: string }) => `Not imported: ${d.why}`,
+    fix: () => 'nothing to do if this is not an article; if it is, name the file itself on the command line',
+  },
+  'import-files-left': {
+    reason: (d: { count: number }) => `${d.count} ${d.count === 1 ? 'file' : 'files'} here ${d.count === 1 ? 'is' : 'are'} not Markdown (images, data, scripts) and ${d.count === 1 ? 'was' : 'were'} not imported`,
+    fix: () => "copy the images the posts show into the articles folder, at the path of each article's URL, so they are published beside it",
+  },
+  'toml-syntax': {
+    reason: (d: { detail: string }) => `The front matter is not valid TOML: ${d.detail}`,
+    fix: () => 'fix the TOML at this place; quote text with `"`, and write one `key = value` per line',
+  },
+  'import-unmapped-key': {
+    reason: (d: { key: string; why: string }) => `\`${d.key}\` was left out: ${d.why}`,
+    fix: () => 'if it matters, carry it over into the new article by hand (into the body, or a field wirefeed has)',
+  },
+  'import-value-unusable': {
+    reason: (d: { key: string; field: string; detail: string; instead: string }) =>
+      `\`${d.key}\` cannot be used${d.key === d.field ? '' : ` as \`${d.field}\``}: ${d.detail}; ${d.instead}`,
+    fix: (d: { field: string; expects: string }) => `check \`${d.field}\` in the new article: it takes ${d.expects}`,
+  },
+  'import-no-summary': {
+    reason: (d: { keys: string; from: string }) => `No summary (none of ${d.keys}); imported as a draft with ${d.from} as its summary`,
+    fix: () => 'write the `summary` in the new article (one or two sentences), then remove `draft: true`',
+  },
+  'import-default-author': {
+    reason: (d: { author: string }) => `No \`author\` or \`authors\`; the site's author (${d.author}) was set`,
+    fix: () => 'set `author` in the new article if someone else wrote it',
+  },
+  'import-byline-read': {
+    reason: (d: { byline: string; names: string }) => `The byline \`${d.byline}\` was read as ${d.names}`,
+    fix: () => 'check `author` in the new article: links in a byline are not kept, and names are split at commas and "and"',
+  },
+  'import-template-tag': {
+    reason: (d: { tag: string }) =>
+      `\`${d.tag}\` is a template tag (Liquid, Nunjucks or Tera) that the old site ran and wirefeed shows as text; imported as a draft`,
+    fix: () => 'replace it with the Markdown or HTML it made on the old site (or remove it), then remove `draft: true`',
+  },
+  'import-shortcode': {
+    reason: (d: { tag: string }) => `\`${d.tag}\` is a Hugo shortcode, which wirefeed shows as text; imported as a draft`,
+    fix: () => 'replace it with the Markdown or HTML it made on the old site (an image, a figure, a note), then remove `draft: true`',
+  },
+  'import-mdx': {
+    reason: (d: { tag: string }) => `\`${d.tag}\` is MDX (an import or a component), which wirefeed shows as text or drops; imported as a draft`,
+    fix: () => 'replace components with the Markdown or HTML they made on the old site, remove imports and exports, then remove `draft: true`',
+  },
+  'import-more-marker': {
+    reason: (d: { summary: boolean }) =>
+      `The excerpt marker was removed${d.summary ? '; the text before it became the summary' : ''}: in wirefeed the teaser is the \`summary\``,
+    fix: () => 'check the `summary` in the new article',
+  },
+  'import-url-not-kept': {
+    reason: (d: { url: string; why: string }) => `The old URL ${d.url} is not kept: ${d.why}`,
+    fix: (d: { fix: string }) => d.fix,
+  },
+  'import-image-not-kept': {
+    reason: (d: { key: string; why: string }) => `The lead image in \`${d.key}\` was left out: ${d.why}`,
+    fix: () => 'add `image:` with `src` (a path from the site root or an https URL) and `alt` to the new article',
+  },
+  'import-not-in-feed': {
+    reason: (d: { id: string; how: string }) => `Not found in the old feed; given the id \`${d.id}\`${d.how}`,
+    fix: () => 'if the old site published it under another id, set that as `id` in the new article before the first build, or readers see it twice',
+  },
+  'import-feed-item-left': {
+    reason: (d: { title: string; id: string }) => `In the old feed, not imported: "${d.title}" (${d.id})`,
+    fix: () => 'import its file too; readers keep it from the old feed either way',
+  },
+  'import-feed-id-unusable': {
+    reason: (d: { id: string; detail: string; instead: string }) =>
+      `The old feed's id \`${d.id}\` for this article cannot be a wirefeed id (${d.detail}); it gets \`${d.instead}\`, so readers may see it twice`,
+    fix: () => 'nothing wirefeed can do: ids must be absolute URIs in normal form; tell readers the feed moved',
+  },
+  'import-feed-unreadable': {
+    reason: (d: { detail: string }) => `The old feed cannot be read as RSS, Atom or JSON Feed: ${d.detail}`,
+    fix: () => 'give the feed file exactly as the old site published it (save it from the browser, or from the old build output)',
+  },
   'file-exists': {
     reason: (d: { path: string }) => `${d.path} already exists; it was left as it is`,
     fix: () => 'choose another headline, or edit the existing article',

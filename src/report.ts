@@ -21,13 +21,28 @@ export interface ReportOptions {
   summary?: ReportSummary
 }
 
-interface Entry {
-  path: string
-  message: VFileMessage
+/** One message of one file, as plain data: what every report format, and the API, gives. */
+export interface Problem {
+  file: string
+  line: number
+  column: number
+  severity: 'error' | 'warning'
+  /** The rule's id, such as `unknown-field` (src/messages.ts has them all). */
+  rule: string
+  message: string
+  /** What to do about it. */
+  fix?: string
+}
+
+/** Every message of every file, sorted by file and place. */
+export function problemsOf(files: readonly VFile[]): Problem[] {
+  return files
+    .flatMap((file) => file.messages.map((message) => toProblem(file.path ?? '<input>', message)))
+    .sort((a, b) => byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column)
 }
 
 /**
- * Every message of every file, sorted by file and place, in one of three forms:
+ * Problems (sorted, as `problemsOf` gives them) in one of three forms:
  * - `text`, compiler style, with a closing total:
  *
  *       articles/a.md:3:1  error  Unknown field `titel`: did you mean `title`?  [unknown-field]
@@ -39,17 +54,9 @@ interface Entry {
  *
  * Text and github give an empty string when there is nothing to say.
  */
-export function formatReport(files: readonly VFile[], format: ReportFormat = 'text', options: ReportOptions = {}): string {
-  const all = files
-    .flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '<input>', message })))
-    .sort(
-      (a, b) =>
-        byCodePoint(a.path, b.path) ||
-        (a.message.line ?? 0) - (b.message.line ?? 0) ||
-        (a.message.column ?? 0) - (b.message.column ?? 0),
-    )
+export function formatReport(all: readonly Problem[], format: ReportFormat = 'text', options: ReportOptions = {}): string {
   if (format === 'json') {
-    return JSON.stringify({ ok: !all.some(isError), problems: all.map(toJson), ...options.summary }, null, 2) + '\n'
+    return JSON.stringify({ ok: !all.some(isError), problems: all, ...options.summary }, null, 2) + '\n'
   }
   if (format === 'github') return all.map(toGithub).join('')
 
@@ -63,12 +70,12 @@ export function formatReport(files: readonly VFile[], format: ReportFormat = 'te
   const total = [errors > 0 && count(errors, 'error'), warnings - hidden > 0 && count(warnings - hidden, 'warning')]
     .filter(Boolean)
     .join(', ')
-  const sources = new Set(shown.map(({ path }) => path)).size
+  const sources = new Set(shown.map(({ file }) => file)).size
   const paint = options.color ? styleText : (_: unknown, text: string) => text
-  const lines = shown.map(({ path, message }) => {
-    const level = paint(message.fatal ? 'red' : 'yellow', severity(message))
-    const fix = message.note ? `\n  fix: ${printable(message.note)}` : ''
-    return `${printable(path)}:${message.line ?? 1}:${message.column ?? 1}  ${level}  ${printable(message.reason)}  ${paint('dim', `[${message.ruleId}]`)}${fix}`
+  const lines = shown.map((problem) => {
+    const level = paint(isError(problem) ? 'red' : 'yellow', problem.severity)
+    const fix = problem.fix ? `\n  fix: ${printable(problem.fix)}` : ''
+    return `${printable(problem.file)}:${problem.line}:${problem.column}  ${level}  ${printable(problem.message)}  ${paint('dim', `[${problem.rule}]`)}${fix}`
   })
   return `${lines.join('\n')}\n\n${errors > 0 ? '✖' : '⚠'} ${total} in ${count(sources, 'file')}\n${hint}`
 }
@@ -82,33 +89,31 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (character) => `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
-function toJson({ path, message }: Entry) {
+function toProblem(file: string, message: VFileMessage): Problem {
   return {
-    file: path,
+    file,
     line: message.line ?? 1,
     column: message.column ?? 1,
-    severity: severity(message),
-    rule: message.ruleId,
+    severity: message.fatal ? 'error' : 'warning',
+    rule: message.ruleId ?? 'unknown',
     message: message.reason,
-    fix: message.note,
+    ...(message.note !== undefined && { fix: message.note }),
   }
 }
 
 /** A GitHub workflow command; its data and properties escape `%`, CR and LF, properties also `:` and `,`. */
-function toGithub({ path, message }: Entry) {
+function toGithub(problem: Problem) {
   const data = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
   const property = (text: string) => data(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
   const properties = [
-    `file=${property(path)}`,
-    `line=${message.line ?? 1}`,
-    `col=${message.column ?? 1}`,
-    `title=${property(`wirefeed ${message.ruleId}`)}`,
+    `file=${property(problem.file)}`,
+    `line=${problem.line}`,
+    `col=${problem.column}`,
+    `title=${property(`wirefeed ${problem.rule}`)}`,
   ].join(',')
-  const command = message.fatal ? 'error' : 'warning'
-  return `::${command} ${properties}::${data(`${message.reason}\nfix: ${message.note ?? ''}`)}\n`
+  return `::${problem.severity} ${properties}::${data(`${problem.message}\nfix: ${problem.fix ?? ''}`)}\n`
 }
 
-const isError = ({ message }: Entry) => message.fatal === true
-const severity = (message: VFileMessage) => (message.fatal ? 'error' : 'warning')
+const isError = (problem: Problem) => problem.severity === 'error'
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 

@@ -4,13 +4,18 @@ import * as wirefeed from '../src/index.ts'
 
 test('exposes the public API', () => {
   assert.deepEqual(Object.keys(wirefeed).sort(), [
+    'Refused',
     'analyseSource',
     'articleSchema',
     'build',
     'buildSite',
+    'check',
     'configSchema',
+    'defaults',
     'feedModel',
     'formatReport',
+    'problemsOf',
+    'readConfig',
     'renderBody',
     'resolveConfig',
     'siteFeed',

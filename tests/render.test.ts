@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import { VFile } from 'vfile'
 import { renderBody } from '../src/render.ts'
 import { validateArticle } from '../src/validate.ts'
-import { config, source } from './helpers.ts'
+import { config, fixtures, source } from './helpers.ts'
 
 function renderFile(file: VFile) {
   const valid = validateArticle(file, config())
@@ -57,8 +57,8 @@ test('makes relative links absolute against the article URL, keeping fragments a
 })
 
 test('computes reading time from the body: the seed article reads in 2 minutes', async () => {
-  const path = 'articles/2026/ukraine-security-guarantees.md'
-  const file = new VFile({ path, value: await readFile(new URL(`../${path}`, import.meta.url), 'utf8') })
+  const path = 'seed/articles/2026/ukraine-security-guarantees.md'
+  const file = new VFile({ path, value: await readFile(new URL(path, fixtures), 'utf8') })
   assert.equal(renderFile(file).readingTime, 2)
   assert.equal(render('Short.').readingTime, 1)
   assert.equal(render('word '.repeat(230 * 5)).readingTime, 5)

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
 import { report } from '../src/messages.ts'
-import { formatReport } from '../src/report.ts'
+import { formatReport, problemsOf } from '../src/report.ts'
 
 test('prints path:line:column, severity, message, rule and fix, sorted, with a total', () => {
   const b = new VFile({ path: 'articles/b.md' })
@@ -11,7 +11,7 @@ test('prints path:line:column, severity, message, rule and fix, sorted, with a t
   report(a, 'unknown-field', { line: 3, column: 1 }, { field: 'titel', suggestion: 'title', known: '' })
   report(a, 'missing-field', { line: 2, column: 1 }, { field: 'date', expects: 'a date' })
   assert.equal(
-    formatReport([b, a]),
+    formatReport(problemsOf([b, a])),
     [
       'articles/a.md:2:1  error  Required field `date` is missing  [missing-field]',
       '  fix: add `date:` with a date',
@@ -27,13 +27,13 @@ test('prints path:line:column, severity, message, rule and fix, sorted, with a t
 })
 
 test('says nothing when there is nothing to say', () => {
-  assert.equal(formatReport([new VFile({ path: 'a.md' })]), '')
+  assert.equal(formatReport(problemsOf([new VFile({ path: 'a.md' })])), '')
 })
 
 test('shows control characters a file name or a message holds, instead of letting the terminal obey them', () => {
   const file = new VFile({ path: 'articles/\u001b[2Jcleared\u009b.md' })
   report(file, 'unknown-field', { line: 2, column: 1 }, { field: '\u001b]0;title\u0007', known: '`title`' })
-  const text = formatReport([file])
+  const text = formatReport(problemsOf([file]))
   assert.doesNotMatch(text, /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/)
   assert.match(text, /^articles\/\\x1B\[2Jcleared\\x9B\.md:2:1 {2}error {2}Unknown field `\\x1B\]0;title\\x07`/)
 })

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { fixtures } from './helpers.ts'
 
-const bin = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url))
+const bin = fileURLToPath(new URL('../lib/cli/bin.js', import.meta.url))
 const update = process.env.UPDATE === '1'
 
 export interface Run {

@@ -39,11 +39,20 @@ export const commands = {
     handler: async () => (await import('../commands/create.ts')).newCommand,
   },
   import: {
-    summary: 'turn plain-text articles (headline, standfirst, author, date line, body) into articles',
-    operands: '<file.txt>...',
-    flags: ['articles', 'config'],
-    examples: ['wirefeed import incoming/summit.txt', 'wirefeed import incoming/*.txt'],
+    summary:
+      'turn plain-text exports and Jekyll, Hugo, Eleventy, Astro or Zola posts (files, or folders of them) into articles',
+    operands: '<file|folder>...',
+    flags: ['articles', 'config', 'feed'],
+    examples: ['wirefeed import incoming/summit.txt', 'wirefeed import old-site/_posts --feed old-site/_site/feed.xml'],
     handler: async () => (await import('../commands/create.ts')).importCommand,
+  },
+  init: {
+    summary: 'start a newsroom in a folder: the config, a welcome article, the workflows; overwrites nothing',
+    operands: '[dir]',
+    flags: ['title', 'url', 'language', 'time-zone', 'schedule', 'now'],
+    examples: ['wirefeed init', 'wirefeed init kyiv-desk --title "Kyiv Desk" --time-zone Europe/Kyiv --schedule 15min'],
+    readsConfig: false,
+    handler: async () => (await import('../commands/init.ts')).initCommand,
   },
   serve: {
     summary: 'serve the output folder on 127.0.0.1, as a static host would',
@@ -66,12 +75,22 @@ export const commands = {
     examples: ['wirefeed ping'],
     handler: async () => (await import('../commands/live.ts')).pingCommand,
   },
-} satisfies Record<string, { summary: string; operands: string; flags: FlagName[]; examples: string[]; handler: () => Promise<Handler> }>
+} satisfies Record<string, Command>
+
+export interface Command {
+  summary: string
+  operands: string
+  flags: FlagName[]
+  examples: string[]
+  /** False for a command that makes a site rather than reading one (`init`): it gets the defaults. */
+  readsConfig?: false
+  handler: () => Promise<Handler>
+}
 
 export type CommandName = keyof typeof commands
 
 /** The flags every command takes. */
-export const always: FlagName[] = ['quiet', 'verbose', 'help']
+export const always: FlagName[] = ['quiet', 'verbose', 'help', 'version']
 
 /** The help for one command, or the overview. */
 export function helpText(name?: CommandName): string {

@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { configFileName } from '../config.ts'
+import { defaults } from '../api.ts'
 import { calendarProblem } from '../dates.ts'
 import { threadsFrom } from '../engine/pool.ts'
+import { schedules, type Schedule } from '../init/workflows.ts'
 import { reportFormats, type ReportFormat } from '../report.ts'
 import { UsageError, type Io } from './io.ts'
 
@@ -12,20 +13,27 @@ import { UsageError, type Io } from './io.ts'
  * says what it is when that is worked out later.
  */
 export const flags = {
-  articles: { type: 'string', value: '<dir>', default: 'articles', help: 'article sources' },
-  out: { type: 'string', value: '<dir>', default: 'dist', help: 'output folder' },
-  config: { type: 'string', value: '<file>', default: configFileName, help: 'site config; built-in defaults if there is no such file' },
+  articles: { type: 'string', value: '<dir>', default: defaults.articles, help: 'article sources' },
+  out: { type: 'string', value: '<dir>', default: defaults.out, help: 'output folder' },
+  config: { type: 'string', value: '<file>', default: defaults.config, help: 'site config; built-in defaults if there is no such file' },
   ledger: { type: 'string', value: '<file>', defaultText: '<out>/ledger.json', help: 'ids the live site has published' },
   now: { type: 'string', value: '<date-time>', defaultText: '$SOURCE_DATE_EPOCH, else the clock', help: '"now", ISO 8601 with offset' },
   format: { type: 'string', value: '<name>', default: 'text', help: `${reportFormats.join(', ')} (github: workflow annotations)` },
   port: { type: 'string', value: '<n>', default: '8080', help: 'the port on 127.0.0.1 (0 picks a free one)' },
   watch: { type: 'boolean', help: 'rebuild when an article or the config changes' },
   into: { type: 'string', value: '<dir>', default: '.live', help: 'where to put the live files' },
-  cache: { type: 'string', value: '<dir>', default: join('.cache', 'wirefeed'), help: 'the incremental build cache' },
+  cache: { type: 'string', value: '<dir>', default: defaults.cache, help: 'the incremental build cache' },
+  feed: { type: 'string', value: '<file>', help: "the old site's feed (RSS, Atom or JSON Feed): imported posts keep its ids and URLs" },
   threads: { type: 'string', value: '<n>', defaultText: `one per core from ${threadsFrom} sources, else one`, help: 'worker threads for parsing and rendering' },
+  title: { type: 'string', value: '<text>', defaultText: "the folder's name", help: 'the site name' },
+  url: { type: 'string', value: '<url>', defaultText: "the git remote's GitHub Pages address", help: 'where the site will be published' },
+  language: { type: 'string', value: '<tag>', default: 'en', help: 'the language articles are written in' },
+  'time-zone': { type: 'string', value: '<zone>', defaultText: "this computer's", help: 'the IANA time zone bare dates are read in' },
+  schedule: { type: 'string', value: '<when>', default: 'hourly', help: `how often publishing runs: ${Object.keys(schedules).join(', ')}` },
   quiet: { type: 'boolean', help: 'print errors only' },
   verbose: { type: 'boolean', help: 'print every warning, and the stack of an unexpected error' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
+  version: { type: 'boolean', help: "print wirefeed's version" },
 } as const satisfies Record<string, Flag>
 
 interface Flag {
@@ -79,10 +87,14 @@ export function settings(values: Values, given: readonly FlagName[], operands: s
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 256)) {
     throw new UsageError(`--threads takes a whole number from 1 to 256, not \`${values.threads}\`.`)
   }
+  if (!Object.hasOwn(schedules, values.schedule)) {
+    throw new UsageError(`--schedule takes ${Object.keys(schedules).join(', ')}, not \`${values.schedule}\`.`)
+  }
   const quiet = values.quiet === true
   return {
     operands,
     help: values.help === true,
+    version: values.version === true,
     articles: values.articles,
     out: values.out,
     config: values.config,
@@ -96,6 +108,12 @@ export function settings(values: Values, given: readonly FlagName[], operands: s
     into: values.into,
     cache: values.cache,
     threads,
+    feed: values.feed,
+    title: values.title,
+    url: values.url,
+    language: values.language,
+    timeZone: values['time-zone'],
+    schedule: values.schedule as Schedule,
     quiet,
     verbose: values.verbose === true,
     // Colour and progress only for a person at a terminal, never in CI logs or pipes.

@@ -1,7 +1,9 @@
 import { loadConfig } from './config-file.ts'
-import { always, commands, helpText, type CommandName } from './commands.ts'
+import { resolveConfig } from '../config.ts'
+import { always, commands, helpText, type Command, type CommandName } from './commands.ts'
 import { parseFlags, settings, type Options } from './flags.ts'
 import { UsageError, type Io } from './io.ts'
+import { packageVersion } from './version.ts'
 
 /** Run the CLI; resolves to the exit code: 0 success, 1 invalid input or failure, 2 bad usage. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -15,13 +17,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`wirefeed: ${(error as Error).message}\n\n${helpText(named)}`)
     return 2
   }
+  if (options.version) {
+    io.stdout(`wirefeed ${packageVersion()}\n`)
+    return 0
+  }
   if (options.help || !command) {
     io.stdout(helpText(command))
     return 0
   }
-  const config = loadConfig(options, io)
+  const entry: Command = commands[command]
+  const config = entry.readsConfig === false ? resolveConfig() : loadConfig(options, io)
   if (typeof config === 'number') return config
-  const handler = await commands[command].handler()
+  const handler = await entry.handler()
   return handler(config, options, io)
 }
 
@@ -29,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function parse(argv: string[], io: Io): { command?: CommandName; options: Options } {
   const { values, positionals, given } = parseFlags(argv)
   const [name, ...operands] = positionals
-  if (name === undefined && values.help) return { options: settings(values, given, [], io) }
+  if (name === undefined && (values.help || values.version)) return { options: settings(values, given, [], io) }
   if (name === undefined) throw new UsageError('no command given.')
   if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command \`${name}\`.`)
   const command = name as CommandName
@@ -37,10 +44,9 @@ function parse(argv: string[], io: Io): { command?: CommandName; options: Option
     const foreign = given.find((flag) => ![...commands[command].flags, ...always].includes(flag))
     if (foreign) throw new UsageError(`\`${command}\` does not take --${foreign}.`)
     if (command === 'new' && operands.length !== 1) throw new UsageError('`new` takes one headline, in quotes.')
-    if (command === 'import' && operands.length === 0) throw new UsageError('`import` takes one or more text files.')
-    if (command !== 'new' && command !== 'import' && operands.length > 0) {
-      throw new UsageError(`unexpected argument \`${operands[0]}\`.`)
-    }
+    if (command === 'import' && operands.length === 0) throw new UsageError('`import` takes one or more files or folders.')
+    const allowed = command === 'import' ? Infinity : command === 'new' || command === 'init' ? 1 : 0
+    if (operands.length > allowed) throw new UsageError(`unexpected argument \`${operands[allowed]}\`.`)
   }
   return { command, options: settings(values, given, operands, io) }
 }

@@ -10,25 +10,36 @@ export interface NewArticle {
   text: string
 }
 
+/** What a new article says before an editor writes it. */
+export interface ArticleContent {
+  summary: string
+  body: string
+}
+
+const placeholder: ArticleContent = {
+  summary: 'One or two sentences that tell the reader what happened.',
+  body: 'Write the article here. Use `## ` for sub-headings.\n\nRemove `draft: true` above when it is ready to publish.',
+}
+
 /**
  * A new article skeleton: valid front matter filled in (date now in the site's
  * time zone, the default author, the permanent id) and marked `draft: true`,
  * so nothing goes out before an editor has written it and removed that line.
  */
-export function newArticle(headline: string, config: Config, now: Date): NewArticle {
+export function newArticle(headline: string, config: Config, now: Date, content: ArticleContent = placeholder): NewArticle {
   const local = DateTime.fromJSDate(now, { zone: config.timeZone }).startOf('second')
   const slug = slugFromHeadline(headline) || `article-${local.toFormat('yyyy-MM-dd-HHmm')}`
   const date = local.toISO({ suppressMilliseconds: true }) ?? ''
   const text = articleSource(
     {
       title: headline,
-      summary: 'One or two sentences that tell the reader what happened.',
+      summary: content.summary,
       author: config.author,
       date,
       id: permanentIdFor(config, local.toISODate() ?? '', slug),
       draft: true,
     },
-    'Write the article here. Use `## ` for sub-headings.\n\nRemove `draft: true` above when it is ready to publish.',
+    content.body,
   )
   return { path: `${local.toFormat('yyyy')}/${slug}.md`, text }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import type { MadeOf } from '../output.ts'
 import type { ShownArticle } from '../shown.ts'
-import { codeVersion } from './code.js'
 
 // The hashes the engine names things by; src/engine/index.ts has the glossary.
 
@@ -12,9 +12,36 @@ export function hash(...parts: string[]): string {
   return hasher.digest('hex')
 }
 
-/** The version of the code: a hash of its files and the locked dependencies (src/engine/code.js). */
+/** The lockfiles that pin the dependencies' versions: an application's, or a package's own. */
+const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json']
+
+let version: Promise<string> | undefined
+
+/** The version of this code (lib/, or src/ under tsx), worked out once a process. */
 export function codeVersionOf(): Promise<string> {
-  return codeVersion(new URL('../', import.meta.url))
+  version ??= Promise.resolve().then(() => codeVersion(new URL('../', import.meta.url)))
+  return version
+}
+
+/**
+ * The version of the code in `folder`: a hash of its files and of the
+ * nearest lockfile above it, so a change to the code, or to any dependency's
+ * version, is a new version. Installed as a package, that lockfile is the
+ * application's, which pins wirefeed and everything under it.
+ */
+export function codeVersion(folder: URL): string {
+  const hasher = createHash('sha256')
+  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(ts|js)$/.test(name)).sort()
+  for (const name of names) hasher.update(`${name}\0`).update(readFileSync(new URL(name, folder))).update('\0')
+  for (let dir = new URL('../', folder); ; dir = new URL('../', dir)) {
+    const lockfile = lockfiles.map((name) => new URL(name, dir)).find((file) => existsSync(file))
+    if (lockfile) {
+      hasher.update(readFileSync(lockfile))
+      break
+    }
+    if (dir.pathname === '/') break
+  }
+  return hasher.digest('hex')
 }
 
 /** A context: what every analysis depends on besides its source, the code and the config. */

@@ -63,7 +63,7 @@ const batchSize = 32
  */
 const fileBatchSize = 8
 
-// Compiled (see src/engine/code.js), a thread runs thread.js itself; through tsx, thread-entry.js loads it.
+// Compiled (lib/), a thread runs thread.js itself; as TypeScript (the tests, under tsx), thread-entry.js loads it.
 const entry = new URL(import.meta.url.endsWith('.ts') ? './thread-entry.js' : './thread.js', import.meta.url)
 
 /**

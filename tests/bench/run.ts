@@ -21,7 +21,7 @@ const corpora = values.corpora.split(',').map((spec) => {
   return { shape: shape as Shape, count: Number(count) }
 })
 const runs = Number(values.runs)
-const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url))
+const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url))
 const usageHook = fileURLToPath(new URL('./usage.mjs', import.meta.url))
 const floorScript = fileURLToPath(new URL('./floor.ts', import.meta.url))
 // The floor is TypeScript, run from the site's folder: tsx by its own address.

@@ -1,10 +1,9 @@
 // The home, article and 404 pages in a real browser (Debian chromium): they render, pass axe, and work on a phone.
 import assert from 'node:assert/strict'
 import { cp } from 'node:fs/promises'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext } from 'playwright-core'
+import { fixtures } from '../helpers.ts'
 import { accessibilityViolations, build, fixtureSite, launch, loopbackOnly, placeholderImage, removeTemporary, screenshot, serve, skipBrowser, temporary, watchErrors } from './browser.ts'
 
 const now = '2026-01-06T12:00:00+02:00'
@@ -145,11 +144,9 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
   })
 
   test('a reader of the seed site can read its article and find the feeds (wirefeed serve on dist/)', async () => {
-    // The repository's own articles and config, as `npm run build` and `wirefeed serve` use them.
-    const repo = fileURLToPath(new URL('../../', import.meta.url))
+    // The seed site, as `npm run build` and `wirefeed serve` use it.
     const dir = await temporary()
-    await cp(join(repo, 'articles'), join(dir, 'articles'), { recursive: true })
-    await cp(join(repo, 'wirefeed.config.yaml'), join(dir, 'wirefeed.config.yaml'))
+    await cp(new URL('seed/', fixtures), dir, { recursive: true })
     const seed = await serve(await build(dir, '2026-11-27T00:00:00Z'))
     const { page, errors, close } = await open('', { base: seed.url })
     try {

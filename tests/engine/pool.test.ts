@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, realpath, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { BodyReader, fromEntry, PackWriter, type Entry } from '../../src/engine/cache.ts'
 import { filesIn, stageOutput } from '../../src/engine/commit.ts'
 import { startPool, threadsFor } from '../../src/engine/pool.ts'
@@ -220,26 +217,4 @@ test('a source the analysis throws on rejects with its path, and no thread is le
     await pool.close()
   }
   assert.equal(threads(), before)
-})
-
-test('loads its TypeScript on the threads whether tsx came from --import (then registered twice) or, as in src/cli/bin.js, from its API', async () => {
-  const { jobs, settings, cache } = await sources(2)
-  const root = fileURLToPath(new URL('../..', import.meta.url))
-  // CommonJS: `--input-type=module` would be inherited by the threads, which refuse it.
-  const script = `import('tsx/esm/api').then(async ({ register }) => {
-    register()
-    const { startPool } = await import('./src/engine/pool.ts')
-    const { resolveConfig } = await import('./src/config.ts')
-    const [jobs, settings, cache] = JSON.parse(process.env.JOBS)
-    const pool = startPool(2, { ...settings, config: resolveConfig(settings.config), now: new Date(settings.now), known: new Set() }, cache, 128)
-    const done = await pool.analyse(jobs, { budget: () => 600000, slow: (job) => ({ path: job.path }) })
-    await pool.close()
-    process.stdout.write(JSON.stringify(done.map((result) => [result.path, result.key])))
-  })`
-  const expected = inThread(jobs, settings, cache).map((done) => [done.path, done.key ?? null])
-  const env = { ...process.env, NODE_OPTIONS: '', JOBS: JSON.stringify([jobs, settings, cache]) }
-  for (const flags of [['--import', 'tsx'], []]) {
-    const run = await promisify(execFile)(process.execPath, [...flags, '-e', script], { cwd: root, env })
-    assert.deepEqual([JSON.parse(run.stdout), run.stderr], [expected, ''], `node ${flags.join(' ')}`)
-  }
 })

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { fixtures } from '../helpers.ts'
 
-export const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url))
+export const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url))
 export const repo = fileURLToPath(new URL('../..', import.meta.url))
 export const hostileFixtures = new URL('hostile/', fixtures)
 
