@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import type { Config } from './config.ts'
 import { lintArticle } from './lint.ts'
+import { checkPlaceholders } from './placeholders.ts'
 import { renderBody, type RenderedBody } from './render.ts'
 import { report } from './messages.ts'
 import { maxNesting, validateArticle, type Article } from './validate.ts'
@@ -30,6 +31,7 @@ export function analyseSource(file: VFile, config: Config, now: Date): Analysis 
     const valid = validateArticle(file, config)
     if (!valid) return {}
     const { article, tree } = valid
+    checkPlaceholders(article, tree)
     lintArticle(article, tree)
     return isPublished(article, now) ? { article, body: renderBody(tree, article.url, file) } : { article }
   } catch (error) {

@@ -23,16 +23,24 @@ export const defaults = {
   out: 'dist',
   config: configFileName,
   cache: join('.cache', 'wirefeed'),
+  /** Where `wirefeed fetch` puts the live site's ledger.json and build.json. */
+  live: '.live',
+  /** The ledger ids are guarded by when none is named: the live site's, when fetched. */
+  ledger: join('.live', 'ledger.json'),
 } as const
 
 export interface Options {
   /** The articles folder. */
   articles?: string
-  /** The output folder (`build` writes it; `check` reads the ledger in it). */
+  /** The output folder `build` writes. */
   out?: string
   /** The config file's path (no such file: the defaults), or the config itself, as its YAML gives it. */
   config?: string | ConfigInput
-  /** The ledger of ids the live site published; by default `<out>/ledger.json` when there is one. Named, it must exist. */
+  /**
+   * The ledger of ids the live site published, which guards them: by default
+   * `.live/ledger.json` when `wirefeed fetch` put it there. Never the output's own
+   * ledger.json: a local build is a preview, not a publication. Named, it must exist.
+   */
   ledger?: string
   /** The incremental build cache. */
   cache?: string
@@ -122,7 +130,7 @@ async function run(options: Options, write: boolean): Promise<BuildResult | Repo
   if (!('config' in read)) return { ok: false, problems: read.problems, published: 0, drafts: 0, scheduled: [] }
   const { config } = read
   if (!statSync(articles, { throwIfNoEntry: false })?.isDirectory()) throw new Refused(`the articles folder \`${articles}\` does not exist`, 'place')
-  const ledger = readSource(options.ledger ?? join(out, 'ledger.json'))
+  const ledger = readSource(options.ledger ?? defaults.ledger)
   if (!ledger && options.ledger !== undefined) {
     throw new Refused(`the ledger \`${options.ledger}\` does not exist; only a site's very first build goes without one`, 'place')
   }

@@ -1,7 +1,9 @@
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { z } from 'zod'
+import { report } from './messages.ts'
 import { absoluteUrl, languageTag, permanentId } from './schema.ts'
-import { validateYaml } from './yaml-data.ts'
+import { stringsProblems, stringsSchema, type StringsProblem } from './strings/index.ts'
+import { validateYaml, type Locate } from './yaml-data.ts'
 
 /** A time zone Intl knows, such as `Europe/Kyiv` or `UTC`. */
 const timeZone = z
@@ -17,10 +19,11 @@ const timeZone = z
   .describe('an IANA time zone name such as `Europe/Paris` or `UTC`')
 
 /**
- * The site config: one YAML file at the project root. Every field has a
- * default, so a fresh clone builds without touching it.
+ * The config's fields, each checked alone. The YAML file is validated with
+ * these, and what only fields together show (`stringsProblems`) is reported
+ * after, each with its own rule at its own node.
  */
-export const configSchema = z.strictObject({
+const configFields = z.strictObject({
   title: z.string().trim().min(1).default('wirefeed').describe('the site name as plain text'),
   description: z
     .string()
@@ -62,6 +65,22 @@ export const configSchema = z.strictObject({
     .array(permanentId)
     .default([])
     .describe('a list of published ids withdrawn on purpose'),
+  strings: stringsSchema
+    .optional()
+    .describe('the interface texts in the site’s language, by key (the README lists them), each as plain text'),
+})
+
+/**
+ * The site config: one YAML file at the project root. Every field has a
+ * default, so a fresh clone builds without touching it; but a `language`
+ * wirefeed has no interface strings for needs them all under `strings`.
+ */
+export const configSchema = configFields.superRefine((config, context) => {
+  // Only over fields that are valid each alone: a `language` Intl refuses has its own message.
+  if (context.issues.length > 0) return
+  for (const problem of stringsProblems(config.language, config.strings)) {
+    context.addIssue({ code: 'custom', path: problem.path, message: sentence(problem) })
+  }
 })
 
 export type Config = z.output<typeof configSchema>
@@ -79,5 +98,28 @@ export function resolveConfig(input: ConfigInput = {}): Config {
 export function validateConfig(file: VFile | undefined): Config | undefined {
   if (!file) return configSchema.parse({})
   if (file.messages.length > 0) return undefined
-  return validateYaml(file, { text: String(file.value), offset: 0 }, configSchema)?.data
+  const valid = validateYaml(file, { text: String(file.value), offset: 0 }, configFields)
+  if (!valid) return undefined
+  const problems = stringsProblems(valid.data.language, valid.data.strings)
+  for (const problem of problems) reportProblem(file, problem, valid.locate)
+  return problems.length > 0 ? undefined : valid.data
+}
+
+function reportProblem(file: VFile, problem: StringsProblem, locate: Locate) {
+  const place = locate(problem.path, problem.key)
+  switch (problem.rule) {
+    case 'missing-strings':
+      return report(file, problem.rule, place, problem.details)
+    case 'missing-field':
+      return report(file, problem.rule, place, problem.details)
+    case 'unknown-field':
+      return report(file, problem.rule, place, problem.details)
+  }
+}
+
+/** A problem as one sentence, with its fix, for a config given as an object (the API), which has no places. */
+function sentence(problem: StringsProblem): string {
+  const file = new VFile()
+  const message = reportProblem(file, problem, () => undefined)
+  return `${message.reason}; ${message.note ?? ''}`
 }

@@ -32,13 +32,15 @@ const top = { line: 1, column: 1 }
  * Cross-article identity checks: ids and URLs unique among all articles
  * (drafts too, they will be published), published ids kept or explicitly
  * retracted. Messages go on the articles' files; vanished ids, whose source
- * may be gone, on a file named after their last source. Returns those extra files.
+ * may be gone, on a file named after their last source (none for a source in
+ * `invalid`, there but failing validation). Returns those extra files.
  */
 export function checkIdentity(
   all: readonly Article[],
   published: readonly Article[],
   config: Config,
   previous: Ledger | undefined,
+  invalid: ReadonlySet<string> = new Set(),
 ): VFile[] {
   const extra: VFile[] = []
   const byId = new Map<string, Article>()
@@ -73,7 +75,8 @@ export function checkIdentity(
     }
   }
   for (const entry of previous.entries) {
-    if (entry.retracted || live.has(entry.id) || retracted.has(entry.id)) continue
+    // A source that is there but invalid already stops the build with its own errors.
+    if (entry.retracted || live.has(entry.id) || retracted.has(entry.id) || invalid.has(entry.source)) continue
     const successor = bySource.get(entry.source)
     if (successor && !previous.entries.some((e) => e.id === successor.id)) {
       report(successor.file, 'id-changed', top, { id: successor.id, previous: entry.id })

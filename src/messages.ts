@@ -13,7 +13,7 @@ const catalogue = {
       'start the file with a `---` line, the fields (title, summary, author, date), and another `---` line',
   },
   'yaml-syntax': {
-    reason: (d: { detail: string }) => `The front matter is not valid YAML: ${d.detail}`,
+    reason: (d: { what: 'front matter' | 'file'; detail: string }) => `The ${d.what} is not valid YAML: ${d.detail}`,
     fix: () => 'fix the YAML at this place; quote text that contains `: ` or starts with a special character',
   },
   'not-a-map': {
@@ -36,6 +36,12 @@ const catalogue = {
     reason: (d: { field: string; detail: string }) => `\`${d.field}\` is not valid: ${d.detail}`,
     fix: (d: { field: string; expects: string }) => `make \`${d.field}\` ${d.expects}`,
   },
+  'missing-strings': {
+    reason: (d: { language: string; keys: string; count: number }) =>
+      `There are no built-in interface strings for \`${d.language}\`, and \`strings\` lacks ${d.count === 1 ? 'this one' : `these ${d.count}`}: ${d.keys}`,
+    fix: (d: { builtIn: string }) =>
+      `add each under \`strings:\` as the site's readers should read it (the README lists every key with its English text), or set \`language\` to one wirefeed has strings for: ${d.builtIn}`,
+  },
   'updated-before-date': {
     reason: () => '`updated` is earlier than `date`',
     fix: () => 'set `updated` to the time of the last substantive change, at or after `date`, or remove it',
@@ -56,8 +62,8 @@ const catalogue = {
   'id-vanished': {
     reason: (d: { id: string; url: string }) =>
       `The published id \`${d.id}\` (${d.url}) is in no article any more`,
-    fix: () =>
-      'restore the article or its `id`; to withdraw it on purpose, list the id under `retracted` in the site config',
+    fix: (d: { id: string }) =>
+      `renamed or moved the file? add \`id: ${d.id}\` to its front matter; deleted or re-drafted it by mistake? restore it; withdrawing it on purpose? list the id under \`retracted\` in the site config`,
   },
   'id-moved': {
     reason: (d: { id: string; url: string; source: string }) =>
@@ -87,6 +93,10 @@ const catalogue = {
     reason: (d: { length: number; limit: number }) =>
       `The summary is ${d.length} characters long; cards and previews cut it after about ${d.limit}`,
     fix: () => 'shorten the summary to one or two sentences',
+  },
+  'placeholder-text': {
+    reason: (d: { field: string }) => `The ${d.field} is still the placeholder \`wirefeed new\` wrote; it would be published as it is`,
+    fix: (d: { field: string }) => `write the ${d.field}, or put back \`draft: true\` until it is written`,
   },
   'missing-image': {
     reason: () => 'This article has no lead image; link previews and readers will show none',

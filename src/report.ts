@@ -15,8 +15,8 @@ export interface ReportSummary {
 export interface ReportOptions {
   /** Colour severities (for a terminal). */
   color?: boolean
-  /** Text only: print warnings in `full`, as a one-line `count`, or `none`. Errors always print. */
-  warnings?: 'full' | 'count' | 'none'
+  /** Text only: print at most this many warnings, and count the rest (default: all; 0, none and no count). Errors always print. */
+  mostWarnings?: number
   /** JSON only: what the build found besides problems. */
   summary?: ReportSummary
 }
@@ -60,17 +60,19 @@ export function formatReport(all: readonly Problem[], format: ReportFormat = 'te
   }
   if (format === 'github') return all.map(toGithub).join('')
 
-  const mode = options.warnings ?? 'full'
+  const most = options.mostWarnings ?? Infinity
   const errors = all.filter(isError).length
-  const warnings = all.length - errors
-  const hidden = mode === 'full' ? 0 : warnings
-  const shown = all.filter((entry) => isError(entry) || mode === 'full')
-  const hint = mode === 'count' && hidden > 0 ? `${count(hidden, 'warning')}: run \`wirefeed check\` to see them.\n` : ''
+  const warnings = all.filter((entry) => !isError(entry))
+  const kept = new Set(warnings.slice(0, most))
+  const hidden = warnings.length - kept.size
+  const shown = all.filter((entry) => isError(entry) || kept.has(entry))
+  const hint = kept.size > 0 && hidden > 0 ? `and ${count(hidden, 'more warning')}: run \`wirefeed check\` to see them all.\n` : ''
   if (shown.length === 0) return hint
-  const total = [errors > 0 && count(errors, 'error'), warnings - hidden > 0 && count(warnings - hidden, 'warning')]
+  const total = [errors > 0 && count(errors, 'error'), kept.size > 0 && count(warnings.length, 'warning')]
     .filter(Boolean)
     .join(', ')
-  const sources = new Set(shown.map(({ file }) => file)).size
+  // The files of everything the total counts, printed or not.
+  const sources = new Set(all.filter((entry) => isError(entry) || kept.size > 0).map(({ file }) => file)).size
   const paint = options.color ? styleText : (_: unknown, text: string) => text
   const lines = shown.map((problem) => {
     const level = paint(isError(problem) ? 'red' : 'yellow', problem.severity)

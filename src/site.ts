@@ -70,7 +70,8 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   // An unreadable ledger already carries its error; reading it again would add a second, vaguer one.
   const previous = options.ledger && options.ledger.messages.length === 0 ? readLedger(options.ledger) : undefined
   if (options.ledger) files.push(options.ledger)
-  files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous))
+  const invalid = new Set(results.filter((result) => !result.article).map((result) => result.file.path))
+  files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous, invalid))
   lintDuplicates(all)
   lintImages(all, new Set(options.images?.map((image) => image.path)), config.url)
 

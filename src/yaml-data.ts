@@ -24,6 +24,8 @@ export function validateYaml<S extends z.ZodType>(
 ): { data: z.output<S>; locate: Locate } | undefined {
   const toPoint = location(file).toPoint
   const pointAt = (offset: number): Point | undefined => toPoint(source.offset + offset)
+  // Front matter sits inside its file, after its fence; a config file is YAML from its first byte.
+  const what = source.offset > 0 ? 'front matter' : 'file'
   const lineCounter = new LineCounter()
   // The core schema (YAML 1.2) keeps dates as strings and has no custom tags:
   // front matter is data only, never code.
@@ -33,7 +35,7 @@ export function validateYaml<S extends z.ZodType>(
   const problems = [...doc.errors, ...doc.warnings]
   if (problems.length > 0) {
     for (const error of problems) {
-      report(file, 'yaml-syntax', pointAt(error.pos[0]), { detail: firstLine(error.message) })
+      report(file, 'yaml-syntax', pointAt(error.pos[0]), { what, detail: firstLine(error.message) })
     }
     return undefined
   }
@@ -43,7 +45,7 @@ export function validateYaml<S extends z.ZodType>(
     input = doc.toJS() ?? {}
   } catch (error) {
     // An alias bomb (billion laughs) is refused by yaml's alias limit: report it like any syntax error.
-    report(file, 'yaml-syntax', pointAt(0), { detail: firstLine((error as Error).message) })
+    report(file, 'yaml-syntax', pointAt(0), { what, detail: firstLine((error as Error).message) })
     return undefined
   }
   if (typeof input !== 'object' || Array.isArray(input)) {
@@ -55,7 +57,14 @@ export function validateYaml<S extends z.ZodType>(
   const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return { data: result.data, locate }
 
+  // A misspelt field (`titel`) is reported once, as unknown with its correction, not also as missing.
+  const misspelt = new Set(
+    result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.flatMap((key) => suggestionFor(schema, issue.path, key) ?? []).map((name) => [...issue.path, name].join('.')) : [],
+    ),
+  )
   for (const issue of result.error.issues) {
+    if (issue.code === 'invalid_type' && issue.input === undefined && misspelt.has(issue.path.join('.'))) continue
     reportIssue(file, schema, issue, locate)
   }
   return undefined
@@ -69,11 +78,7 @@ function reportIssue(file: VFile, schema: z.ZodType, issue: z.core.$ZodIssue, lo
   if (issue.code === 'unrecognized_keys') {
     const known = Object.keys(shapeAt(schema, issue.path) ?? {})
     for (const key of issue.keys) {
-      const candidate = known.length > 0 ? closest(key, known) : undefined
-      const suggestion =
-        candidate !== undefined && distance(key, candidate) <= Math.max(2, Math.floor(key.length / 3))
-          ? candidate
-          : undefined
+      const suggestion = suggestionFor(schema, issue.path, key)
       const name = [...issue.path, key].join('.')
       report(file, 'unknown-field', locate([...issue.path, key], true), {
         field: name,
@@ -90,6 +95,13 @@ function reportIssue(file: VFile, schema: z.ZodType, issue: z.core.$ZodIssue, lo
     return
   }
   report(file, 'invalid-field', locate(issue.path), { field, expects, detail: explain(issue) })
+}
+
+/** The known field at `path` an unknown `key` is most likely a misspelling of, if any is close enough. */
+function suggestionFor(schema: z.ZodType, path: readonly PropertyKey[], key: string): string | undefined {
+  const known = Object.keys(shapeAt(schema, path) ?? {})
+  const candidate = known.length > 0 ? closest(key, known) : undefined
+  return candidate !== undefined && distance(key, candidate) <= Math.max(2, Math.floor(key.length / 3)) ? candidate : undefined
 }
 
 /** One readable sentence for a zod issue, quoting the value where that helps. */

@@ -19,10 +19,8 @@ test('builds the fixture newsroom into the reviewed feeds, which real parsers re
   const run = await wirefeed(['build', '--now', now], dir)
   assert.equal(run.code, 0, run.stderr)
   assert.equal(run.stdout, 'Wrote dist/ (RSS, Atom, JSON Feed): 2 published, 1 scheduled, 1 draft.\n')
-  assert.equal(
-    run.stderr,
-    '3 warnings: run `wirefeed check` to see them.\nscheduled  articles/2026/01/later.md  goes live 2026-01-06T16:00:00.000Z\n',
-  )
+  assert.equal(run.stderr.match(/ warning /g)?.length, 3)
+  assert.match(run.stderr, /\n⚠ 3 warnings in 3 files\nscheduled  articles\/2026\/01\/later\.md  goes live 2026-01-06T16:00:00\.000Z\n$/)
   const names = ['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json']
   // The pages and partner files beside the feeds are checked by tests/pages/golden.test.ts,
   // the archives, topic feeds and feeds.opml by tests/feeds/golden.test.ts.
@@ -106,9 +104,16 @@ test('check validates without writing any output, keeping only its cache, which 
   assert.deepEqual((await readdir(join(dir, '.cache/wirefeed'))).filter((name) => !name.endsWith('.pack')), ['index.json'])
 })
 
+/** What `wirefeed fetch` does after a publish: the live ledger in .live/, which guards the next build. */
+async function published(dir: string) {
+  await mkdir(join(dir, '.live'), { recursive: true })
+  await writeFile(join(dir, '.live/ledger.json'), await readFile(join(dir, 'dist/ledger.json')))
+}
+
 test('keeps a published id through a title and slug change, and refuses a changed one', async () => {
   const dir = await site('newsroom')
   await wirefeed(['build', '--now', now], dir)
+  await published(dir)
   const path = join(dir, 'articles/2026/01/summit.md')
   const text = await readFile(path, 'utf8')
   // The summit article pins its id: new headline and slug, same id, new URL.
@@ -131,17 +136,60 @@ test('keeps a published id through a title and slug change, and refuses a change
 test('refuses a damaged ledger instead of trusting it', async () => {
   const dir = await site('newsroom')
   await wirefeed(['build', '--now', now], dir)
-  await writeFile(join(dir, 'dist/ledger.json'), '{"version": 1, "entries": [')
+  await published(dir)
+  await writeFile(join(dir, '.live/ledger.json'), '{"version": 1, "entries": [')
   const run = await wirefeed(['build', '--now', now], dir)
   assert.equal(run.code, 1)
-  assert.match(run.stderr, /dist\/ledger\.json:1:1 {2}error {2}The ledger of published ids is not valid/)
+  assert.match(run.stderr, /\.live\/ledger\.json:1:1 {2}error {2}The ledger of published ids is not valid/)
+})
+
+test('a local build is a preview, not a publication: deleting or re-drafting what was only built locally just works', async () => {
+  const dir = await site('newsroom')
+  assert.equal((await wirefeed(['build', '--now', now], dir)).code, 0)
+  const symbols = join(dir, 'articles/2026/01/symbols.md')
+  await writeFile(symbols, (await readFile(symbols, 'utf8')).replace('lang: uk', 'lang: uk\ndraft: true'))
+  await rm(join(dir, 'articles/2026/01/summit.md'))
+  const run = await wirefeed(['build', '--now', now], dir)
+  assert.equal(run.code, 0, run.stderr)
+  assert.match(run.stdout, /0 published, 1 scheduled, 2 drafts/)
+
+  // Once live, the same deletion is refused, with what to do.
+  const live = await site('newsroom')
+  await wirefeed(['build', '--now', now], live)
+  await published(live)
+  await rm(join(live, 'articles/2026/01/summit.md'))
+  const refused = await wirefeed(['build', '--now', now], live)
+  assert.equal(refused.code, 1)
+  assert.match(refused.stderr, /summit\.md:1:1 {2}error {2}The published id `tag:news\.example\.org,2026-01-06:summit` .* is in no article any more {2}\[id-vanished\]/)
+  assert.match(refused.stderr, /fix: renamed or moved the file\? add `id: tag:news\.example\.org,2026-01-06:summit` to its front matter; .* list the id under `retracted`/)
+})
+
+test('an invalid article is reported once: its published id does not vanish as well', async () => {
+  const dir = await site('newsroom')
+  await wirefeed(['build', '--now', now], dir)
+  await published(dir)
+  const symbols = join(dir, 'articles/2026/01/symbols.md')
+  await writeFile(symbols, (await readFile(symbols, 'utf8')).replace(/^date: .*$/m, 'date: 2026-02-30'))
+  const run = await wirefeed(['build', '--now', now], dir)
+  assert.equal(run.code, 1)
+  assert.match(run.stderr, /symbols\.md:\d+:7 {2}error {2}.*February 2026 has 28 days/)
+  assert.doesNotMatch(run.stderr, /id-vanished/)
+})
+
+test('a config file that is not YAML is called a file, not front matter', async () => {
+  const dir = await site('newsroom')
+  await writeFile(join(dir, 'broken.yaml'), 'title: Desk\nurl: [https://news.example.org/\n')
+  const run = await wirefeed(['check', '--config', 'broken.yaml'], dir)
+  assert.equal(run.code, 1)
+  assert.match(run.stderr, /^broken\.yaml:\d+:\d+ {2}error {2}The file is not valid YAML: /)
 })
 
 test('exits 2 with one sentence and the usage on bad usage', async () => {
   const dir = await site('newsroom')
   const cases: Array<[string[], RegExp]> = [
     [[], /^wirefeed: no command given\.\n\nUsage: wirefeed/],
-    [['publish'], /^wirefeed: unknown command `publish`\./],
+    [['publish'], /^wirefeed: unknown command `publish`\.\n/],
+    [['biuld'], /^wirefeed: unknown command `biuld`; did you mean `build`\?\n/],
     [['build', '--now', 'yesterday'], /^wirefeed: --now takes an ISO 8601 date-time with offset/],
     [['build', '--articles', 'nope'], /^wirefeed: the articles folder `nope` does not exist/],
     [['build', '--bogus'], /^wirefeed: Unknown option '--bogus'/],
@@ -192,7 +240,7 @@ test('check --format github prints workflow annotations, --format json a machine
   const github = await wirefeed(['check', '--format', 'github'], dir)
   assert.equal(github.code, 1)
   const lines = github.stdout.trimEnd().split('\n')
-  assert.equal(lines.length, 7)
+  assert.equal(lines.length, 6)
   assert.equal(
     lines.find((line) => line.includes('unknown-field')),
     '::error file=articles/typo.md,line=2,col=1,title=wirefeed unknown-field::Unknown field `titel`: did you mean `title`?%0Afix: rename `titel` to `title`',
@@ -200,7 +248,7 @@ test('check --format github prints workflow annotations, --format json a machine
   const json = await wirefeed(['check', '--format', 'json', '--now', now], dir)
   const report = JSON.parse(json.stdout)
   assert.equal(report.ok, false)
-  assert.equal(report.problems.length, 7)
+  assert.equal(report.problems.length, 6)
   assert.deepEqual(report.problems[0], {
     file: 'articles/No Front Matter.md',
     line: 1,

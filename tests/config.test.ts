@@ -43,3 +43,72 @@ test('rejects a config file that is not a map', () => {
   assert.equal(validateConfig(file), undefined)
   assert.equal(file.messages[0]?.ruleId, 'not-a-map')
 })
+
+/** The messages a config file gives, as `line:column rule`, in the order reported. */
+function problems(value: string) {
+  const file = new VFile({ path: 'wirefeed.config.yaml', value })
+  const settings = validateConfig(file)
+  return { settings, messages: file.messages, places: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
+}
+
+test('takes interface strings in the site’s language over the built-in ones', () => {
+  const { settings, messages } = problems('language: uk-UA\nstrings:\n  subscribe: Підписка\n  readingTime: "{minutes} хв читання"\n')
+  assert.deepEqual(messages, [])
+  assert.deepEqual(settings?.strings, { subscribe: 'Підписка', readingTime: '{minutes} хв читання' })
+})
+
+test('names every missing string of a language wirefeed has none for, at `language` or at `strings`', () => {
+  const none = problems('title: Desk\nlanguage: pl\n')
+  assert.equal(none.settings, undefined)
+  assert.deepEqual(none.places, ['2:11 missing-strings'])
+  const reason = String(none.messages[0]?.reason)
+  assert.match(reason, /^There are no built-in interface strings for `pl`, and `strings` lacks these 34: `skipToContent`, `followInReader`, /)
+  assert.match(reason, /`readingTime`/)
+  assert.match(String(none.messages[0]?.note), /or set `language` to one wirefeed has strings for: `en`, `uk`$/)
+
+  const some = problems('language: pl\nstrings:\n  subscribe: Subskrybuj\n')
+  assert.deepEqual(some.places, ['2:1 missing-strings'])
+  assert.match(String(some.messages[0]?.reason), /lacks these 33: /)
+  assert.doesNotMatch(String(some.messages[0]?.reason), /`subscribe`/)
+})
+
+test('suggests the nearest key for an unknown string, and the nearest placeholder for an unknown one', () => {
+  const { settings, places, messages } = problems('language: uk\nstrings:\n  latestHedlines: Головне\n  notFoundText: Немає сторінки, див. {lnk}\n  byline: Автор\n')
+  assert.equal(settings, undefined)
+  assert.deepEqual(places.sort(), ['3:3 unknown-field', '4:17 invalid-field', '5:11 invalid-field'])
+  const reason = (line: number) => String(messages.find((m) => m.line === line)?.reason)
+  assert.equal(reason(3), 'Unknown field `strings.latestHedlines`: did you mean `strings.latestHeadlines`?')
+  assert.match(reason(4), /^`strings\.notFoundText` is not valid: `\{lnk\}` is not one of its placeholders: did you mean `\{link\}`\?/)
+  assert.match(reason(5), /^`strings\.byline` is not valid: it must hold `\{names\}`, where the author’s name goes/)
+  assert.match(String(messages.find((m) => m.line === 5)?.note), /^make `strings\.byline` text that says what “By \{names\}” says in English/)
+})
+
+test('checks plural forms against the language: every category its counts fall in, and no other', () => {
+  const { settings, places, messages } = problems(
+    'language: uk\nstrings:\n  readingTime:\n    one: "{minutes} хвилина"\n    fwe: "{minutes} хвилини"\n    zero: "{minutes} хвилин"\n',
+  )
+  assert.equal(settings, undefined)
+  assert.deepEqual(places, ['5:5 unknown-field', '6:5 unknown-field', '4:5 missing-field'])
+  assert.equal(messages[0]?.reason, 'Unknown field `strings.readingTime.fwe`: did you mean `strings.readingTime.few`?')
+  assert.equal(messages[2]?.reason, 'Required field `strings.readingTime.many` is missing')
+  assert.equal(messages[2]?.note, 'add `strings.readingTime.many:` with the text for counts such as 0, 5, 6, 7')
+  assert.deepEqual(problems('language: uk\nstrings:\n  readingTime:\n    one: "{minutes} хв"\n    few: "хв"\n').places, ['5:10 invalid-field'])
+})
+
+test('keeps strings plain text on one line, and refuses an empty one', () => {
+  const { settings } = problems('language: uk\nstrings:\n  subscribe: |\n    Підписатися\n    на новини\n')
+  assert.equal(settings?.strings?.subscribe, 'Підписатися на новини')
+  assert.match(String(problems('strings:\n  subscribe: ""\n').messages[0]?.reason), /`strings\.subscribe` is not valid: it is empty/)
+})
+
+test('refuses a config object without the strings its language needs, saying which', () => {
+  assert.throws(() => resolveConfig({ language: 'pl' }), /no built-in interface strings for `pl`.*`skipToContent`/s)
+  assert.equal(configSchema.safeParse({ language: 'uk' }).success, true)
+  assert.equal(configSchema.safeParse({ language: 'en', strings: { readingTime: { one: '{minutes} minute' } } }).success, false)
+})
+
+test('checks strings against the language only once the language is valid', () => {
+  assert.deepEqual(problems('language: not a tag\n').places, ['1:11 invalid-field'])
+  const parsed = configSchema.safeParse({ language: 'not a tag', strings: { subscribe: 'x' } })
+  assert.deepEqual(parsed.error?.issues.map((issue) => issue.path.join('.')), ['language'])
+})

@@ -60,14 +60,15 @@ test('resolves a lead image against the site URL', () => {
   assert.deepEqual(article?.image, { url: 'https://news.example.org/images/a.jpg', alt: 'A map' })
 })
 
-test('reports an unknown field with a did-you-mean at the key', () => {
+test('reports a misspelt field once, as unknown with a did-you-mean at the key, not also as missing', () => {
   const file = source({ titel: 'x', title: undefined })
   assert.equal(validateArticle(file, config()), undefined)
-  assert.deepEqual(problems(file), [
-    '2:1 [missing-field] Required field `title` is missing',
-    '5:1 [unknown-field] Unknown field `titel`: did you mean `title`?',
-  ])
-  assert.equal(file.messages[1]?.note, 'rename `titel` to `title`')
+  assert.deepEqual(problems(file), ['5:1 [unknown-field] Unknown field `titel`: did you mean `title`?'])
+  assert.equal(file.messages[0]?.note, 'rename `titel` to `title`')
+  // Missing with nothing misspelt for it: reported as missing.
+  const missing = source({ title: undefined })
+  validateArticle(missing, config())
+  assert.deepEqual(problems(missing), ['2:1 [missing-field] Required field `title` is missing'])
 })
 
 test('lists the known fields when nothing is close', () => {

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaults } from '../api.ts'
 import { calendarProblem } from '../dates.ts'
@@ -16,18 +15,18 @@ export const flags = {
   articles: { type: 'string', value: '<dir>', default: defaults.articles, help: 'article sources' },
   out: { type: 'string', value: '<dir>', default: defaults.out, help: 'output folder' },
   config: { type: 'string', value: '<file>', default: defaults.config, help: 'site config; built-in defaults if there is no such file' },
-  ledger: { type: 'string', value: '<file>', defaultText: '<out>/ledger.json', help: 'ids the live site has published' },
+  ledger: { type: 'string', value: '<file>', defaultText: `${defaults.ledger} if fetched`, help: 'the ids the live site has published, which a build must keep' },
   now: { type: 'string', value: '<date-time>', defaultText: '$SOURCE_DATE_EPOCH, else the clock', help: '"now", ISO 8601 with offset' },
   format: { type: 'string', value: '<name>', default: 'text', help: `${reportFormats.join(', ')} (github: workflow annotations)` },
   port: { type: 'string', value: '<n>', default: '8080', help: 'the port on 127.0.0.1 (0 picks a free one)' },
   watch: { type: 'boolean', help: 'rebuild when an article or the config changes' },
-  into: { type: 'string', value: '<dir>', default: '.live', help: 'where to put the live files' },
+  into: { type: 'string', value: '<dir>', default: defaults.live, help: 'where to put the live files' },
   cache: { type: 'string', value: '<dir>', default: defaults.cache, help: 'the incremental build cache' },
   feed: { type: 'string', value: '<file>', help: "the old site's feed (RSS, Atom or JSON Feed): imported posts keep its ids and URLs" },
   threads: { type: 'string', value: '<n>', defaultText: `one per core from ${threadsFrom} sources, else one`, help: 'worker threads for parsing and rendering' },
   title: { type: 'string', value: '<text>', defaultText: "the folder's name", help: 'the site name' },
   url: { type: 'string', value: '<url>', defaultText: "the git remote's GitHub Pages address", help: 'where the site will be published' },
-  language: { type: 'string', value: '<tag>', default: 'en', help: 'the language articles are written in' },
+  language: { type: 'string', value: '<tag>', default: 'en', help: 'the language articles and the pages are written in' },
   'time-zone': { type: 'string', value: '<zone>', defaultText: "this computer's", help: 'the IANA time zone bare dates are read in' },
   schedule: { type: 'string', value: '<when>', default: 'hourly', help: `how often publishing runs: ${Object.keys(schedules).join(', ')}` },
   quiet: { type: 'boolean', help: 'print errors only' },
@@ -99,8 +98,7 @@ export function settings(values: Values, given: readonly FlagName[], operands: s
     out: values.out,
     config: values.config,
     configGiven: given.includes('config'),
-    ledger: values.ledger ?? join(values.out, 'ledger.json'),
-    ledgerGiven: values.ledger !== undefined,
+    ledger: values.ledger,
     now: resolveNow(values.now, io),
     format: values.format as ReportFormat,
     port,

@@ -1,9 +1,16 @@
+import { closest, distance } from 'fastest-levenshtein'
 import { loadConfig } from './config-file.ts'
 import { resolveConfig } from '../config.ts'
 import { always, commands, helpText, type Command, type CommandName } from './commands.ts'
 import { parseFlags, settings, type Options } from './flags.ts'
 import { UsageError, type Io } from './io.ts'
 import { packageVersion } from './version.ts'
+
+/** `; did you mean \`build\`?` for a command mistyped by a letter or two (`biuld`). */
+function meant(name: string): string | undefined {
+  const candidate = closest(name, Object.keys(commands))
+  return distance(name, candidate) <= 2 ? `; did you mean \`${candidate}\`?` : undefined
+}
 
 /** Run the CLI; resolves to the exit code: 0 success, 1 invalid input or failure, 2 bad usage. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -38,7 +45,7 @@ function parse(argv: string[], io: Io): { command?: CommandName; options: Option
   const [name, ...operands] = positionals
   if (name === undefined && (values.help || values.version)) return { options: settings(values, given, [], io) }
   if (name === undefined) throw new UsageError('no command given.')
-  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command \`${name}\`.`)
+  if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command \`${name}\`${meant(name) ?? '.'}`)
   const command = name as CommandName
   if (!values.help) {
     const foreign = given.find((flag) => ![...commands[command].flags, ...always].includes(flag))

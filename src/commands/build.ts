@@ -5,6 +5,9 @@ import type { Config } from '../config.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport, printable } from '../report.ts'
 
+/** How many warnings `build` prints (`check`, and `build --verbose`, print them all). */
+const buildWarnings = 10
+
 /** build: validate everything, report, and write the output. */
 export async function buildCommand(config: Config, options: Options, io: Io): Promise<number> {
   const progress = options.progress ? createProgress(io.stderr) : undefined
@@ -13,7 +16,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   )
   progress?.done()
   if (typeof report === 'number') return report
-  printReport(report, options, io, options.verbose ? 'full' : 'count')
+  printReport(report, options, io, options.verbose ? Infinity : buildWarnings)
   if (options.format !== 'json' && !options.quiet) {
     if (report.ok) io.stdout(`${report.output === 'written' ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(report)}.\n`)
     else io.stderr(`Nothing was written; ${options.out}/ is as it was.\n`)
@@ -25,7 +28,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
 export async function checkCommand(config: Config, options: Options, io: Io): Promise<number> {
   const report = await refusing(io, () => check(buildOptions(config, options)))
   if (typeof report === 'number') return report
-  printReport(report, options, io, 'full')
+  printReport(report, options, io, Infinity)
   if (options.format !== 'json' && !options.quiet && report.ok) io.stdout(`Checked ${options.articles}/: ${counts(report)}.\n`)
   return report.ok ? 0 : 1
 }
@@ -36,7 +39,7 @@ export function buildOptions(config: Config, options: Options): BuildOptions {
     articles: options.articles,
     out: options.out,
     config,
-    ...(options.ledgerGiven && { ledger: options.ledger }),
+    ...(options.ledger !== undefined && { ledger: options.ledger }),
     now: options.now,
     cache: options.cache,
     ...(options.threads !== undefined && { threads: options.threads }),
@@ -62,14 +65,14 @@ export async function refusing<T>(io: Io, work: () => Promise<T>): Promise<T | n
 }
 
 /** Print what a build found: its problems in the chosen format, then, as text, what is scheduled. */
-function printReport(report: Report, options: Options, io: Io, warnings: 'full' | 'count') {
+function printReport(report: Report, options: Options, io: Io, mostWarnings: number) {
   const { problems, published, scheduled } = report
   if (options.format === 'json') {
     io.stdout(formatReport(problems, 'json', { summary: { published, scheduled } }))
   } else if (options.format === 'github') {
     io.stdout(formatReport(problems, 'github'))
   } else {
-    io.stderr(formatReport(problems, 'text', { color: options.color, warnings: options.quiet ? 'none' : warnings }))
+    io.stderr(formatReport(problems, 'text', { color: options.color, mostWarnings: options.quiet ? 0 : mostWarnings }))
     if (!options.quiet) io.stderr(scheduled.map((entry) => `scheduled  ${printable(entry.file)}  goes live ${entry.goesLive}\n`).join(''))
   }
 }

@@ -4,6 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { Options } from '../cli/flags.ts'
 import type { Io } from '../cli/io.ts'
 import { configSchema } from '../config.ts'
+import { builtInFor } from '../strings/index.ts'
+import { en } from '../strings/en.ts'
 import { newsroomFiles, type PackageJson } from '../init/newsroom.ts'
 import { pagesUrl } from '../init/pages-url.ts'
 import { freePrivateMinutes, schedules } from '../init/workflows.ts'
@@ -18,11 +20,14 @@ export async function initCommand(_: unknown, options: Options, io: Io): Promise
   const dir = options.operands[0] ?? '.'
   const url = options.url ?? pagesUrl(dir)
   const title = options.title ?? basename(resolve(dir))
+  // A language wirefeed has no interface texts for starts with the English ones, to translate.
+  const untranslated = builtInFor(options.language) === undefined
   const parsed = configSchema.safeParse({
     title,
     description: `News from ${title}`,
     url: url ?? placeholderUrl,
     language: options.language,
+    ...(untranslated && { strings: en }),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     author: `${title} newsroom`,
   })
@@ -50,11 +55,11 @@ export async function initCommand(_: unknown, options: Options, io: Io): Promise
     await mkdir(dirname(join(dir, file.path)), { recursive: true })
     await writeFile(join(dir, file.path), file.text, { flag: file.mode === 'create' ? 'wx' : 'w' })
   }
-  if (!options.quiet) io.stdout(nextSteps(dir, files.map((file) => file.path), options, url === undefined))
+  if (!options.quiet) io.stdout(nextSteps(dir, files.map((file) => file.path), options, { placeholder: url === undefined, untranslated }))
   return 0
 }
 
-function nextSteps(dir: string, paths: string[], options: Options, placeholder: boolean): string {
+function nextSteps(dir: string, paths: string[], options: Options, { placeholder, untranslated }: { placeholder: boolean; untranslated: boolean }): string {
   const { every, runsAMonth } = schedules[options.schedule]
   const article = paths.find((path) => path.startsWith('articles/'))
   const cost =
@@ -65,7 +70,7 @@ function nextSteps(dir: string, paths: string[], options: Options, placeholder: 
     `Wrote a newsroom in ${printable(dir)}: ${paths.map(printable).join(', ')}.`,
     '',
     'Next:',
-    `  1. ${dir === '.' ? '' : `cd ${printable(dir)} && `}npm install, then edit ${article} (remove \`draft: true\` to publish it) and wirefeed.config.yaml${placeholder ? `: set \`url\` to where the site will be published, now ${placeholderUrl}` : ''}.`,
+    `  1. ${dir === '.' ? '' : `cd ${printable(dir)} && `}npm install, then edit ${article} (remove \`draft: true\` to publish it) and wirefeed.config.yaml${placeholder ? `: set \`url\` to where the site will be published, now ${placeholderUrl}` : ''}${untranslated ? `${placeholder ? ',' : ':'} translate the interface texts under \`strings\` into ${options.language}` : ''}.`,
     '  2. npm run preview: the site as it will be published, on http://127.0.0.1:8080, rebuilt as you save.',
     "  3. Push to GitHub and set Settings → Pages → Source to GitHub Actions: the publish workflow deploys the site.",
     '',

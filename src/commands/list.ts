@@ -10,7 +10,7 @@ import { buildOptions, refusing } from './build.ts'
 export async function listCommand(config: Config, options: Options, io: Io): Promise<number> {
   const report = await refusing(io, () => check(buildOptions(config, options)))
   if (typeof report === 'number') return report
-  io.stderr(formatReport(report.problems, 'text', { color: options.color, warnings: 'none' }))
+  io.stderr(formatReport(report.problems, 'text', { color: options.color, mostWarnings: 0 }))
   const when = (article: Listing) => DateTime.fromISO(article.date, { zone: config.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZ')
   const newestFirst = (a: Listing, b: Listing) => byTime(b) - byTime(a)
   const byTime = (article: Listing) => Date.parse(article.date)

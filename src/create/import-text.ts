@@ -4,6 +4,7 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Config } from '../config.ts'
+import { placeholder } from '../placeholders.ts'
 import { report } from '../messages.ts'
 import type { ArticleData } from '../schema.ts'
 import { permanentIdFor } from '../validate.ts'
@@ -69,7 +70,7 @@ export function importText(file: VFile, config: Config): NewArticle | undefined 
   const slug = slugFromHeadline(title.text) || `article-${date}`
   const data: ArticleData = {
     title: title.text,
-    summary: standfirst?.text ?? 'One or two sentences that tell the reader what happened.',
+    summary: standfirst?.text ?? placeholder.summary,
     author: author?.text ?? config.author,
     date,
     id: permanentIdFor(config, date, slug),

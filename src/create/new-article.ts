@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Config } from '../config.ts'
+import { placeholder } from '../placeholders.ts'
 import { permanentIdFor } from '../validate.ts'
 import { articleSource } from './front-matter.ts'
 import { slugFromHeadline } from '../slug.ts'
@@ -16,17 +17,14 @@ export interface ArticleContent {
   body: string
 }
 
-const placeholder: ArticleContent = {
-  summary: 'One or two sentences that tell the reader what happened.',
-  body: 'Write the article here. Use `## ` for sub-headings.\n\nRemove `draft: true` above when it is ready to publish.',
-}
+const placeholderContent: ArticleContent = { summary: placeholder.summary, body: placeholder.body.join('\n\n') }
 
 /**
  * A new article skeleton: valid front matter filled in (date now in the site's
  * time zone, the default author, the permanent id) and marked `draft: true`,
  * so nothing goes out before an editor has written it and removed that line.
  */
-export function newArticle(headline: string, config: Config, now: Date, content: ArticleContent = placeholder): NewArticle {
+export function newArticle(headline: string, config: Config, now: Date, content: ArticleContent = placeholderContent): NewArticle {
   const local = DateTime.fromJSDate(now, { zone: config.timeZone }).startOf('second')
   const slug = slugFromHeadline(headline) || `article-${local.toFormat('yyyy-MM-dd-HHmm')}`
   const date = local.toISO({ suppressMilliseconds: true }) ?? ''

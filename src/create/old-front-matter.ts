@@ -76,7 +76,7 @@ type PlaceOf = (from: number, to: number) => Position | undefined
 function yamlEntries(file: VFile, source: string, placeOf: PlaceOf): OldEntry[] | undefined {
   const doc = parseDocument(source, { schema: 'core', prettyErrors: false, uniqueKeys: true })
   const problems = [...doc.errors, ...doc.warnings]
-  for (const problem of problems) report(file, 'yaml-syntax', placeOf(problem.pos[0], problem.pos[1])?.start, { detail: problem.message.split('\n')[0] ?? '' })
+  for (const problem of problems) report(file, 'yaml-syntax', placeOf(problem.pos[0], problem.pos[1])?.start, { what: 'front matter', detail: problem.message.split('\n')[0] ?? '' })
   if (problems.length > 0) return undefined
   if (doc.contents === null) return []
   if (!isMap(doc.contents)) {
@@ -88,7 +88,7 @@ function yamlEntries(file: VFile, source: string, placeOf: PlaceOf): OldEntry[] 
     data = doc.toJS() as Record<string, unknown>
   } catch (error) {
     // An alias bomb is refused by yaml's alias limit.
-    report(file, 'yaml-syntax', placeOf(0, 0)?.start, { detail: (error as Error).message.split('\n')[0] ?? '' })
+    report(file, 'yaml-syntax', placeOf(0, 0)?.start, { what: 'front matter', detail: (error as Error).message.split('\n')[0] ?? '' })
     return undefined
   }
   return doc.contents.items.flatMap((pair) => {

@@ -118,18 +118,18 @@ async function run(request: BuildRequest, useCache: boolean): Promise<BuildResul
   const context = contextOf(await codeVersionOf(), config)
   const ledger = String(request.ledger?.value ?? '')
   const inputs = listInputs(request.articles)
-  // Keyed on a ledger's text: the record holds keys made with the ledger its build wrote, which is
-  // what the next build reads (from the output here; in CI, from the live site once deployed).
+  // Keyed on a ledger's text: the record holds keys for the ledger this build was given and for the
+  // one it wrote, as the next build is guarded by one or the other (see BuildRecord's `quick`).
   const prints = JSON.stringify([...inputs.prints])
   const quickKey = (ledgerText: string) => hash(context, ledgerText, out, prints)
   const record = useCache ? readRecord(request.cache) : undefined
-  if (write && record?.quick === quickKey(ledger) && stands(record, out, now)) return replay(record)
+  if (write && record?.quick.includes(quickKey(ledger)) && stands(record, out, now)) return replay(record)
 
   const { results, keys, analysed, inputsKey, sources, images, pool } = await analyseInputs(request, context, inputs, record, useCache)
   try {
     // The same bytes under new fingerprints (a checkout, a `touch`): nothing to make, only the record to bring up to date.
-    if (write && record?.inputs === inputsKey(ledger) && stands(record, out, now)) {
-      writeRecord(request.cache, { ...record, quick: quickKey(ledger), sources })
+    if (write && record?.inputs.includes(inputsKey(ledger)) && stands(record, out, now)) {
+      writeRecord(request.cache, { ...record, quick: [quickKey(ledger)], sources })
       return replay(record, analysed)
     }
     const checked = [...misnamedFiles(request.articles), ...images.filter((image) => /\.svg$/i.test(image.path)).map(checkedSvg)]
@@ -146,7 +146,8 @@ async function run(request: BuildRequest, useCache: boolean): Promise<BuildResul
     const articleKeys = new Map(site.published.map((article) => [article.id, keys(article.file.path)]))
     const staged = await stage(request, shown, site.ledger, articleKeys, images, pool, record)
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
-    commit(request, staged, { quick: quickKey(site.ledger), inputs: inputsKey(site.ledger), sources, summary, files: messages })
+    const ledgers = [ledger, site.ledger]
+    commit(request, staged, { quick: ledgers.map(quickKey), inputs: ledgers.map(inputsKey), sources, summary, files: messages })
     return { files, ok: true, summary, analysed, output: staged.changed ? 'written' : 'same' }
   } finally {
     await pool?.close()
@@ -362,7 +363,7 @@ async function stage(
  */
 function commit(request: BuildRequest, staged: Staged, record: Omit<BuildRecord, 'version' | 'now' | 'manifest' | 'written'>) {
   try {
-    writeRecord(request.cache, { version: 3, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
+    writeRecord(request.cache, { version: 4, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
   } catch (error) {
     staged.discard()
     throw error

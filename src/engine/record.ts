@@ -12,13 +12,18 @@ export interface BuildSummary {
 
 /** The last build that wrote the output: what it read, what it wrote, and what it reported. */
 export interface BuildRecord {
-  version: 3
+  version: 4
   /** The build's "now": a build at an earlier one may publish less, so finds nothing to replay. */
   now: string
-  /** The quick key of its inputs (see src/engine/index.ts): equal, and nothing need be read. */
-  quick: string
-  /** The inputs key: equal, and nothing need be made. */
-  inputs: string
+  /**
+   * The quick keys of its inputs (see src/engine/index.ts), one for each ledger
+   * the next build may be guarded by: the one this build was (none, for a local
+   * build), and the one it wrote (which a publish fetches from the live site).
+   * One equal, and nothing need be read.
+   */
+  quick: string[]
+  /** The inputs keys, the same way: one equal, and nothing need be made. */
+  inputs: string[]
   /** The manifest it wrote (see src/engine/commit.ts). */
   manifest: string
   /** Every file the output held, as the writer left it: a deleted, added or edited one means the output no longer stands. */
@@ -36,7 +41,7 @@ const recordFile = 'last-build.json'
 export function readRecord(dir: string): BuildRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(join(dir, recordFile), 'utf8')) as BuildRecord
-    return record?.version === 3 && [record.files, record.written, record.sources, record.summary?.scheduled].every(Array.isArray) ? record : undefined
+    return record?.version === 4 && [record.quick, record.inputs, record.files, record.written, record.sources, record.summary?.scheduled].every(Array.isArray) ? record : undefined
   } catch {
     return undefined
   }

@@ -68,7 +68,9 @@ language: ${value(config.language)}
 timeZone: ${value(config.timeZone)}
 # The byline \`wirefeed new\` puts on new articles.
 author: ${value(config.author)}
-`
+${config.strings ? `# wirefeed has no interface texts in ${config.language}: these are the English ones; translate each
+# (\`{name}\` marks where a value goes). See "Pages in your language" in its README.
+${stringify({ strings: config.strings }, { lineWidth: 0 })}` : ''}`
 }
 
 /** The parts of a package.json `init` adds to. */

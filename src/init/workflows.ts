@@ -49,6 +49,12 @@ jobs:
     timeout-minutes: 10
     steps:
 ${checkout}
+      # The ids the live site published guard the check, as they guard a publish: deleting or
+      # renaming a published article is caught here, on the pull request. Before the first
+      # deploy (or with the site unreachable) the check goes on without them.
+      - name: Read what is live
+        continue-on-error: true
+        run: npx wirefeed fetch --into .live
       - run: npx wirefeed check --format github
 `
 }

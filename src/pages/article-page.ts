@@ -1,8 +1,9 @@
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { ShownArticle } from '../shown.ts'
-import { bylineNames, displayDate, readingTimeLabel } from './format.ts'
+import { siteStrings } from '../strings/index.ts'
+import { byline, displayDate, fillContent, readingTimeLabel } from './format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
 import { renderPage } from './layout.ts'
 
@@ -12,14 +13,13 @@ import { renderPage } from './layout.ts'
  * (canonical link, Open Graph, Twitter card, JSON-LD `NewsArticle`).
  */
 export function articlePage(article: ShownArticle, body: string, config: Config): string {
+  const strings = siteStrings(config)
   const when = (instant: Date) => h('time', { dateTime: instant.toISOString() }, displayDate(instant, config.language, config.timeZone))
-  const meta: Array<Element | string> = [
-    `By ${bylineNames(article.authors)}`,
-    ' · ',
+  const meta: ElementContent[] = [
+    { type: 'text', value: `${byline(article.authors, strings, config.language)} · ` },
     when(article.date),
-    ...(article.updated ? [' · Updated ', when(article.updated)] : []),
-    ' · ',
-    readingTimeLabel(article.readingTime),
+    ...(article.updated ? [{ type: 'text' as const, value: ' · ' }, ...fillContent(strings.updated, { date: when(article.updated) })] : []),
+    { type: 'text', value: ` · ${readingTimeLabel(article.readingTime, strings, config.language)}` },
   ]
   const main = [
     h('article', article.lang === config.language ? {} : { lang: article.lang }, [
@@ -34,7 +34,7 @@ export function articlePage(article: ShownArticle, body: string, config: Config)
       // Sanitised by src/render.ts (rehype-sanitize), so it is written as it is.
       h('div.prose', [{ type: 'raw', value: body }]),
       ...(article.tags.length > 0
-        ? [h('footer', [h('h2.meta', 'Topics'), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
+        ? [h('footer', [h('h2.meta', strings.topics), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
         : []),
     ]),
   ]

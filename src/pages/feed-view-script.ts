@@ -1,8 +1,33 @@
+import type { Config } from '../config.ts'
+import { siteStrings } from '../strings/index.ts'
+import { timeZoneNames } from './format.ts'
+
+/** The strings the feed view shows. */
+const shown = [
+  'feedKicker',
+  'feedWhatIsThis',
+  'feedExplainer',
+  'feedAddressLabel',
+  'copyAddress',
+  'copied',
+  'copyByHand',
+  'feedReaderHelp',
+  'latestArticles',
+  'nothingPublished',
+  'goToWebsite',
+] as const
+
 /**
  * `feed-view.js`: run by the XHTML `<script>` element in `feed.xml` and
  * `atom.xml` when a browser opens them. It reads the feed's own elements and
  * replaces the document with a page that explains what a feed is, shows the
  * address to subscribe to, and lists the items with links.
+ *
+ * In the site's language, whatever the visitor's: the site's strings, its
+ * language and its time zone are written into the script as data (`SITE`),
+ * so a date is the calendar date the site gives it, never the visitor's.
+ * A browser too old to know the zone's current name (`Europe/Kyiv`) gets
+ * its old one (`Europe/Kiev`), and one that knows neither, the visitor's zone.
  *
  * Safety: feed text only ever becomes text nodes and attribute values; HTML
  * in the feed (RSS descriptions, Atom `type="html"`) is reduced to its text
@@ -11,8 +36,22 @@
  *
  * Plain ES2017 in one function, so it runs as it is in every current browser.
  */
-export const feedViewScript = `(function () {
+export function feedViewScript(config: Config): string {
+  const strings = siteStrings(config)
+  const site = {
+    lang: config.language,
+    zones: timeZoneNames(config.timeZone),
+    strings: Object.fromEntries(shown.map((key) => [key, strings[key]])),
+  }
+  // JSON is a valid JavaScript literal (the file is a script of its own, never inline in HTML),
+  // once U+2028 and U+2029 are escaped, which engines before ES2019 refuse in a string.
+  return template.replace(/\bSITE\b/, () => JSON.stringify(site).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`))
+}
+
+const template = `(function () {
   'use strict';
+  var site = SITE;
+  var strings = site.strings;
   var XHTML = 'http://www.w3.org/1999/xhtml';
   var ATOM = 'http://www.w3.org/2005/Atom';
   var doc = document;
@@ -49,7 +88,6 @@ export const feedViewScript = `(function () {
       var channel = child(root, null, 'channel');
       return {
         format: 'RSS',
-        lang: text(child(channel, null, 'language')),
         title: text(child(channel, null, 'title')),
         description: text(child(channel, null, 'description')),
         home: text(child(channel, null, 'link')),
@@ -67,7 +105,6 @@ export const feedViewScript = `(function () {
     if (root.localName === 'feed' && root.namespaceURI === ATOM) {
       return {
         format: 'Atom',
-        lang: root.getAttribute('xml:lang') || '',
         title: atomText(child(root, ATOM, 'title')),
         description: atomText(child(root, ATOM, 'subtitle')),
         home: atomLink(root, 'alternate'),
@@ -97,59 +134,72 @@ export const feedViewScript = `(function () {
     var href = web(url);
     return href ? el('a', Object.assign({ href: href }, attributes), [label]) : el('span', {}, [label]);
   }
-  function when(value, lang) {
+  // A template's text with each {placeholder} replaced by its value (the config's validation allows only known ones).
+  function say(template, values) {
+    return template.replace(/\\{([^{}]*)\\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
+  // The calendar date in the site's zone and language, as the site's pages show it.
+  var dates = null;
+  for (var z = 0; z < site.zones.length && !dates; z++) {
+    try { dates = new Intl.DateTimeFormat(site.lang, { dateStyle: 'long', timeZone: site.zones[z] }); } catch (e) { dates = null; }
+  }
+  if (!dates) dates = new Intl.DateTimeFormat(site.lang, { dateStyle: 'long' });
+  function when(value) {
     var date = new Date(value);
     if (isNaN(date.getTime())) return el('span', {}, [value]);
-    var label;
-    try { label = date.toLocaleDateString(lang || undefined, { dateStyle: 'long' }); } catch (e) { label = date.toDateString(); }
-    return el('time', { datetime: date.toISOString() }, [label]);
+    return el('time', { datetime: date.toISOString() }, [dates.format(date)]);
   }
 
   function page(feed) {
+    var kicker = say(strings.feedKicker, { format: feed.format });
     var address = web(feed.self) || location.href;
     var field = el('input', { id: 'address', type: 'url', readonly: 'readonly', value: address });
     field.addEventListener('focus', function () { field.select(); });
     var status = el('p', { role: 'status' });
-    var copy = el('button', { type: 'button' }, ['Copy address']);
+    var copy = el('button', { type: 'button' }, [strings.copyAddress]);
     copy.addEventListener('click', function () {
       field.select();
-      var done = function () { status.textContent = 'Copied. Now paste it into your news reader.'; };
-      if (navigator.clipboard) navigator.clipboard.writeText(address).then(done, function () { status.textContent = 'Press Ctrl+C (or ⌘C) to copy the selected address.'; });
-      else status.textContent = 'Press Ctrl+C (or ⌘C) to copy the selected address.';
+      var done = function () { status.textContent = strings.copied; };
+      var byHand = function () { status.textContent = strings.copyByHand; };
+      if (navigator.clipboard) navigator.clipboard.writeText(address).then(done, byHand);
+      else byHand();
     });
     var items = feed.items.map(function (item) {
       return el('li', {}, [
         el('h3', {}, [link(item.url, item.title || item.url)]),
-        el('p', { class: 'meta' }, [when(item.date, feed.lang)]),
+        el('p', { class: 'meta' }, [when(item.date)]),
         el('p', {}, [item.summary])
       ]);
     });
     var body = el('body', {}, [
       el('header', { class: 'masthead' }, [link(feed.home, feed.title, { class: 'brand' })]),
       el('main', { id: 'main' }, [
-        el('p', { class: 'kicker' }, [feed.format + ' feed']),
+        el('p', { class: 'kicker' }, [kicker]),
         el('h1', {}, [feed.title]),
         el('p', { class: 'standfirst' }, [feed.description]),
         el('section', { class: 'how', 'aria-labelledby': 'how' }, [
-          el('h2', { id: 'how' }, ['What is this page?']),
-          el('p', {}, ['This is a web feed. Add its address to a news reader app and every new article from ' + feed.title + ' comes to you as it is published: no account, no algorithm, no tracking.']),
-          el('p', {}, [el('label', { for: 'address' }, ['The address to subscribe to:'])]),
+          el('h2', { id: 'how' }, [strings.feedWhatIsThis]),
+          el('p', {}, [say(strings.feedExplainer, { title: feed.title })]),
+          el('p', {}, [el('label', { for: 'address' }, [strings.feedAddressLabel])]),
           el('div', { class: 'copy' }, [field, copy]),
           status,
-          el('p', {}, ['In your reader, choose “Add feed” or “Subscribe” and paste it. Free readers include NetNewsWire, Feedly, Inoreader, NewsBlur and Thunderbird.'])
+          el('p', {}, [strings.feedReaderHelp])
         ]),
         el('section', { 'aria-labelledby': 'latest' }, [
-          el('h2', { id: 'latest' }, ['Latest articles']),
-          items.length ? el('ul', { class: 'headlines' }, items) : el('p', {}, ['Nothing has been published yet.'])
+          el('h2', { id: 'latest' }, [strings.latestArticles]),
+          items.length ? el('ul', { class: 'headlines' }, items) : el('p', {}, [strings.nothingPublished])
         ])
       ]),
-      el('footer', { class: 'colophon' }, [el('p', {}, [link(feed.home, 'Go to the website')])])
+      el('footer', { class: 'colophon' }, [el('p', {}, [link(feed.home, strings.goToWebsite)])])
     ]);
     var head = el('head', {}, [
       el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      el('title', {}, [feed.title + ' – ' + feed.format + ' feed'])
+      el('title', {}, [feed.title + ' – ' + kicker])
     ]);
-    return el('html', feed.lang ? { lang: feed.lang } : {}, [head, body]);
+    // The interface is in the site's language, and so is the feed.
+    return el('html', { lang: site.lang }, [head, body]);
   }
 
   function show() {

@@ -3,8 +3,9 @@ import type { Config } from '../config.ts'
 import { feedFormats, type FeedModel } from '../feeds/model.ts'
 import { opmlFile } from '../feeds/opml.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
+import { siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
-import { displayDate } from './format.ts'
+import { displayDate, fillContent } from './format.ts'
 import { jsonLdScript } from './json-ld.ts'
 import { linkFrom, renderPage } from './layout.ts'
 
@@ -17,9 +18,10 @@ export function homePage(model: FeedModel, topics: readonly TopicFeed[], config:
   const url = config.url
   const link = linkFrom({ url })
   const feeds = feedList(config)
+  const strings = siteStrings(config)
   const headlines =
     model.items.length === 0
-      ? [h('p', 'Nothing has been published yet.')]
+      ? [h('p', strings.nothingPublished)]
       : [
           h(
             'ul.headlines',
@@ -46,25 +48,23 @@ export function homePage(model: FeedModel, topics: readonly TopicFeed[], config:
     main: [
       h('h1', config.title),
       h('p.standfirst', config.description),
-      h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, 'Latest headlines'), ...headlines]),
+      h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, strings.latestHeadlines), ...headlines]),
       h('section', { ariaLabelledBy: 'subscribe' }, [
-        h('h2', { id: 'subscribe' }, 'Subscribe'),
-        h('p', [
-          'Get every new article in your news reader app, with no account and no tracking: ',
-          'add one of these feeds to it (most readers also find them if you give them this page’s address).',
-        ]),
+        h('h2', { id: 'subscribe' }, strings.subscribe),
+        h('p', strings.subscribeHelp),
         h(
           'ul.feeds',
           feeds.map((feed) => h('li', [h('a', { href: link(feed.url), type: feed.type }, feed.format), `: ${feed.url}`])),
         ),
-        h('p', [
-          'To follow everything at once, tags and authors included, import ',
-          h('a', { href: link(new URL(opmlFile, url).href), type: 'text/x-opml' }, 'the list of all our feeds (OPML)'),
-          ' into your reader.',
-        ]),
+        h(
+          'p',
+          fillContent(strings.opmlSentence, {
+            link: h('a', { href: link(new URL(opmlFile, url).href), type: 'text/x-opml' }, strings.opmlLink),
+          }),
+        ),
       ]),
-      ...topicSection(topics, 'tag', 'Feeds by tag', link),
-      ...topicSection(topics, 'author', 'Feeds by author', link),
+      ...topicSection(topics, 'tag', strings.feedsByTag, link),
+      ...topicSection(topics, 'author', strings.feedsByAuthor, link),
     ],
   })
 }

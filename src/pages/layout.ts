@@ -2,7 +2,9 @@ import type { ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
+import { siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
+import { fillContent } from './format.ts'
 import { pageStyle } from './style.ts'
 import { relativeUrl } from './urls.ts'
 
@@ -35,14 +37,16 @@ export function linkFrom(options: Pick<PageOptions, 'url' | 'absoluteLinks'>): L
 }
 
 /**
- * A complete HTML document: inline style, feed autodiscovery, masthead,
- * main content and colophon with the subscribe links. No scripts: every page
+ * A complete HTML document in the site's language, its interface text from
+ * the site's strings: inline style, feed autodiscovery, masthead, main
+ * content and colophon with the subscribe links. No scripts: every page
  * works without JavaScript. `raw` nodes in `main` are written as they are,
  * so they must already be safe HTML (the rendered, sanitised article body).
  */
 export function renderPage(config: Config, options: PageOptions): string {
   const link = linkFrom(options)
   const feeds = feedList(config)
+  const strings = siteStrings(config)
   return htmlDocument(config.language, options.title, [
     h('meta', { name: 'description', content: options.description }),
     h('meta', { name: 'color-scheme', content: 'light dark' }),
@@ -50,19 +54,21 @@ export function renderPage(config: Config, options: PageOptions): string {
     ...(options.head ?? []),
     h('style', pageStyle),
   ], [
-    h('a.skip', { href: '#main' }, 'Skip to content'),
+    h('a.skip', { href: '#main' }, strings.skipToContent),
     h('header.masthead', [
       h('a.brand', { href: link(config.url), ...(options.isHome && { ariaCurrent: 'page' }) }, config.title),
     ]),
     h('main', { id: 'main' }, options.main),
     h('footer.colophon', [
-      h('p', [
-        'Follow in your news reader: ',
-        ...feeds.flatMap((feed, index) => [
-          ...(index > 0 ? [' · '] : []),
-          h('a', { href: link(feed.url), type: feed.type }, feed.format),
-        ]),
-      ]),
+      h(
+        'p',
+        fillContent(strings.followInReader, {
+          feeds: feeds.flatMap((feed, index) => [
+            ...(index > 0 ? [{ type: 'text' as const, value: ' · ' }] : []),
+            h('a', { href: link(feed.url), type: feed.type }, feed.format),
+          ]),
+        }),
+      ),
       ...(config.copyright === undefined ? [] : [h('p', config.copyright)]),
     ]),
   ])

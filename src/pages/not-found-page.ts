@@ -1,5 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
+import { siteStrings } from '../strings/index.ts'
+import { fillContent } from './format.ts'
 import { renderPage } from './layout.ts'
 
 /**
@@ -8,20 +10,16 @@ import { renderPage } from './layout.ts'
  * are absolute.
  */
 export function notFoundPage(config: Config): string {
+  const strings = siteStrings(config)
   return renderPage(config, {
     url: new URL('404.html', config.url).href,
-    title: `Page not found – ${config.title}`,
-    description: 'There is no page at this address.',
+    title: `${strings.notFoundTitle} – ${config.title}`,
+    description: strings.notFoundDescription,
     absoluteLinks: true,
     head: [h('meta', { name: 'robots', content: 'noindex' })],
     main: [
-      h('h1', 'Page not found'),
-      h('p', [
-        'There is no page at this address. It may have moved, or the link may be mistyped. ',
-        'The ',
-        h('a', { href: config.url }, 'home page'),
-        ' lists the latest articles.',
-      ]),
+      h('h1', strings.notFoundTitle),
+      h('p', fillContent(strings.notFoundText, { link: h('a', { href: config.url }, strings.notFoundHomeLink) })),
     ],
   })
 }

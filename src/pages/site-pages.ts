@@ -30,8 +30,8 @@ export function* pageFiles(
   yield outputFile('index.html', () => homePage(model, topics, config))
   yield outputFile('404.html', () => notFoundPage(config))
   yield outputFile('robots.txt', () => robotsTxt(config))
-  yield outputFile(feedViewFiles.style, feedViewStyle)
-  yield outputFile(feedViewFiles.script, feedViewScript)
+  yield outputFile(feedViewFiles.style, () => feedViewStyle(config))
+  yield outputFile(feedViewFiles.script, () => feedViewScript(config))
   const home: SitemapEntry = { url: config.url, modified: model.updated }
   const pages: SitemapEntry[] = []
   for (const article of articles) {

@@ -1,4 +1,6 @@
 import type { Config } from '../config.ts'
+import { timeZoneNames } from '../pages/format.ts'
+import { siteStrings } from '../strings/index.ts'
 import { headlinesFile } from './headlines.ts'
 import { widgetOptions } from './options.ts'
 import { widgetStyle } from './style.ts'
@@ -22,8 +24,13 @@ export const embedFile = 'embed.js'
  * - Speed: loaded `async`, no dependencies, no `document.write`; one small
  *   fetch, whose wait holds up nothing on the host page.
  *
- * The site's name is written in from the config (for the link shown when the
- * data is unreachable); everything else is the same for every site.
+ * - Language: the list is in the site's language (`lang` on it, so screen
+ *   readers speak it as such on a partner's page in another), its dates the
+ *   calendar dates the site gives, in the site's zone, never the visitor's.
+ *
+ * The site's name (for the link shown when the data is unreachable), its
+ * language, zone and strings are written in from the config (`SITE`);
+ * everything else is the same for every site.
  */
 export function embedScript(config: Config): string {
   const style = widgetStyle({
@@ -33,15 +40,24 @@ export function embedScript(config: Config): string {
     reset: 'all:initial!important;display:block!important;',
     important: true,
   })
-  // JSON is a valid JavaScript literal for any string.
+  const strings = siteStrings(config)
+  const site = {
+    lang: config.language,
+    zones: timeZoneNames(config.timeZone),
+    strings: { headlinesFrom: strings.headlinesFrom, latestFrom: strings.latestFrom, moreFrom: strings.moreFrom },
+  }
+  // JSON is a valid JavaScript literal for any string, once U+2028 and U+2029
+  // are escaped, which engines before ES2019 refuse in a string.
+  const literal = (value: unknown) => JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
   const values = {
-    NAME: JSON.stringify(config.title),
-    STYLE: JSON.stringify(style),
-    DATA: JSON.stringify(headlinesFile),
+    NAME: literal(config.title),
+    SITE: literal(site),
+    STYLE: literal(style),
+    DATA: literal(headlinesFile),
     DEFAULT_COUNT: String(widgetOptions.defaultCount),
     MAX_COUNT: String(widgetOptions.maxCount),
   }
-  return template.replace(/\b(NAME|STYLE|DATA|DEFAULT_COUNT|MAX_COUNT)\b/g, (name) => values[name as keyof typeof values])
+  return template.replace(/\b(NAME|SITE|STYLE|DATA|DEFAULT_COUNT|MAX_COUNT)\b/g, (name) => values[name as keyof typeof values])
 }
 
 /** Plain ES2017, no build step. The capitalised names are filled in by `embedScript`. */
@@ -52,6 +68,9 @@ const template = `/* wirefeed headlines: see the README, "Pages and partner head
   if (!script || !script.src || !script.parentNode) return;
   try {
     var site = new URL('.', script.src).href;
+    var ours = SITE;
+    // A template's text with its one {placeholder}, the site's name, filled in.
+    var say = function (template, name) { return template.replace(/\\{[^{}]*\\}/g, function () { return name; }); };
     var options = script.dataset;
     var count = Math.min(Math.max(parseInt(options.count, 10) || DEFAULT_COUNT, 1), MAX_COUNT);
     var tag = (options.tag || '').trim().toLowerCase();
@@ -70,7 +89,7 @@ const template = `/* wirefeed headlines: see the README, "Pages and partner head
     var web = function (url) {
       try { var parsed = new URL(url); return /^https?:$/.test(parsed.protocol) ? parsed.href : ''; } catch (e) { return ''; }
     };
-    var box = el('div', { class: 'box' }, [el('a', { href: site }, ['Headlines from ' + NAME])]);
+    var box = el('div', { class: 'box', lang: ours.lang }, [el('a', { href: site }, [say(ours.strings.headlinesFrom, NAME)])]);
     root.appendChild(el('style', {}, [STYLE]));
     root.appendChild(box);
 
@@ -82,22 +101,23 @@ const template = `/* wirefeed headlines: see the README, "Pages and partner head
           (!tag || (Array.isArray(item.tags) && item.tags.some(function (t) { return String(t).toLowerCase() === tag; })));
       }).slice(0, count);
       if (items.length === 0) return;
-      var lang = document.documentElement.lang || undefined;
+      // The calendar date in the site's zone and language; a browser that knows none of the zone's names uses the visitor's.
+      var dates = null;
+      ours.zones.forEach(function (zone) {
+        try { dates = dates || new Intl.DateTimeFormat(ours.lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }); } catch (e) { /* next */ }
+      });
+      dates = dates || new Intl.DateTimeFormat(ours.lang, { day: 'numeric', month: 'short', year: 'numeric' });
       var list = items.map(function (item) {
         var date = new Date(item.date);
         var parts = [el('a', { href: web(item.url) }, [item.title])];
-        if (!isNaN(date.getTime())) {
-          var label;
-          try { label = date.toLocaleDateString(lang, { day: 'numeric', month: 'short', year: 'numeric' }); } catch (e) { label = date.toDateString(); }
-          parts.push(el('time', { datetime: date.toISOString() }, [label]));
-        }
+        if (!isNaN(date.getTime())) parts.push(el('time', { datetime: date.toISOString() }, [dates.format(date)]));
         return el('li', {}, parts);
       });
       box.replaceChildren(
-        el('p', { class: 'label', id: 'label' }, ['Latest from ' + name]),
+        el('p', { class: 'label', id: 'label' }, [say(ours.strings.latestFrom, name)]),
         // role="list": Safari drops list semantics from a list without bullets.
         el('ul', { role: 'list', 'aria-labelledby': 'label' }, list),
-        el('p', { class: 'more' }, [el('a', { href: site }, ['More from ' + name])])
+        el('p', { class: 'more' }, [el('a', { href: site }, [say(ours.strings.moreFrom, name)])])
       );
     };
     fetch(new URL(DATA, site).href, { credentials: 'omit' })

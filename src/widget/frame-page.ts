@@ -3,6 +3,7 @@ import type { Config } from '../config.ts'
 import type { FeedModel } from '../feeds/model.ts'
 import { displayDate } from '../pages/format.ts'
 import { htmlDocument } from '../pages/layout.ts'
+import { fill, siteStrings } from '../strings/index.ts'
 import { widgetOptions } from './options.ts'
 import { widgetStyle } from './style.ts'
 
@@ -17,6 +18,8 @@ export const framePageFile = 'embed/headlines.html'
  * `theme` from the query. Links open in the partner's window (`target=_top`).
  */
 export function framePage(model: FeedModel, config: Config): string {
+  const strings = siteStrings(config)
+  const latest = fill(strings.latestFrom, { site: config.title })
   const style = [
     widgetStyle({ self: ':root', dark: ':root[data-theme=dark]', auto: ':root:not([data-theme=light])', important: false }),
     'body{margin:0;background:transparent}',
@@ -24,16 +27,16 @@ export function framePage(model: FeedModel, config: Config): string {
     `ul:not(.chosen) li:nth-child(n+${widgetOptions.defaultCount + 1}){display:none}`,
     '[hidden]{display:none!important}',
   ].join('\n')
-  return htmlDocument(config.language, `Latest from ${config.title}`, [
+  return htmlDocument(config.language, latest, [
     h('meta', { name: 'robots', content: 'noindex' }),
     h('base', { target: '_top' }),
     h('style', style),
   ], [
     // The frame is a document of its own: a main landmark and a first-level heading, as axe expects of one.
     h('main.box', [
-      h('h1.label', { id: 'label' }, `Latest from ${config.title}`),
+      h('h1.label', { id: 'label' }, latest),
       model.items.length === 0
-        ? h('p', 'Nothing has been published yet.')
+        ? h('p', strings.nothingPublished)
         : h(
             'ul',
             // role="list": Safari drops list semantics from a list without bullets.
@@ -45,7 +48,7 @@ export function framePage(model: FeedModel, config: Config): string {
               ]),
             ),
           ),
-      h('p.more', [h('a', { href: config.url }, `More from ${config.title}`)]),
+      h('p.more', [h('a', { href: config.url }, fill(strings.moreFrom, { site: config.title }))]),
     ]),
     h('script', frameScript),
   ])

@@ -68,6 +68,13 @@ export async function fixtureSite(extra: Record<string, string> = {}): Promise<s
   return dir
 }
 
+/** A copy of the fixture site `name` (tests/fixtures/<name>/), without its expected outputs. */
+export async function fixtureCopy(name: string): Promise<string> {
+  const dir = await temporary()
+  await cp(new URL(`${name}/`, fixtures), dir, { recursive: true, filter: (path) => !path.includes('/expected') })
+  return dir
+}
+
 /** Build a site folder (articles/ and its config) into `<dir>/dist` with the real pipeline; returns that folder. */
 export async function build(dir: string, now: string): Promise<string> {
   const config = validateConfig(readSource(join(dir, 'wirefeed.config.yaml')))

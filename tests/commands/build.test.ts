@@ -16,15 +16,20 @@ test('list shows what is scheduled, published and draft, one line each', async (
   assert.deepEqual(run.stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[0]), ['scheduled', 'published', 'published', 'draft'])
 })
 
-test('check prints every warning; build only counts them, unless --verbose', async () => {
+test('check prints every warning; build the first ten and counts the rest, unless --verbose', async () => {
   const dir = await site('newsroom')
+  // Ten more articles without a lead image: thirteen warnings in all.
+  for (let n = 1; n <= 10; n++) {
+    await writeFile(join(dir, `articles/2026/01/brief-${n}.md`), `---\ntitle: Brief ${n}\nsummary: A brief.\nauthor: Desk\ndate: 2026-01-02\n---\n\nText.\n`)
+  }
   const check = await wirefeed(['check', '--now', now], dir)
   assert.equal(check.code, 0)
-  assert.equal(check.stderr.match(/ warning /g)?.length, 3)
+  assert.equal(check.stderr.match(/ warning /g)?.length, 13)
   const build = await wirefeed(['build', '--now', now], dir)
-  assert.match(build.stderr, /^3 warnings: run `wirefeed check` to see them\.$/m)
+  assert.equal(build.stderr.match(/ warning /g)?.length, 10)
+  assert.match(build.stderr, /\n⚠ 13 warnings in 13 files\nand 3 more warnings: run `wirefeed check` to see them all\.\n/)
   const verbose = await wirefeed(['build', '--now', now, '--verbose'], dir)
-  assert.equal(verbose.stderr.match(/ warning /g)?.length, 3)
+  assert.equal(verbose.stderr.match(/ warning /g)?.length, 13)
 })
 
 test('--quiet prints nothing but errors', async () => {

@@ -91,3 +91,15 @@ test('init rejects a bad flag value before writing anything', async () => {
     assert.deepEqual(await tree(dir), [])
   }
 })
+
+test('init for a language wirefeed has no interface texts in writes the English ones to translate, and the site builds', async () => {
+  const dir = await empty()
+  const run = await wirefeed(['init', '--language', 'fr', '--url', 'https://desk.example.org/', '--time-zone', 'Europe/Paris', '--now', now], dir)
+  assert.equal(run.code, 0, run.stderr)
+  assert.match(run.stdout, /translate the interface texts under `strings` into fr\.$/m)
+  const config = parse(await readFile(join(dir, 'wirefeed.config.yaml'), 'utf8')) as { language: string; strings: Record<string, string> }
+  assert.equal(config.language, 'fr')
+  assert.equal(config.strings.latestHeadlines, 'Latest headlines')
+  const check = await wirefeed(['check', '--now', now], dir)
+  assert.equal(check.code, 0, check.stderr)
+})

@@ -23,7 +23,7 @@ async function site(files: Record<string, string>, settings: Config = config()) 
   return { root, request }
 }
 
-/** Build as the CLI does, guarded by the ledger the last build wrote. */
+/** Build as a publish does, guarded by the ledger the last one published. */
 function build(request: BuildRequest) {
   const ledger = readSource(join(request.out, 'ledger.json'))
   return buildWith({ ...request, ...(ledger && { ledger }) })

@@ -27,7 +27,7 @@ test('parses front matter as data only: no custom or JS tags, no evaluation, no 
   )
   const run = await wirefeed(['build', '--now', now], dir)
   assert.equal(run.code, 1)
-  const problems = run.stderr.split('\n').filter((line) => line.startsWith('articles/'))
+  const problems = run.stderr.split('\n').filter((line) => line.startsWith('articles/') && line.includes('  error  '))
   assert.deepEqual(problems.map((line) => line.replace(/ {2}error {2}.*\[/, ' [')), [
     'articles/proto.md:6:1 [unknown-field]',
     'articles/proto.md:7:1 [unknown-field]',
@@ -101,12 +101,12 @@ test('a build fetches nothing, not even the hub, images or links the site and it
 
 // Node's permission model (experimental in Node 20) as an outside witness:
 // the build runs with read access to its own code, articles/, the config,
-// dist* and its cache, and write access to dist* and the cache only; anything else it touched would fail
+// the live ledger (.live/), dist* and its cache, and write access to dist* and the cache only; anything else it touched would fail
 // with ERR_ACCESS_DENIED. tsx needs workers and esbuild's child process, and
 // its cache off, since the cache lives in the temp folder.
 const permission = ['--permission', '--experimental-permission'].find((flag) => process.allowedNodeEnvironmentFlags.has(flag))
 
-test('a build reads only its code, articles/, the config, the output and its cache, and writes only the output and its cache', { skip: !permission && 'this Node has no permission model' }, async () => {
+test('a build reads only its code, articles/, the config, the live ledger, the output and its cache, and writes only the output and its cache', { skip: !permission && 'this Node has no permission model' }, async () => {
   const dir = await site()
   await mkdir(join(dir, 'private'))
   await writeFile(join(dir, 'private', 'secret.md'), '---\ntitle: TOP SECRET\nsummary: S.\nauthor: A\ndate: 2026-01-10\n---\n')
@@ -115,6 +115,7 @@ test('a build reads only its code, articles/, the config, the output and its cac
     `--allow-fs-read=${repo}*`,
     `--allow-fs-read=${join(dir, 'articles')}/*`,
     `--allow-fs-read=${join(dir, 'wirefeed.config.yaml')}`,
+    `--allow-fs-read=${join(dir, '.live')}*`,
     `--allow-fs-read=${join(dir, 'dist')}*`,
     `--allow-fs-write=${join(dir, 'dist')}*`,
     `--allow-fs-read=${join(dir, '.cache', 'wirefeed')}*`,

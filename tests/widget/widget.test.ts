@@ -62,7 +62,7 @@ describe('embed.js', () => {
     for (const title of ['plain', '</script><script>alert(1)//', "'; alert(1); '", 'a\u2028b $& $1 NAME STYLE']) {
       const source = embedScript(config({ title }))
       assert.doesNotThrow(() => new Script(source, { filename: embedFile }), title)
-      assert.ok(source.includes(`'Headlines from ' + ${JSON.stringify(title)}`), title)
+      assert.ok(source.includes(`say(ours.strings.headlinesFrom, ${JSON.stringify(title).replace('\u2028', '\\u2028')})`), title)
     }
   })
 
@@ -78,7 +78,7 @@ describe('embed.js', () => {
   })
 
   test('has every placeholder filled in', () => {
-    assert.doesNotMatch(script, /\b(NAME|STYLE|DATA|DEFAULT_COUNT|MAX_COUNT)\b/)
+    assert.doesNotMatch(script, /\b(NAME|SITE|STYLE|DATA|DEFAULT_COUNT|MAX_COUNT)\b/)
   })
 })
 
@@ -110,4 +110,31 @@ describe('the frame page', () => {
 
 test('the widget files are the data, the script and the frame page', () => {
   assert.deepEqual(widgetFiles(m, settings).map((file) => file.path), [headlinesFile, embedFile, framePageFile])
+})
+
+describe('the widget in the site’s language', () => {
+  const ukrainian = config({ title: 'Київський вісник', language: 'uk', timeZone: 'Europe/Kyiv' })
+  const late = model([source({ title: 'Пізня новина', date: '2026-01-09T00:30:00+02:00' }, 'Текст.\n', 'articles/late.md')], ukrainian)
+
+  test('embed.js carries the strings, the language and the zone, and marks the list with the language', () => {
+    const script = embedScript(ukrainian)
+    const data = JSON.parse(/var ours = (\{.*\});\n/.exec(script)?.[1] ?? 'null')
+    assert.deepEqual(data, {
+      lang: 'uk',
+      zones: ['Europe/Kyiv', 'Europe/Kiev'],
+      strings: { headlinesFrom: 'Новини на сайті «{site}»', latestFrom: 'Останні новини: {site}', moreFrom: 'Більше новин на сайті «{site}»' },
+    })
+    assert.match(script, /el\('div', \{ class: 'box', lang: ours\.lang \}/)
+    assert.match(script, /timeZone: zone/)
+    assert.doesNotMatch(script, /Headlines from|Latest from|More from|toLocaleDateString|documentElement\.lang/)
+  })
+
+  test('the frame page is in Ukrainian, its dates in Kyiv', () => {
+    const frame = parseHtml(framePage(late, ukrainian))
+    assert.equal(one(frame, 'html').properties.lang, 'uk')
+    assert.equal(text(one(frame, 'title')), 'Останні новини: Київський вісник')
+    assert.equal(text(one(frame, 'time')), '9 січня 2026 р.')
+    assert.equal(text(one(frame, 'p')), 'Більше новин на сайті «Київський вісник»')
+    assert.match(text(one(parseHtml(framePage(model([], ukrainian), ukrainian)), 'main')), /Тут ще нічого не опубліковано\./)
+  })
 })

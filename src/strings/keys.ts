@@ -1,0 +1,74 @@
+/**
+ * What one interface string may hold: `{name}` placeholders, each standing
+ * for something the page fills in (`holds`: name → what it stands for);
+ * those it must hold (`needs`); and the one a number fills (`count`), which
+ * picks the plural form when the string is given as forms.
+ */
+export interface StringSpec {
+  readonly holds?: Readonly<Record<string, string>>
+  readonly needs?: readonly string[]
+  readonly count?: string
+}
+
+/**
+ * Every text the site's interface shows, by key: the pages, the 404 page,
+ * the feed view and the partner headlines. The keys are stable: newsrooms
+ * write them in `strings:` in their config. Names of formats ("RSS", "Atom",
+ * "JSON Feed") are names, not text, and have no key.
+ */
+export const stringSpecs = {
+  skipToContent: {},
+  followInReader: { holds: { feeds: 'the links to the feeds' }, needs: ['feeds'] },
+  latestHeadlines: {},
+  nothingPublished: {},
+  subscribe: {},
+  subscribeHelp: {},
+  opmlSentence: { holds: { link: 'the link to the list of all feeds (`opmlLink`)' }, needs: ['link'] },
+  opmlLink: {},
+  feedsByTag: {},
+  feedsByAuthor: {},
+  byline: { holds: { names: 'the author’s name' }, needs: ['names'] },
+  bylineSeveral: { holds: { names: 'the authors’ names, as a list in the language' }, needs: ['names'] },
+  updated: { holds: { date: 'the date of the update' }, needs: ['date'] },
+  readingTime: { holds: { minutes: 'the number of minutes' }, needs: ['minutes'], count: 'minutes' },
+  topics: {},
+  notFoundTitle: {},
+  notFoundDescription: {},
+  notFoundText: { holds: { link: 'the link to the home page (`notFoundHomeLink`)' }, needs: ['link'] },
+  notFoundHomeLink: {},
+  feedKicker: { holds: { format: 'the format’s name: RSS or Atom' } },
+  feedWhatIsThis: {},
+  feedExplainer: { holds: { title: 'the feed’s title' } },
+  feedAddressLabel: {},
+  copyAddress: {},
+  copied: {},
+  copyByHand: {},
+  feedReaderHelp: {},
+  latestArticles: {},
+  goToWebsite: {},
+  feedWithoutScript: {},
+  headlinesFrom: { holds: { site: 'the site’s name' } },
+  latestFrom: { holds: { site: 'the site’s name' } },
+  moreFrom: { holds: { site: 'the site’s name' } },
+  readArticle: {},
+} as const satisfies Record<string, StringSpec>
+
+export type StringKey = keyof typeof stringSpecs
+
+/** The keys whose text holds a count, and so may be given as plural forms. */
+export type CountKey = { [K in StringKey]: (typeof stringSpecs)[K] extends { count: string } ? K : never }[StringKey]
+
+/**
+ * A text for each plural category the language's counts fall in
+ * (`Intl.PluralRules`): Ukrainian has `one` (1, 21), `few` (2–4, 22), `many`
+ * (5–20, 25) and `other` (fractions).
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>>
+
+/** A complete set of interface strings: plain text with `{placeholders}`, or plural forms where a count goes. */
+export type Strings = { readonly [K in StringKey]: K extends CountKey ? string | PluralForms : string }
+
+export const stringKeys = Object.keys(stringSpecs) as StringKey[]
+
+/** The plural categories `Intl.PluralRules` names. */
+export const pluralCategories = ['zero', 'one', 'two', 'few', 'many', 'other'] as const satisfies readonly Intl.LDMLPluralRule[]

@@ -1,0 +1,53 @@
+import type { Strings } from './keys.ts'
+
+/**
+ * The interface in Ukrainian: `uk` and every `uk-…` site. Written as a
+ * Ukrainian newsroom writes it; "RSS-читач" for a news reader app, as
+ * readers know it, whatever format the feed is in.
+ */
+export const uk: Strings = {
+  skipToContent: 'Перейти до основного вмісту',
+  followInReader: 'Стежте за нами в RSS-читачі: {feeds}',
+  latestHeadlines: 'Останні новини',
+  nothingPublished: 'Тут ще нічого не опубліковано.',
+  subscribe: 'Підписатися',
+  subscribeHelp:
+    'Отримуйте кожну нову статтю у своєму RSS-читачі, без реєстрації та стеження: додайте до нього одну з цих стрічок (більшість читачів знайде їх і за адресою цієї сторінки).',
+  opmlSentence: 'Щоб стежити за всім одразу, зокрема за темами й авторами, імпортуйте у свій читач {link}.',
+  opmlLink: 'список усіх наших стрічок (OPML)',
+  feedsByTag: 'Стрічки за темами',
+  feedsByAuthor: 'Стрічки авторів',
+  byline: 'Автор: {names}',
+  bylineSeveral: 'Автори: {names}',
+  updated: 'Оновлено {date}',
+  // 1, 21 хвилина; 2–4, 22 хвилини; 5–20, 25 хвилин; 1,5 хвилини.
+  readingTime: {
+    one: '{minutes} хвилина читання',
+    few: '{minutes} хвилини читання',
+    many: '{minutes} хвилин читання',
+    other: '{minutes} хвилини читання',
+  },
+  topics: 'Теми',
+  notFoundTitle: 'Сторінку не знайдено',
+  notFoundDescription: 'За цією адресою сторінки немає.',
+  notFoundText: 'За цією адресою сторінки немає. Можливо, її перенесли або в посиланні помилка. Останні статті — на {link}.',
+  notFoundHomeLink: 'головній сторінці',
+  feedKicker: 'Стрічка {format}',
+  feedWhatIsThis: 'Що це за сторінка?',
+  feedExplainer:
+    'Це вебстрічка. Додайте її адресу в RSS-читач, і кожна нова стаття з «{title}» надходитиме до вас одразу після публікації: без реєстрації, без алгоритмів, без стеження.',
+  feedAddressLabel: 'Адреса для підписки:',
+  copyAddress: 'Копіювати адресу',
+  copied: 'Скопійовано. Тепер вставте адресу в RSS-читач.',
+  copyByHand: 'Натисніть Ctrl+C (або ⌘C), щоб скопіювати виділену адресу.',
+  feedReaderHelp:
+    'У читачі виберіть «Додати стрічку» чи «Підписатися» та вставте адресу. Безплатні читачі: NetNewsWire, Feedly, Inoreader, NewsBlur, Thunderbird.',
+  latestArticles: 'Останні статті',
+  goToWebsite: 'Перейти на сайт',
+  feedWithoutScript:
+    'Це вебстрічка. Щоб стежити за нею, скопіюйте адресу цієї сторінки з адресного рядка в RSS-читач: він приноситиме вам кожну нову статтю. Нижче браузер показує останні матеріали стрічки.',
+  headlinesFrom: 'Новини на сайті «{site}»',
+  latestFrom: 'Останні новини: {site}',
+  moreFrom: 'Більше новин на сайті «{site}»',
+  readArticle: 'Читати статтю',
+}

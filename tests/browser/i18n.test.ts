@@ -1,0 +1,222 @@
+/// <reference lib="dom" />
+// A site in Ukrainian (tests/fixtures/ukrainian/: `language: uk`, Europe/Kyiv)
+// in a real browser (Debian chromium) set to English in Los Angeles, ten hours
+// behind Kyiv: every page, the 404, a feed view and the partner headlines
+// (script and frame) show Ukrainian interface text only, and the dates the
+// site gives, never the visitor's.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import { englishIn, latinWords } from '../strings/english.ts'
+import { stubServer } from '../stub-server.ts'
+import { accessibilityViolations, build, fixtureCopy, launch, loopbackOnly, removeTemporary, screenshot, serve, skipBrowser, watchErrors } from './browser.ts'
+
+/** "Станцію метро «Либідська»…" is dated 00:30 in Kyiv on 9 January: 14:30 on 8 January in Los Angeles. */
+const metro = { title: 'Станцію метро «Либідська» відкрили після ремонту', instant: '2026-01-08T22:30:00.000Z' }
+
+/**
+ * The interface text of a document, or of the part `selector` names (shadow
+ * roots included): every text node but in scripts, styles and the article's
+ * body, and the labels, titles and alternative texts people are read.
+ * Inline, with no named helpers: tsx would wrap them in a `__name()` the page does not have.
+ */
+async function interfaceText(target: Page | Frame, selector?: string): Promise<string[]> {
+  return target.evaluate((selector) => {
+    const texts: string[] = selector ? [] : [document.title]
+    const start: Node | null | undefined = selector ? document.querySelector(selector) : document.documentElement
+    const stack: Node[] = start ? [start] : []
+    while (stack.length > 0) {
+      const node = stack.pop() as Node
+      if (node.nodeType === Node.TEXT_NODE) {
+        texts.push(node.textContent ?? '')
+        continue
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) continue
+      const element = node as Element
+      if (['script', 'style'].includes(element.localName) || element.classList.contains('prose')) continue
+      for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+        const value = element.getAttribute(name)
+        if (value) texts.push(value)
+      }
+      if (element.shadowRoot) stack.push(...Array.from(element.shadowRoot.childNodes))
+      stack.push(...Array.from(element.childNodes))
+    }
+    return texts.filter((text) => text.trim() !== '')
+  }, selector)
+}
+
+/** No English strings table's piece, and no word in Latin letters but names (RSS, Atom…). */
+async function assertUkrainian(target: Page | Frame, where: string, selector?: string) {
+  const texts = await interfaceText(target, selector)
+  assert.ok(texts.length > 0, `${where}: some text was collected`)
+  assert.deepEqual(englishIn(texts), [], `${where}: English strings`)
+  assert.deepEqual(latinWords(texts), [], `${where}: words in Latin letters`)
+}
+
+describe('a Ukrainian site in an English browser in Los Angeles', { skip: skipBrowser }, () => {
+  let browser: Browser
+  let site: { url: string; close: () => Promise<void> }
+  let partner: Awaited<ReturnType<typeof stubServer>>
+  const partnerPages = new Map<string, string>()
+
+  before(async () => {
+    site = await serve(await build(await fixtureCopy('ukrainian'), '2026-01-10T12:00:00+02:00'))
+    partner = await stubServer((req, res) => {
+      const html = partnerPages.get(new URL(req.url ?? '/', 'http://x').pathname)
+      res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' }).end(html ?? '')
+    })
+    browser = await launch()
+  })
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+    await partner?.close()
+    await removeTemporary()
+  })
+
+  /** A page in a context with the visitor's settings far from the site's. */
+  async function open(url: string, options: { javaScriptEnabled?: boolean; setup?: (context: BrowserContext) => Promise<void> } = {}) {
+    const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', javaScriptEnabled: options.javaScriptEnabled ?? true })
+    const refused = await loopbackOnly(context)
+    await options.setup?.(context)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(url)
+    return { page, errors, refused, close: () => context.close() }
+  }
+
+  /** A partner's page in English, with our snippet in it. */
+  function partnerPage(snippet: string): string {
+    const path = `/partner-${partnerPages.size}`
+    partnerPages.set(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Partner Gazette</title></head><body><main><h1>The Partner Gazette</h1><aside aria-label="From our partners">${snippet}</aside></main></body></html>`,
+    )
+    return partner.url.replace(/\/$/, '') + path
+  }
+
+  test('the browser really is in Los Angeles: the visitor’s calendar says 8 January', async () => {
+    const { page, close } = await open(`${site.url}404.html`)
+    try {
+      const visitor = await page.evaluate((instant) => [Intl.DateTimeFormat().resolvedOptions().timeZone, new Intl.DateTimeFormat('uk', { dateStyle: 'long' }).format(new Date(instant))], metro.instant)
+      assert.deepEqual(visitor, ['America/Los_Angeles', '8 січня 2026 р.'])
+    } finally {
+      await close()
+    }
+  })
+
+  test('the home page, an article page and the 404 are in Ukrainian, dated in Kyiv, and pass axe', async () => {
+    for (const path of ['', '2026/01/metro/', '2026/01/budget/', '404.html']) {
+      const { page, errors, refused, close } = await open(site.url + path)
+      try {
+        assert.equal(await page.getAttribute('html', 'lang'), 'uk', path)
+        await assertUkrainian(page, path || 'home')
+        assert.deepEqual(await accessibilityViolations(page), [], path)
+        assert.deepEqual(errors, [], path)
+        assert.deepEqual(refused, [], path)
+        if (path === '') {
+          assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), 'Останні новини')
+          assert.equal(await page.locator(`.headlines time[datetime="${metro.instant}"]`).textContent(), '9 січня 2026 р.')
+          await screenshot(page, 'uk-home')
+        }
+        if (path === '2026/01/metro/') {
+          assert.equal(await page.locator('article p.meta').textContent(), 'Автор: Олена Коваль · 9 січня 2026 р. · 1 хвилина читання')
+          await screenshot(page, 'uk-article')
+        }
+        if (path === '404.html') {
+          assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Сторінку не знайдено')
+          assert.equal(await page.getByRole('link', { name: 'головній сторінці' }).getAttribute('href'), 'https://visnyk.example.org/')
+        }
+      } finally {
+        await close()
+      }
+    }
+  })
+
+  test('a tag’s feed view is in Ukrainian, dates the article 9 January, and its copy button answers in Ukrainian', async () => {
+    const { page, errors, refused, close } = await open(`${site.url}tags/kyiv/feed.xml`, {
+      setup: (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url }),
+    })
+    try {
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      assert.equal(await page.evaluate(() => document.documentElement.getAttribute('lang')), 'uk')
+      assert.equal(await page.title(), 'Київський вісник — Київ – Стрічка RSS')
+      const first = page.locator('main li').first()
+      assert.equal(await first.locator('h3').textContent(), metro.title)
+      assert.equal(await first.locator('time').textContent(), '9 січня 2026 р.')
+      await page.getByRole('button', { name: 'Копіювати адресу' }).click()
+      await page.getByText('Скопійовано. Тепер вставте адресу в RSS-читач.').waitFor()
+      await assertUkrainian(page, 'feed view')
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+      assert.deepEqual(refused, [])
+      await screenshot(page, 'uk-feed-view')
+    } finally {
+      await close()
+    }
+  })
+
+  test('without JavaScript, the feed’s stylesheet explains it in Ukrainian', async () => {
+    const { page, close } = await open(`${site.url}tags/kyiv/atom.xml`, { javaScriptEnabled: false })
+    try {
+      const note = await page.evaluate(() => {
+        const subtitle = [...document.getElementsByTagName('*')].find((element) => element.localName === 'subtitle')
+        return subtitle ? getComputedStyle(subtitle, '::after').content : ''
+      })
+      assert.match(note, /^"Це вебстрічка\. Щоб стежити за нею, скопіюйте адресу цієї сторінки/)
+    } finally {
+      await close()
+    }
+  })
+
+  test('the partner headlines from embed.js are in Ukrainian on an English page, marked as such, dated in Kyiv', async () => {
+    const { page, errors, close } = await open(partnerPage(`<script src="${site.url}embed.js" async></script>`))
+    try {
+      const list = page.getByRole('list', { name: 'Останні новини: Київський вісник' })
+      await list.waitFor()
+      assert.equal(await page.locator('wirefeed-headlines .box').getAttribute('lang'), 'uk')
+      const first = list.getByRole('listitem').first()
+      assert.equal(await first.getByRole('link').textContent(), metro.title)
+      assert.equal(await first.locator('time').textContent(), '9 січ. 2026 р.')
+      assert.equal(await page.locator('wirefeed-headlines .more a').textContent(), 'Усі новини «Київський вісник»')
+      await assertUkrainian(page, 'embed.js', 'wirefeed-headlines')
+      assert.deepEqual(await accessibilityViolations(page, 'wirefeed-headlines'), [])
+      assert.deepEqual(errors, [])
+      await screenshot(page, 'uk-partner-headlines')
+    } finally {
+      await close()
+    }
+  })
+
+  test('when the headlines cannot be fetched, the link embed.js leaves is in Ukrainian too', async () => {
+    const { page, close } = await open(partnerPage(`<script src="${site.url}embed.js" async></script>`), {
+      setup: async (context) => {
+        await context.route('**/headlines.json', (route) => route.abort('failed'))
+      },
+    })
+    try {
+      const link = page.locator('wirefeed-headlines .box a')
+      await link.waitFor()
+      assert.equal(await link.textContent(), 'Новини на сайті «Київський вісник»')
+      await assertUkrainian(page, 'embed.js without data', 'wirefeed-headlines')
+    } finally {
+      await close()
+    }
+  })
+
+  test('the partner headlines frame is in Ukrainian, dated in Kyiv, and passes axe', async () => {
+    const { page, close } = await open(partnerPage(`<iframe src="${site.url}embed/headlines.html?count=3" title="Новини" width="360" height="420"></iframe>`))
+    try {
+      const frame = page.frameLocator('iframe')
+      await frame.getByRole('list').waitFor()
+      const inside = page.frames().find((f) => f.url().startsWith(`${site.url}embed/`))
+      if (!inside) throw new Error('no frame')
+      assert.equal(await inside.evaluate(() => document.documentElement.lang), 'uk')
+      assert.equal(await frame.locator(`time[datetime="${metro.instant}"]`).textContent(), '9 січня 2026 р.')
+      await assertUkrainian(inside, 'frame')
+      assert.deepEqual(await accessibilityViolations(inside), [])
+    } finally {
+      await close()
+    }
+  })
+})

@@ -1,0 +1,127 @@
+// A site in Ukrainian (tests/fixtures/ukrainian/: `language: uk`, Europe/Kyiv):
+// every page, the feed view and the partner files speak Ukrainian, with the
+// site's dates, against reviewed copies in tests/fixtures/ukrainian/expected/
+// (rewrite them with UPDATE=1 and review the diff).
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import type { Element, Root } from 'hast'
+import { validateConfig } from '../../src/config.ts'
+import { loadArticles, readSource } from '../../src/load.ts'
+import { articlePage } from '../../src/pages/article-page.ts'
+import { buildSite } from '../../src/site.ts'
+import { config, contents, fixtures, rendered, source } from '../helpers.ts'
+import { golden } from '../run-cli.ts'
+import { englishIn, latinWords } from '../strings/english.ts'
+import { all, hasClass, one, parseHtml, text } from './html.ts'
+
+const dir = fileURLToPath(new URL('ukrainian/', fixtures))
+const settings = validateConfig(await readSource(`${dir}wirefeed.config.yaml`))
+if (!settings) throw new Error('the fixture config is invalid')
+const site = buildSite(await loadArticles(`${dir}articles`), settings, { now: new Date('2026-01-10T12:00:00+02:00') })
+assert.ok(site.ok)
+const output = contents(site.output)
+const page = (path: string) => parseHtml(output.get(path) ?? '')
+const pages = ['index.html', '404.html', '2026/01/metro/index.html', '2026/01/budget/index.html', '2026/01/snow/index.html', 'embed/headlines.html']
+
+/** A page's interface text: what it shows and what it tells screen readers and tabs, without the articles' own words. */
+function interfaceText(tree: Root): string[] {
+  const texts: string[] = []
+  const visit = (element: Element) => {
+    if (hasClass(element, 'prose') || element.tagName === 'script' || element.tagName === 'style') return
+    for (const name of ['ariaLabel', 'title', 'alt'] as const) if (typeof element.properties[name] === 'string') texts.push(element.properties[name])
+    for (const child of element.children) {
+      if (child.type === 'text') texts.push(child.value)
+      if (child.type === 'element') visit(child)
+    }
+  }
+  visit(one(tree, 'html'))
+  return texts
+}
+
+describe('a site in Ukrainian', () => {
+  test('builds into the reviewed pages and partner files', async () => {
+    for (const path of [...pages, 'feed-view.js', 'feed-view.css', 'embed.js']) {
+      await golden(output.get(path) ?? '', `ukrainian/expected/${path}`)
+    }
+  })
+
+  test('declares the language on every page, and shows no English', () => {
+    for (const path of pages) {
+      const tree = page(path)
+      assert.equal(one(tree, 'html').properties.lang, 'uk', path)
+      const texts = interfaceText(tree)
+      assert.deepEqual(englishIn(texts), [], path)
+      assert.deepEqual(latinWords(texts), [], path)
+    }
+  })
+
+  test('gives the byline, dates and reading time in Ukrainian, the dates in Kyiv', () => {
+    const meta = (path: string) => text(one(page(path), 'p', (p) => hasClass(p, 'meta')))
+    // 00:30 in Kyiv on 9 January is still 8 January in UTC.
+    assert.equal(meta('2026/01/metro/index.html'), 'Автор: Олена Коваль · 9 січня 2026 р. · 1 хвилина читання')
+    assert.equal(meta('2026/01/budget/index.html'), 'Автори: Андрій Мельник і Ірина Бондар · 8 січня 2026 р. · Оновлено 9 січня 2026 р. · 2 хвилини читання')
+    assert.equal(text(one(page('2026/01/budget/index.html'), 'h2', (h2) => hasClass(h2, 'meta'))), 'Теми')
+    const home = page('index.html')
+    assert.deepEqual(all(one(home, 'ul', (ul) => hasClass(ul, 'headlines')), 'time').map(text), ['9 січня 2026 р.', '8 січня 2026 р.', '7 січня 2026 р.'])
+    assert.deepEqual(all(home, 'h2').map(text), ['Останні новини', 'Підписатися', 'Стрічки за темами', 'Стрічки авторів'])
+    assert.equal(text(one(home, 'a', (a) => hasClass(a, 'skip'))), 'Перейти до основного вмісту')
+    assert.equal(text(one(home, 'a', (a) => a.properties.type === 'text/x-opml')), 'список усіх наших стрічок (OPML)')
+  })
+
+  test('says "page not found" in Ukrainian, with the link in the sentence where Ukrainian puts it', () => {
+    const missing = page('404.html')
+    assert.equal(text(one(missing, 'title')), 'Сторінку не знайдено – Київський вісник')
+    assert.equal(text(one(missing, 'h1')), 'Сторінку не знайдено')
+    const sentence = one(missing, 'main').children.find((child): child is Element => child.type === 'element' && child.tagName === 'p')
+    assert.equal(text(sentence ?? missing), 'За цією адресою сторінки немає. Можливо, її перенесли або в посиланні помилка. Останні статті — на головній сторінці.')
+    assert.equal(one(sentence ?? missing, 'a').properties.href, 'https://visnyk.example.org/')
+  })
+
+  test("uses the newsroom's own words where its config gives them", () => {
+    const frame = page('embed/headlines.html')
+    assert.equal(text(one(frame, 'h1')), 'Останні новини: Київський вісник')
+    assert.equal(text(one(frame, 'p', (p) => hasClass(p, 'more'))), 'Усі новини «Київський вісник»')
+    assert.deepEqual(all(frame, 'time').map(text), ['9 січня 2026 р.', '8 січня 2026 р.', '7 січня 2026 р.'])
+  })
+
+  test('writes the feed view and the embed script with the Ukrainian strings, the language and the zone', () => {
+    for (const path of ['feed-view.js', 'embed.js']) {
+      const script = output.get(path) ?? ''
+      assert.match(script, /"lang":"uk","zones":\["Europe\/Kyiv","Europe\/Kiev"\]/, path)
+      assert.doesNotMatch(script, /toLocaleDateString|documentElement\.lang/, path)
+    }
+    assert.match(output.get('feed-view.js') ?? '', /"copyAddress":"Копіювати адресу"/)
+    assert.match(output.get('embed.js') ?? '', /"moreFrom":"Усі новини «\{site\}»"/)
+    assert.doesNotMatch(output.get('feed-view.css') ?? '', /This is a web feed/)
+  })
+})
+
+describe('reading time in Ukrainian', () => {
+  const ukrainian = config({ language: 'uk' })
+  const label = (words: number) => {
+    const { articles, bodyOf } = rendered([source({}, `${'слово '.repeat(words)}\n`)], ukrainian)
+    const [article] = articles
+    if (!article) throw new Error('no article')
+    return text(one(parseHtml(articlePage(article, bodyOf(article), ukrainian)), 'p', (p) => hasClass(p, 'meta'))).split(' · ').at(-1)
+  }
+
+  test('takes the plural form the number needs', () => {
+    assert.deepEqual([1, 3, 5, 11, 21, 22].map((minutes) => label(minutes * 230)), [
+      '1 хвилина читання',
+      '3 хвилини читання',
+      '5 хвилин читання',
+      '11 хвилин читання',
+      '21 хвилина читання',
+      '22 хвилини читання',
+    ])
+  })
+
+  test('takes a newsroom’s abbreviation, the same for every number', () => {
+    const short = config({ language: 'uk', strings: { readingTime: '{minutes} хв читання' } })
+    const { articles, bodyOf } = rendered([source({}, `${'слово '.repeat(5 * 230)}\n`)], short)
+    const [article] = articles
+    if (!article) throw new Error('no article')
+    assert.match(text(one(parseHtml(articlePage(article, bodyOf(article), short)), 'p', (p) => hasClass(p, 'meta'))), / · 5 хв читання$/)
+  })
+})
