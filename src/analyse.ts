@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import { lintArticle } from './lint.ts'
 import { checkPlaceholders } from './placeholders.ts'
 import { renderBody, type RenderedBody } from './render.ts'
+import { isShown, type Preview } from './shown.ts'
 import { report } from './messages.ts'
 import { maxNesting, validateArticle, type Article } from './validate.ts'
 
@@ -26,14 +27,15 @@ export function isPublished(article: Pick<Article, 'draft' | 'date'>, now: Date)
  * whichever thread does it: it reads only its arguments and returns plain
  * data (and messages on `file`).
  */
-export function analyseSource(file: VFile, config: Config, now: Date): Analysis {
+export function analyseSource(file: VFile, config: Config, now: Date, preview?: Preview): Analysis {
   try {
     const valid = validateArticle(file, config)
     if (!valid) return {}
     const { article, tree } = valid
     checkPlaceholders(article, tree)
     lintArticle(article, tree)
-    return isPublished(article, now) ? { article, body: renderBody(tree, article.url, file) } : { article }
+    // A preview (`preview`) renders the drafts and scheduled articles it shows too.
+    return isShown(article, now, preview) ? { article, body: renderBody(tree, article.url, file) } : { article }
   } catch (error) {
     // The nesting limit keeps every known source well within the stack; should one still exhaust
     // it, the verdict is the same, whatever thread (and so whatever stack) analysed it.

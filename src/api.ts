@@ -7,10 +7,11 @@
  *     const report = await build({ now: new Date('2026-01-06T09:00:00Z') })
  *     if (!report.ok) console.log(report.problems)
  */
-import { statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { configFileName, configSchema, validateConfig, type Config, type ConfigInput } from './config.ts'
-import { build as runEngine, OutputRefused, SiteTooLarge, type BuildResult } from './engine/index.ts'
+import { publishSchedule, publishWorkflowFile } from './feeds/polling.ts'
+import { build as runEngine, OutputRefused, SiteTooLarge, type BuildResult, type Session } from './engine/index.ts'
 import { readSource } from './load.ts'
 import { problemsOf, type Problem } from './report.ts'
 import type { Article } from './validate.ts'
@@ -27,25 +28,47 @@ export const defaults = {
   live: '.live',
   /** The ledger ids are guarded by when none is named: the live site's, when fetched. */
   ledger: join('.live', 'ledger.json'),
+  /** The output folder of a preview (`drafts`, `future`): never `out`, which is published. */
+  preview: 'preview',
+  /** A preview's cache: its own, so a preview never evicts what the next build would use. */
+  previewCache: join('.cache', 'wirefeed-preview'),
 } as const
 
 export interface Options {
   /** The articles folder. */
   articles?: string
-  /** The output folder `build` writes. */
+  /** The output folder `build` writes; a preview's (`drafts`, `future`) is `preview`, and never `dist`. */
   out?: string
-  /** The config file's path (no such file: the defaults), or the config itself, as its YAML gives it. */
-  config?: string | ConfigInput
+  /**
+   * The config file's path (no such file: the defaults), or the config itself,
+   * as its YAML gives it. The publish workflow beside the file (under
+   * `.github/workflows/`) gives the feeds' polling hints; a config given as
+   * data has none, unless it is one `readConfig` gave.
+   */
+  config?: string | ConfigInput | Config
   /**
    * The ledger of ids the live site published, which guards them: by default
    * `.live/ledger.json` when `wirefeed fetch` put it there. Never the output's own
    * ledger.json: a local build is a preview, not a publication. Named, it must exist.
    */
   ledger?: string
-  /** The incremental build cache. */
+  /** The incremental build cache; a preview's is `.cache/wirefeed-preview`. */
   cache?: string
   /** "Now": articles dated later are embargoed. Default: the clock. */
   now?: Date
+  /**
+   * A preview, never a publication: drafts (`drafts`) and articles dated
+   * after "now" (`future`) are shown as if published, each marked on its
+   * page and on the home page. It writes to its own folder and cache, and
+   * records nothing as published (its ledger.json is what a build would write).
+   */
+  drafts?: boolean
+  future?: boolean
+  /**
+   * What a watcher keeps between its builds (`openSession` in src/engine/index.ts;
+   * `wirefeed serve --watch`), told what changed since the last one. The report is the same as without.
+   */
+  session?: Session
   /** Worker threads for parsing and rendering; by default one a core for a large site. */
   threads?: number
   /** Told, as sources are analysed, how many of how many are done. */
@@ -101,14 +124,24 @@ export class Refused extends Error {
 
 /** Validate every article, and write the site to `out` when all are valid. */
 export async function build(options: Options = {}): Promise<Report> {
+  return (await buildWithConfig(options)).report
+}
+
+/**
+ * `build`, and the config it read (absent when that was not valid): for the
+ * preview (src/commands/serve.ts), whose address follows the site's URL as
+ * each build finds it. Not part of the package's interface.
+ */
+export async function buildWithConfig(options: Options = {}): Promise<{ report: Report; config?: Config }> {
   const result = await run(options, true)
-  return 'problems' in result ? result : reportOf(result)
+  return 'problems' in result ? { report: result } : { report: reportOf(result.built), config: result.config }
 }
 
 /** Validate every article and report; writes nothing but the cache. */
 export async function check(options: Options = {}): Promise<CheckReport> {
-  const result = await run(options, false)
-  if ('problems' in result) return { ...result, articles: [] }
+  const ran = await run(options, false)
+  if ('problems' in ran) return { ...ran, articles: [] }
+  const result = ran.built
   const listing = (state: Listing['state']) => (article: Article) => ({
     file: article.file.path,
     state,
@@ -122,10 +155,12 @@ export async function check(options: Options = {}): Promise<CheckReport> {
   return { ...reportOf(result), articles }
 }
 
-/** The engine's result; the config's problems as a failed report when it is invalid. */
-async function run(options: Options, write: boolean): Promise<BuildResult | Report> {
+/** The engine's result and the config; the config's problems as a failed report when it is invalid. */
+async function run(options: Options, write: boolean): Promise<{ built: BuildResult; config: Config } | Report> {
   const articles = options.articles ?? defaults.articles
-  const out = options.out ?? defaults.out
+  const preview = options.drafts || options.future ? { drafts: options.drafts === true, future: options.future === true } : undefined
+  const out = options.out ?? (preview ? defaults.preview : defaults.out)
+  if (preview && write && isPublishedFolder(out)) throw new Refused(previewRefusal(out), 'place')
   const read = typeof options.config === 'object' ? { config: configObject(options.config) } : readConfig(options.config)
   if (!('config' in read)) return { ok: false, problems: read.problems, published: 0, drafts: 0, scheduled: [] }
   const { config } = read
@@ -135,17 +170,20 @@ async function run(options: Options, write: boolean): Promise<BuildResult | Repo
     throw new Refused(`the ledger \`${options.ledger}\` does not exist; only a site's very first build goes without one`, 'place')
   }
   try {
-    return await runEngine({
+    const built = await runEngine({
       articles,
       config,
       ...(ledger && { ledger }),
       now: options.now ?? new Date(),
+      ...(preview && { preview }),
       write,
       out,
-      cache: options.cache ?? defaults.cache,
+      cache: options.cache ?? (preview ? defaults.previewCache : defaults.cache),
       ...(options.threads !== undefined && { threads: options.threads }),
       ...(options.onProgress && { onProgress: options.onProgress }),
+      ...(options.session && { session: options.session }),
     })
+    return { built, config }
   } catch (error) {
     if (error instanceof OutputRefused) throw new Refused(error.message, 'place')
     if (error instanceof SiteTooLarge) throw new Refused(error.message, 'size')
@@ -158,12 +196,52 @@ export function readConfig(path?: string): { config: Config } | { problems: Prob
   const file = readSource(path ?? defaults.config)
   if (!file && path !== undefined) throw new Refused(`the config file \`${path}\` does not exist`, 'place')
   const config = validateConfig(file)
-  return config ? { config } : { problems: problemsOf(file ? [file] : []) }
+  return config ? { config: withSchedule(config, dirname(path ?? defaults.config)) } : { problems: problemsOf(file ? [file] : []) }
 }
 
-function configObject(input: ConfigInput): Config {
-  const parsed = configSchema.safeParse(input)
-  if (parsed.success) return parsed.data
+/**
+ * The config with the cron of the publish workflow in the project at `root`
+ * (src/feeds/polling.ts): the feeds' polling hints follow the schedule that
+ * really publishes. No workflow, or none this can read: no hint, and no error,
+ * since a site may publish from elsewhere.
+ */
+function withSchedule(config: Config, root: string): Config {
+  let workflow: string
+  try {
+    workflow = readFileSync(join(root, publishWorkflowFile), 'utf8')
+  } catch {
+    return config
+  }
+  const schedule = publishSchedule(workflow)
+  return schedule === undefined ? config : { ...config, schedule }
+}
+
+/**
+ * Whether `out` is the folder a build publishes (`defaults.out`, however it
+ * is written, links followed): a preview never writes there, so that no
+ * draft can reach the publish job's output, even by a stray upload.
+ */
+export function isPublishedFolder(out: string): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path)
+    } catch {
+      return resolve(path)
+    }
+  }
+  return real(out) === real(defaults.out)
+}
+
+/** Why a preview will not write to `out`, in one sentence. */
+export function previewRefusal(out: string): string {
+  return `\`${out}\` is the output folder a build publishes; a preview with drafts or the future writes to another (by default \`${defaults.preview}\`)`
+}
+
+/** A config given as data, checked again; the schedule of one `readConfig` gave is kept. */
+function configObject(input: ConfigInput | Config): Config {
+  const { schedule, ...fields } = input as Config
+  const parsed = configSchema.safeParse(fields)
+  if (parsed.success) return schedule === undefined ? parsed.data : { ...parsed.data, schedule }
   const issues = parsed.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`)
   throw new Refused(`the config is not valid: ${issues.join('; ')}`, 'config')
 }

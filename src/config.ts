@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { z } from 'zod'
 import { report } from './messages.ts'
-import { absoluteUrl, languageTag, permanentId } from './schema.ts'
+import { absoluteUrl, languageTag, permanentId, plainText, when } from './schema.ts'
 import { stringsProblems, stringsSchema, type StringsProblem } from './strings/index.ts'
 import { validateYaml, type Locate } from './yaml-data.ts'
 
@@ -61,10 +61,22 @@ const configFields = z.strictObject({
   hub: absoluteUrl
     .optional()
     .describe('the absolute URL of a WebSub hub, such as https://pubsubhubbub.appspot.com/'),
+  // A plain id is the form of earlier versions: withdrawn with no date, so no tombstone (src/site.ts `retractionsOf`).
   retracted: z
-    .array(permanentId)
+    .array(
+      z.preprocess(
+        (entry) => (typeof entry === 'string' ? { id: entry } : entry),
+        z.strictObject({
+          id: permanentId,
+          at: when.optional(),
+          reason: plainText(1000).optional().describe('why it was withdrawn, as one line of plain text'),
+        }),
+      ),
+    )
     .default([])
-    .describe('a list of published ids withdrawn on purpose'),
+    .describe(
+      'a list of published ids withdrawn on purpose, each `- id:`, `at:` (when, a date or date-time) and `reason:` (one line of plain text), or an id alone',
+    ),
   strings: stringsSchema
     .optional()
     .describe('the interface texts in the site’s language, by key (the README lists them), each as plain text'),
@@ -83,7 +95,13 @@ export const configSchema = configFields.superRefine((config, context) => {
   }
 })
 
-export type Config = z.output<typeof configSchema>
+/**
+ * The config as a build uses it: the file's fields, and the cron of the
+ * project's publish workflow when it has one (src/feeds/polling.ts), which
+ * whoever reads the config adds (src/api.ts `readConfig`): the workflow, not
+ * the config, is the one record of when the site changes.
+ */
+export type Config = z.output<typeof configSchema> & { schedule?: string }
 export type ConfigInput = z.input<typeof configSchema>
 
 /** The file name looked for at the project root. */

@@ -46,6 +46,19 @@ const catalogue = {
     reason: () => '`updated` is earlier than `date`',
     fix: () => 'set `updated` to the time of the last substantive change, at or after `date`, or remove it',
   },
+  'correction-before-date': {
+    reason: () => 'This `corrections` entry is dated before the article’s `date`',
+    fix: () => 'set its `at` to when the article was changed, at or after `date`',
+  },
+  'updated-before-correction': {
+    reason: (d: { at: string }) => `\`updated\` is earlier than the newest correction or update (${d.at})`,
+    fix: () => 'remove `updated`: the newest `corrections` entry of kind `correction` or `update` sets the update time; or set `updated` to that time or later',
+  },
+  'silent-change': {
+    reason: () => 'The text of this published article changed since it was last published, and no `corrections` entry records it',
+    fix: () =>
+      'if readers should know (a fact, a name, a number), add a `corrections` entry with `at`, `kind` (`correction` or `update`) and `note`; a typo fixed needs nothing, and this warning goes once the change is published',
+  },
   'duplicate-id': {
     reason: (d: { id: string; other: string }) => `The id \`${d.id}\` is also used by ${d.other}`,
     fix: () => 'give one of the two articles its own `id`; ids must be unique forever',

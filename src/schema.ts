@@ -4,7 +4,7 @@ import { suggestSlug } from './slug.ts'
 import { xmlSafe } from './xml-safe.ts'
 
 /** A time as editors write it: a date, or an RFC 3339 date-time in any of its forms (see `timePattern`). */
-const when = z
+export const when = z
   .string()
   .regex(timePattern, 'not a date or a date and time in a form we read')
   // zod runs this even when the pattern failed: `calendarProblem` says nothing about other shapes.
@@ -18,11 +18,13 @@ const when = z
  * breaks (YAML block scalars bring them) made spaces, since readers show
  * headlines and bylines on one line and HTML would fold CR anyway.
  */
-const text = (max: number) =>
+export const plainText = (max: number) =>
   z
     .string()
     .transform((value) => xmlSafe(value).replace(/\s*[\r\n]+\s*/g, ' '))
     .pipe(z.string().trim().min(1).max(max))
+
+const text = plainText
 
 /** The BCP 47 tags `Intl` accepts, in their canonical spelling. */
 export const languageTag = z
@@ -101,6 +103,31 @@ export const maxTags = 20
 export const maxAuthors = 10
 
 /**
+ * What kind of change a `corrections` entry records. A correction fixes an
+ * error and an update adds news: both make the article's `updated` time, so
+ * readers see it again. A clarification adds context without changing the
+ * facts: it is shown with the others but moves no time.
+ */
+export const correctionKinds = ['correction', 'update', 'clarification'] as const
+export type CorrectionKind = (typeof correctionKinds)[number]
+
+/**
+ * The most entries `corrections` may have. Each is shown under the article
+ * in every feed and on its page; a story corrected more often than this
+ * needs a new article.
+ */
+export const maxCorrections = 20
+
+/** One entry of `corrections`: when, what kind, and the note readers see. */
+export const correction = z
+  .strictObject({
+    at: when,
+    kind: z.enum(correctionKinds).describe('`correction`, `update` or `clarification`'),
+    note: text(1000).describe('what changed, as one line of plain text, as readers should read it'),
+  })
+  .describe('`at`, `kind` and `note` on indented lines')
+
+/**
  * Article front matter. Exported so sites can extend it.
  * Types come from it (`ArticleData`); nothing else describes an article.
  */
@@ -112,6 +139,13 @@ export const articleSchema = z.strictObject({
     .describe(`a name, or a list of at most ${maxAuthors} names`),
   date: when,
   updated: when.optional(),
+  corrections: z
+    .array(correction)
+    .max(maxCorrections, `at most ${maxCorrections} entries`)
+    .describe(
+      `a list of at most ${maxCorrections} entries, each \`- at:\` (a date or date-time, not before \`date\`), \`kind:\` (\`correction\`, \`update\` or \`clarification\`) and \`note:\` (one line of plain text)`,
+    )
+    .optional(),
   tags: z
     .array(text(50))
     .max(maxTags, `at most ${maxTags} tags`)

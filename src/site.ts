@@ -4,7 +4,7 @@ import type { Config } from './config.ts'
 import { feedDocuments } from './feeds/documents.ts'
 import { feedModel, siteFeed } from './feeds/model.ts'
 import { topicFeed, topicsOf } from './feeds/topics.ts'
-import { checkIdentity, ledgerSchema, nextLedger, type Ledger } from './ids.ts'
+import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
 import { lintDuplicates, lintImages } from './lint.ts'
 import { report } from './messages.ts'
 import type { Image } from './load.ts'
@@ -12,7 +12,7 @@ import { checkOutputPaths } from './output-paths.ts'
 import { manifestFile, outputFile, type OutputFile } from './output.ts'
 import { outputPathFor } from './pages/urls.ts'
 import { pageFiles } from './pages/site-pages.ts'
-import { shown, type BodyOf, type ShownArticle } from './shown.ts'
+import { isShown, previewState, shown, type BodyOf, type Preview, type ShownArticle } from './shown.ts'
 import type { Article } from './validate.ts'
 import { widgetFiles } from './widget/widget-files.ts'
 
@@ -32,6 +32,12 @@ export interface SiteOptions {
   images?: readonly Image[]
   /** Other files this build checked (its SVG images), whose messages count as the sources' do. */
   checked?: readonly VFile[]
+  /**
+   * A preview (`--drafts`, `--future`): the drafts and scheduled articles it
+   * names are shown as if published, each marked, but never recorded as
+   * published: `published`, the ledger and its checks are the same as without.
+   */
+  preview?: Preview
 }
 
 export interface Site {
@@ -41,14 +47,22 @@ export interface Site {
   ok: boolean
   /** Valid articles, not drafts, dated at or before "now", in source order. */
   published: Article[]
-  /** The same, as pages and feeds show them. */
+  /** The same and, in a preview, the previewed ones, as pages and feeds show them, in source order. */
   shown: ShownArticle[]
+  /** In a preview, the drafts and scheduled articles shown as if published (`SiteOptions.preview`), in source order. */
+  previewed: Article[]
   /** Valid articles dated after "now", earliest first. */
   scheduled: Article[]
   /** Valid articles marked `draft: true`, in source order. */
   drafts: Article[]
   /** The ledger this build publishes; absent when it failed. */
   ledger?: string
+  /**
+   * The config's retractions, with the URL and publication time the ledger
+   * this build publishes knows (see `retractionsOf`): for the tombstones in
+   * the feeds, and a notice at each URL. Empty when the build failed.
+   */
+  retracted: Retraction[]
 }
 
 /**
@@ -66,26 +80,31 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
     .filter((article) => !article.draft && !isPublished(article, options.now))
     .sort((a, b) => a.date.getTime() - b.date.getTime())
   const drafts = all.filter((article) => article.draft)
+  const onShow = all.filter((article) => isShown(article, options.now, options.preview))
+  const previewed = onShow.filter((article) => previewState(article, options.now, options.preview) !== undefined)
 
   // An unreadable ledger already carries its error; reading it again would add a second, vaguer one.
   const previous = options.ledger && options.ledger.messages.length === 0 ? readLedger(options.ledger) : undefined
   if (options.ledger) files.push(options.ledger)
   const invalid = new Set(results.filter((result) => !result.article).map((result) => result.file.path))
   files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous, invalid))
+  checkSilentChanges(published, previous)
   lintDuplicates(all)
   lintImages(all, new Set(options.images?.map((image) => image.path)), config.url)
 
   const fatal = () => files.some((file) => file.messages.some((message) => message.fatal))
-  const site = { files, published, scheduled, drafts }
+  const site = { files, published, scheduled, drafts, previewed, retracted: [] }
   if (fatal()) return { ...site, ok: false, shown: [] }
-  const articles = published.map((article) => {
+  const articles = onShow.map((article) => {
     const minutes = readingTimes.get(article)
-    if (minutes === undefined) throw new Error(`${article.file.path} is published but was not rendered`)
-    return shown(article, minutes)
+    if (minutes === undefined) throw new Error(`${article.file.path} is shown but was not rendered`)
+    return shown(article, minutes, previewState(article, options.now, options.preview))
   })
-  const ledger = JSON.stringify(nextLedger(previous, published, config), null, 2) + '\n'
-  files.push(...checkPaths(published, articles, config, ledger, options.images ?? []))
-  return fatal() ? { ...site, ok: false, shown: [] } : { ...site, ok: true, shown: articles, ledger }
+  // Only what is published at "now" is recorded, in a preview too: a previewed draft leaves no trace in the ledger.
+  const next = nextLedger(previous, published, config)
+  const ledger = JSON.stringify(next, null, 2) + '\n'
+  files.push(...checkPaths(onShow, articles, config, ledger, options.images ?? []))
+  return fatal() ? { ...site, ok: false, shown: [] } : { ...site, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next) }
 }
 
 /**
@@ -94,10 +113,10 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
  * refuses what a build would fail to write. The images' problems are on
  * files of their own, returned.
  */
-function checkPaths(published: readonly Article[], articles: readonly ShownArticle[], config: Config, ledger: string, images: readonly Image[]): VFile[] {
+function checkPaths(shownSources: readonly Article[], articles: readonly ShownArticle[], config: Config, ledger: string, images: readonly Image[]): VFile[] {
   const owners = new Map<string, VFile[]>()
   const own = (path: string, file: VFile) => owners.set(path, [...(owners.get(path) ?? []), file])
-  for (const article of published) {
+  for (const article of shownSources) {
     const path = outputPathFor(article.url, config.url)
     if (path !== undefined) own(path, article.file)
   }
@@ -118,10 +137,12 @@ function checkPaths(published: readonly Article[], articles: readonly ShownArtic
 export function siteFiles(articles: readonly ShownArticle[], config: Config, ledger: string, bodyOf: BodyOf): Iterable<OutputFile> {
   return {
     *[Symbol.iterator]() {
-      yield* feedDocuments(articles, config, bodyOf)
+      // The tombstones in the feeds, and the notices at the retracted URLs.
+      const retractions = retractionsOf(config, ledgerSchema.parse(JSON.parse(ledger)))
+      yield* feedDocuments(articles, config, bodyOf, retractions)
       const model = feedModel(articles, config, siteFeed(config), bodyOf, { limit: config.feedItems })
       const topics = topicsOf(articles, config).map((topic) => topicFeed(topic, config))
-      yield* pageFiles(articles, model, topics, config, bodyOf)
+      yield* pageFiles(articles, model, topics, config, bodyOf, retractions)
       yield* widgetFiles(model, config)
       yield outputFile('ledger.json', ledger)
     },
@@ -138,7 +159,7 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
   const results = sources.map((file): SourceResult => {
     // A source the loader could not read carries its error and nothing to analyse.
     if (file.messages.length > 0) return { file }
-    const { article, body } = analyseSource(file, config, options.now)
+    const { article, body } = analyseSource(file, config, options.now, options.preview)
     if (article && body) bodies.set(article.id, body.html)
     return { file, ...(article && { article }), ...(body && { readingTime: body.readingTime }) }
   })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Root } from 'mdast'
 import type { Node, Point, Position } from 'unist'
 import { EXIT, visit } from 'unist-util-visit'
@@ -6,7 +7,7 @@ import type { Config } from './config.ts'
 import { calendarDate, toInstant } from './dates.ts'
 import { report } from './messages.ts'
 import { parseSource } from './parse.ts'
-import { articleSchema, slugPattern, type ArticleData } from './schema.ts'
+import { articleSchema, slugPattern, type ArticleData, type CorrectionKind } from './schema.ts'
 import { fileNameProblem, slugFromFileName, suggestSlug } from './slug.ts'
 import { validateYaml } from './yaml-data.ts'
 
@@ -24,7 +25,16 @@ export interface Article {
   summary: string
   authors: string[]
   date: Date
+  /**
+   * When the article last changed in a way readers are told of: its newest
+   * `corrections` entry of kind `correction` or `update`, or an explicit
+   * `updated` (never earlier than that entry). Absent when neither is.
+   */
   updated?: Date
+  /** Its `corrections`, oldest first (entries at the same time as written); absent when there are none. */
+  corrections?: Correction[]
+  /** The body's `bodyDigest`: how the ledger notices a published text that changed without a correction. */
+  bodyDigest: string
   tags: string[]
   image?: { url: string; alt: string }
   lang: string
@@ -33,6 +43,34 @@ export interface Article {
   images: { url: string; place?: Position }[]
   /** Where each front-matter field's value is, for messages about it. */
   places: Partial<Record<keyof ArticleData, Position>>
+}
+
+/**
+ * A `corrections` entry as readers see it. Plain data that survives JSON (the
+ * cache stores articles as JSON): `at` is an ISO 8601 instant in UTC, as
+ * `Date#toISOString` writes it.
+ */
+export interface Correction {
+  at: string
+  kind: CorrectionKind
+  /** One line of plain text. */
+  note: string
+}
+
+/** Whether an entry of this kind moves the article's `updated` time: a clarification does not. */
+export function movesUpdated(kind: CorrectionKind): boolean {
+  return kind !== 'clarification'
+}
+
+/**
+ * A stable digest of a Markdown body: the SHA-256, in hex, of its text with
+ * line endings made LF, trailing spaces cut from each line and blank lines
+ * cut from both ends. So an editor that saves with CRLF, or trims spaces,
+ * changes nothing; any other edit, a comma included, changes it.
+ */
+export function bodyDigest(markdown: string): string {
+  const normalised = markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '')
+  return createHash('sha256').update(normalised).digest('hex')
 }
 
 /**
@@ -112,6 +150,12 @@ function tooDeepHtml(file: VFile, tree: Root, limit: number): Point | undefined 
   return found
 }
 
+/** The Markdown body of `file` as written: everything from its first node after the front matter. */
+function bodyText(file: VFile, tree: Root): string {
+  const start = tree.children[0]?.position?.start.offset
+  return start === undefined ? '' : String(file.value).slice(start)
+}
+
 /** A valid article and its body, the Markdown tree with positions true to the source file. */
 export interface ValidArticle {
   article: Article
@@ -135,11 +179,28 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
   const { data, locate } = result
 
   const date = toInstant(data.date, config.timeZone)
-  const updated = data.updated === undefined ? undefined : toInstant(data.updated, config.timeZone)
-  if (updated && updated < date) {
+  const explicit = data.updated === undefined ? undefined : toInstant(data.updated, config.timeZone)
+  if (explicit && explicit < date) {
     report(file, 'updated-before-date', locate(['updated']), {})
     return undefined
   }
+  const entries = (data.corrections ?? []).map((entry, index) => ({ ...entry, index, instant: toInstant(entry.at, config.timeZone) }))
+  const early = entries.filter((entry) => entry.instant < date)
+  for (const entry of early) report(file, 'correction-before-date', locate(['corrections', entry.index, 'at']), {})
+  if (early.length > 0) return undefined
+  // The newest entry that moves the update time; the first written of those at the same time.
+  const newest = entries.filter((entry) => movesUpdated(entry.kind)).reduce<(typeof entries)[number] | undefined>(
+    (found, entry) => (found === undefined || entry.instant > found.instant ? entry : found),
+    undefined,
+  )
+  if (explicit && newest && explicit < newest.instant) {
+    report(file, 'updated-before-correction', locate(['updated']), { at: newest.at })
+    return undefined
+  }
+  const updated = explicit ?? newest?.instant
+  const corrections = entries
+    .sort((a, b) => a.instant.getTime() - b.instant.getTime() || a.index - b.index)
+    .map((entry): Correction => ({ at: entry.instant.toISOString(), kind: entry.kind, note: entry.note }))
 
   // An explicit `slug` passed the schema; a file name must give one (see `slugPattern`).
   const named = slugFromFileName(file.path)
@@ -177,6 +238,8 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
     authors: typeof data.author === 'string' ? [data.author] : data.author,
     date,
     ...(updated && { updated }),
+    ...(corrections.length > 0 && { corrections }),
+    bodyDigest: bodyDigest(bodyText(file, tree)),
     tags: data.tags ?? [],
     ...(data.image && { image: { url: new URL(data.image.src, site).href, alt: data.image.alt } }),
     lang: data.lang ?? config.language,

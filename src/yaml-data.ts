@@ -135,12 +135,18 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   return current
 }
 
+/** The schema a field's value is checked against: inside optional, default and pipes (see `inner`). */
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
-    current = current.unwrap() as z.ZodType
-  }
+  for (let next = inner(current); next; next = inner(current)) current = next
   return current
+}
+
+/** The schema one wrapper holds: optional's and default's, and a pipe's that reads the value (`z.preprocess(fn, schema)` and `schema.transform(fn)`: `schema`); undefined for any other. */
+function inner(schema: z.ZodType | undefined): z.ZodType | undefined {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return schema.unwrap() as z.ZodType
+  if (schema instanceof z.ZodPipe) return (schema.out instanceof z.ZodTransform ? schema.in : schema.out) as z.ZodType
+  return undefined
 }
 
 function shapeAt(schema: z.ZodType, path: readonly PropertyKey[]) {
@@ -151,12 +157,7 @@ function shapeAt(schema: z.ZodType, path: readonly PropertyKey[]) {
 /** The description of the field at `path`, or of its nearest described wrapper. */
 function describeAt(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
   let current = schemaAt(schema, path)
-  while (current) {
-    if (current.description) return current.description
-    const inner: z.ZodType | undefined = unwrap(current)
-    if (inner === current) return undefined
-    current = inner
-  }
+  for (; current; current = inner(current)) if (current.description) return current.description
   return undefined
 }
 

@@ -62,13 +62,13 @@ test('names every missing string of a language wirefeed has none for, at `langua
   assert.equal(none.settings, undefined)
   assert.deepEqual(none.places, ['2:11 missing-strings'])
   const reason = String(none.messages[0]?.reason)
-  assert.match(reason, /^There are no built-in interface strings for `pl`, and `strings` lacks these 34: `skipToContent`, `followInReader`, /)
+  assert.match(reason, /^There are no built-in interface strings for `pl`, and `strings` lacks these 39: `skipToContent`, `followInReader`, /)
   assert.match(reason, /`readingTime`/)
   assert.match(String(none.messages[0]?.note), /or set `language` to one wirefeed has strings for: `en`, `uk`$/)
 
   const some = problems('language: pl\nstrings:\n  subscribe: Subskrybuj\n')
   assert.deepEqual(some.places, ['2:1 missing-strings'])
-  assert.match(String(some.messages[0]?.reason), /lacks these 33: /)
+  assert.match(String(some.messages[0]?.reason), /lacks these 38: /)
   assert.doesNotMatch(String(some.messages[0]?.reason), /`subscribe`/)
 })
 
@@ -111,4 +111,16 @@ test('checks strings against the language only once the language is valid', () =
   assert.deepEqual(problems('language: not a tag\n').places, ['1:11 invalid-field'])
   const parsed = configSchema.safeParse({ language: 'not a tag', strings: { subscribe: 'x' } })
   assert.deepEqual(parsed.error?.issues.map((issue) => issue.path.join('.')), ['language'])
+})
+
+test('reads a retraction in either form, and points at a misspelt key inside one with its nearest name', () => {
+  const { settings, messages: none } = problems('retracted:\n  - urn:uuid:0b9f3c5e-3c8e-4b53-9d8e-2f3b1f6c1a11\n  - id: tag:desk.example.org,2026:summit\n    at: 2026-01-08\n    reason: The story was not true.\n')
+  assert.deepEqual(none, [])
+  assert.deepEqual(settings?.retracted.map((entry) => [entry.id, entry.reason]), [
+    ['urn:uuid:0b9f3c5e-3c8e-4b53-9d8e-2f3b1f6c1a11', undefined],
+    ['tag:desk.example.org,2026:summit', 'The story was not true.'],
+  ])
+  const { places, messages } = problems('retracted:\n  - id: tag:desk.example.org,2026:summit\n    at: 2026-01-08\n    reson: The story was not true.\n')
+  assert.deepEqual(places, ['4:5 unknown-field'])
+  assert.equal(messages[0]?.reason, 'Unknown field `retracted.0.reson`: did you mean `retracted.0.reason`?')
 })

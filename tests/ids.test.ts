@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { describe, test } from 'node:test'
 import type { VFile } from 'vfile'
-import { checkIdentity, nextLedger, type Ledger } from '../src/ids.ts'
-import { validateArticle, type Article } from '../src/validate.ts'
+import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger } from '../src/ids.ts'
+import { bodyDigest, validateArticle, type Article } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
 const settings = config()
@@ -103,4 +103,99 @@ test('refuses two articles that traded ids when their slugs were swapped, naming
   checkIdentity([swappedA, swappedB], [swappedA, swappedB], settings, ledger)
   assert.deepEqual(rules([swappedA.file, swappedB.file]), ['articles/a.md id-swapped', 'articles/b.md id-swapped'])
   assert.equal(swappedA.file.messages[0]?.note, `give each its id back: add \`id: ${a.id}\` here and \`id: ${b.id}\` to articles/b.md`)
+})
+
+describe('the ledger, version 2', () => {
+  test('records each published article\'s publication time, body digest and last recorded revision', () => {
+    const a = article(source({ date: '2026-01-06T09:00:00Z', corrections: [{ at: '2026-01-07T10:00:00Z', kind: 'clarification', note: 'x' }] }, 'Body.\n', 'articles/a.md'))
+    const ledger = nextLedger(undefined, [a], settings)
+    assert.equal(ledger.version, 2)
+    assert.deepEqual(ledger.entries[0], {
+      id: a.id,
+      url: a.url,
+      source: 'articles/a.md',
+      date: '2026-01-06T09:00:00.000Z',
+      digest: bodyDigest('Body.\n'),
+      revised: '2026-01-07T10:00:00.000Z',
+    })
+    assert.deepEqual(ledgerSchema.parse(JSON.parse(JSON.stringify(ledger))), ledger)
+  })
+
+  test('reads a version 1 ledger, as it was written, as version 2 entries without a digest', () => {
+    const v1 = { version: 1, entries: [{ id: 'tag:news.example.org,2026-01-06:a', url: 'https://news.example.org/2026/01/a/', source: 'articles/a.md' }] }
+    assert.deepEqual(ledgerSchema.parse(v1), { version: 2, entries: v1.entries })
+    assert.equal(ledgerSchema.safeParse({ version: 2, entries: [{ ...v1.entries[0], digest: 'not hex' }] }).success, false)
+    assert.equal(ledgerSchema.safeParse({ version: 3, entries: [] }).success, false)
+  })
+})
+
+describe('silent changes', () => {
+  const published = (fields: object, body: string) => article(source({ date: '2026-01-06T09:00:00Z', ...fields }, body, 'articles/story.md'))
+  const live = nextLedger(undefined, [published({}, 'The minister, Olha, said.\n')], settings)
+  const warnings = (changed: Article, ledger: Ledger | undefined) => {
+    checkSilentChanges([changed], ledger)
+    return changed.file.messages.map((m) => `${m.ruleId} ${m.fatal ? 'error' : 'warning'}`)
+  }
+
+  test('warns of a published body changed with no correction recorded since, with the fix', () => {
+    const changed = published({}, 'The minister, Olena, said.\n')
+    assert.deepEqual(warnings(changed, live), ['silent-change warning'])
+    assert.match(changed.file.messages[0]?.note ?? '', /add a `corrections` entry .*; a typo fixed needs nothing/)
+  })
+
+  test('says nothing when the change is recorded: a correction, an update, a clarification, or a later `updated`', () => {
+    for (const fields of [
+      { corrections: [{ at: '2026-01-07', kind: 'correction', note: 'The minister is Olena.' }] },
+      { corrections: [{ at: '2026-01-07', kind: 'clarification', note: 'x' }] },
+      { updated: '2026-01-07' },
+    ]) {
+      assert.deepEqual(warnings(published(fields, 'The minister, Olena, said.\n'), live), [], JSON.stringify(fields))
+    }
+  })
+
+  test('warns again when the body changes after a recorded correction, with none newer', () => {
+    const corrected = { corrections: [{ at: '2026-01-07', kind: 'correction', note: 'The minister is Olena.' }] }
+    const ledger = nextLedger(live, [published(corrected, 'The minister, Olena, said.\n')], settings)
+    assert.deepEqual(warnings(published(corrected, 'The minister, Olena, said it.\n'), ledger), ['silent-change warning'])
+    assert.deepEqual(warnings(published(corrected, 'The minister, Olena, said.\n'), ledger), [])
+  })
+
+  test('says nothing for a body saved otherwise but the same, nor without a ledger, nor for entries of a version 1 ledger', () => {
+    assert.deepEqual(warnings(published({}, 'The minister, Olha, said.  \r\n\r\n'), live), [])
+    assert.deepEqual(warnings(published({}, 'Changed.\n'), undefined), [])
+    const v1 = ledgerSchema.parse({ version: 1, entries: live.entries.map(({ id, url, source }) => ({ id, url, source })) })
+    assert.deepEqual(warnings(published({}, 'Changed.\n'), v1), [])
+  })
+})
+
+describe('retractions', () => {
+  test('takes the config\'s objects and plain ids alike, and refuses an unknown key or a bad time', () => {
+    const withdrawn = config({
+      retracted: [{ id: 'tag:news.example.org,2026-01-02:gone', at: '2026-01-08 09:00', reason: 'Wrong.\nRetracted.' }, 'tag:news.example.org,2025-01-02:old'],
+    })
+    assert.deepEqual(withdrawn.retracted, [
+      { id: 'tag:news.example.org,2026-01-02:gone', at: '2026-01-08 09:00', reason: 'Wrong. Retracted.' },
+      { id: 'tag:news.example.org,2025-01-02:old' },
+    ])
+    assert.throws(() => config({ retracted: [{ id: 'tag:news.example.org,2026-01-02:gone', when: '2026-01-08' }] }), /when/)
+    assert.throws(() => config({ retracted: [{ id: 'tag:news.example.org,2026-01-02:gone', at: '8 January' }] }), /not a date/)
+  })
+
+  test('gives each its URL and publication time from the ledger, and its time in the site\'s zone', () => {
+    const gone = article(source({ date: '2026-01-02T10:00:00Z' }, 'x', 'articles/gone.md'))
+    const withdrawn = config({ retracted: [{ id: gone.id, at: '2026-01-08 09:00', reason: 'Wrong.' }, 'tag:news.example.org,2025-01-02:unknown'] })
+    const ledger = nextLedger(nextLedger(undefined, [gone], settings), [], withdrawn)
+    assert.equal(ledger.entries.find((entry) => entry.id === gone.id)?.retracted, true)
+    assert.deepEqual(retractionsOf(withdrawn, ledger), [
+      { id: gone.id, url: gone.url, published: new Date('2026-01-02T10:00:00Z'), at: new Date('2026-01-08T07:00:00Z'), reason: 'Wrong.' },
+      { id: 'tag:news.example.org,2025-01-02:unknown' },
+    ])
+    assert.deepEqual(checkIdentity([], [], withdrawn, ledger), [])
+  })
+
+  test('still refuses to publish a retracted id again, in the object form too', () => {
+    const a = article(source({}, 'x', 'articles/story.md'))
+    checkIdentity([a], [a], config({ retracted: [{ id: a.id, at: '2026-01-08', reason: 'x' }] }), undefined)
+    assert.deepEqual(rules([a.file]), ['articles/story.md id-retracted'])
+  })
 })

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { describe, test } from 'node:test'
 import { VFile } from 'vfile'
-import { permanentId } from '../src/schema.ts'
-import { maxNesting, validateArticle } from '../src/validate.ts'
+import { maxCorrections, permanentId } from '../src/schema.ts'
+import { bodyDigest, maxNesting, validateArticle } from '../src/validate.ts'
 import { config, source } from './helpers.ts'
 
 /** Each message as `line:column [rule] reason`, for compact assertions. */
@@ -303,4 +303,86 @@ test('refuses a file name a slug cannot be made of, at the front matter, pointin
   const cjk = source({}, 'x', 'articles/日本.md')
   assert.equal(validateArticle(cjk, config()), undefined)
   assert.equal(cjk.messages[0]?.note, 'make `slug` explicit, with lower-case letters and digits separated by single `-`, `.` or `_`, or rename the file to such a name')
+})
+
+describe('corrections', () => {
+  const entry = (at: string, kind: string, note: string) => ({ at, kind, note })
+
+  test('reads each entry, oldest first, as plain data with its instant in UTC', () => {
+    const article = validateArticle(
+      source({
+        date: '2026-01-06T09:00:00+02:00',
+        corrections: [entry('2026-01-08', 'update', 'Later.'), entry('2026-01-07 10:00', 'correction', 'The name is Olena.')],
+      }),
+      config({ timeZone: 'Europe/Kyiv' }),
+    )?.article
+    assert.deepEqual(article?.corrections, [
+      { at: '2026-01-07T08:00:00.000Z', kind: 'correction', note: 'The name is Olena.' },
+      { at: '2026-01-07T22:00:00.000Z', kind: 'update', note: 'Later.' },
+    ])
+    // Plain data: the cache stores articles as JSON and gets the same back.
+    assert.deepEqual(JSON.parse(JSON.stringify(article?.corrections)), article?.corrections)
+  })
+
+  test('makes the newest correction or update the article\'s updated time; a clarification moves nothing', () => {
+    const at = (corrections: object[], updated?: string) =>
+      validateArticle(source({ date: '2026-01-06T09:00:00Z', corrections, ...(updated && { updated }) }), config())?.article?.updated?.toISOString()
+    assert.equal(at([entry('2026-01-07T10:00:00Z', 'correction', 'a'), entry('2026-01-08T10:00:00Z', 'clarification', 'b')]), '2026-01-07T10:00:00.000Z')
+    assert.equal(at([entry('2026-01-08T10:00:00Z', 'clarification', 'b')]), undefined)
+    assert.equal(at([entry('2026-01-07T10:00:00Z', 'update', 'a')], '2026-01-09T00:00:00Z'), '2026-01-09T00:00:00.000Z')
+    assert.equal(at([]), undefined)
+  })
+
+  test('rejects an explicit updated earlier than the newest correction or update, at the updated value', () => {
+    const file = source({ date: '2026-01-06T09:00:00Z', updated: '2026-01-07T00:00:00Z', corrections: [entry('2026-01-07T10:00:00Z', 'update', 'a')] })
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(problems(file), ['6:10 [updated-before-correction] `updated` is earlier than the newest correction or update (2026-01-07T10:00:00Z)'])
+    assert.match(file.messages[0]?.note ?? '', /^remove `updated`/)
+  })
+
+  test('rejects an entry dated before the article, at its `at`', () => {
+    const file = source({ date: '2026-01-06T09:00:00Z', corrections: [entry('2026-01-07', 'update', 'ok'), entry('2026-01-05', 'correction', 'early')] })
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(problems(file), ['10:9 [correction-before-date] This `corrections` entry is dated before the article’s `date`'])
+  })
+
+  test('reports a bad kind, date, or missing note at its place, with the fix, like every field', () => {
+    const file = source({ corrections: [{ at: '2026-02-30', kind: 'erratum', extra: 1 }] })
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(
+      file.messages.map((m) => `${m.line}:${m.column} [${m.ruleId}] ${m.reason} | ${m.note}`),
+      [
+        '7:9 [invalid-field] `corrections.0.at` is not valid: February 2026 has 28 days (got "2026-02-30") | make `corrections.0.at` a date (2026-01-06) or an RFC 3339 date-time (2026-01-06T09:30:00+01:00, 2026-01-06 09:30:00 +0100); a date, or a time without an offset, is read in the site\'s time zone',
+        '8:11 [invalid-field] `corrections.0.kind` is not valid: Invalid option: expected one of "correction"|"update"|"clarification" (got "erratum") | make `corrections.0.kind` `correction`, `update` or `clarification`',
+        // A missing key points at its entry.
+        '7:5 [missing-field] Required field `corrections.0.note` is missing | add `corrections.0.note:` with what changed, as one line of plain text, as readers should read it',
+        '9:5 [unknown-field] Unknown field `corrections.0.extra` | remove `corrections.0.extra`; the known fields are `at`, `kind`, `note`',
+      ],
+    )
+  })
+
+  test('folds a note written over several lines into one, and refuses more than the most entries', () => {
+    const folded = validateArticle(source({ corrections: [entry('2026-01-07', 'update', 'One\nand two.')] }), config())?.article
+    assert.equal(folded?.corrections?.[0]?.note, 'One and two.')
+    const many = source({ corrections: Array.from({ length: maxCorrections + 1 }, () => entry('2026-01-07', 'update', 'x')) })
+    assert.equal(validateArticle(many, config()), undefined)
+    assert.match(problems(many)[0] ?? '', /\[invalid-field\] `corrections` is not valid: at most 20 entries/)
+  })
+})
+
+describe('bodyDigest', () => {
+  test('is the same for the same text however saved (CRLF, trailing spaces, blank lines at the ends), and differs for a comma', () => {
+    const text = 'First line.\n\nSecond, line.\n'
+    assert.equal(bodyDigest('\n\nFirst line.  \r\n\r\nSecond, line.\t\r\n\n'), bodyDigest(text))
+    assert.notEqual(bodyDigest('First line.\n\nSecond line.\n'), bodyDigest(text))
+    assert.match(bodyDigest(text), /^[0-9a-f]{64}$/)
+  })
+
+  test('is of the body alone: a front matter change, a correction added, leaves it', () => {
+    const digest = (fields: Record<string, unknown>, body: string) => validateArticle(source(fields, body), config())?.article?.bodyDigest
+    assert.equal(digest({ title: 'Another' }, 'Body.\n'), digest({}, 'Body.\n'))
+    assert.equal(digest({ corrections: [{ at: '2026-01-07', kind: 'correction', note: 'x' }] }, 'Body.\n'), digest({}, 'Body.\n'))
+    assert.notEqual(digest({}, 'Body!\n'), digest({}, 'Body.\n'))
+    assert.equal(digest({}, ''), bodyDigest(''))
+  })
 })

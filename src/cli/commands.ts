@@ -13,8 +13,8 @@ export const commands = {
   build: {
     summary: 'validate the articles and write the feeds to the output folder',
     operands: '',
-    flags: ['articles', 'out', 'config', 'ledger', 'now', 'format', 'cache', 'threads'],
-    examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview'],
+    flags: ['articles', 'out', 'config', 'ledger', 'now', 'drafts', 'future', 'format', 'cache', 'threads'],
+    examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview', 'wirefeed build --drafts --future'],
     handler: async () => (await import('../commands/build.ts')).buildCommand,
   },
   check: {
@@ -57,8 +57,8 @@ export const commands = {
   serve: {
     summary: 'serve the output folder on 127.0.0.1, as a static host would',
     operands: '',
-    flags: ['out', 'port', 'watch', 'articles', 'config', 'now', 'cache'],
-    examples: ['wirefeed serve', 'wirefeed serve --watch --port 4000'],
+    flags: ['out', 'port', 'watch', 'drafts', 'future', 'articles', 'config', 'now', 'cache'],
+    examples: ['wirefeed serve', 'wirefeed serve --watch --port 4000', 'wirefeed serve --watch --drafts --future'],
     handler: async () => (await import('../commands/serve.ts')).serveCommand,
   },
   fetch: {

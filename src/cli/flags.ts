@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { defaults } from '../api.ts'
+import { defaults, isPublishedFolder, previewRefusal } from '../api.ts'
 import { calendarProblem } from '../dates.ts'
 import { threadsFrom } from '../engine/pool.ts'
 import { schedules, type Schedule } from '../init/workflows.ts'
@@ -20,8 +20,10 @@ export const flags = {
   format: { type: 'string', value: '<name>', default: 'text', help: `${reportFormats.join(', ')} (github: workflow annotations)` },
   port: { type: 'string', value: '<n>', default: '8080', help: 'the port on 127.0.0.1 (0 picks a free one)' },
   watch: { type: 'boolean', help: 'rebuild when an article or the config changes' },
+  drafts: { type: 'boolean', help: `a preview: drafts shown as if published, marked; written to ${defaults.preview}/ unless --out names another folder` },
+  future: { type: 'boolean', help: 'a preview: scheduled articles shown as if published, marked; written as with --drafts' },
   into: { type: 'string', value: '<dir>', default: defaults.live, help: 'where to put the live files' },
-  cache: { type: 'string', value: '<dir>', default: defaults.cache, help: 'the incremental build cache' },
+  cache: { type: 'string', value: '<dir>', default: defaults.cache, help: `the incremental build cache (a preview's: ${defaults.previewCache})` },
   feed: { type: 'string', value: '<file>', help: "the old site's feed (RSS, Atom or JSON Feed): imported posts keep its ids and URLs" },
   threads: { type: 'string', value: '<n>', defaultText: `one per core from ${threadsFrom} sources, else one`, help: 'worker threads for parsing and rendering' },
   title: { type: 'string', value: '<text>', defaultText: "the folder's name", help: 'the site name' },
@@ -90,21 +92,34 @@ export function settings(values: Values, given: readonly FlagName[], operands: s
     throw new UsageError(`--schedule takes ${Object.keys(schedules).join(', ')}, not \`${values.schedule}\`.`)
   }
   const quiet = values.quiet === true
+  const drafts = values.drafts === true
+  const future = values.future === true
+  const preview = drafts || future
+  if (preview && io.env.GITHUB_ACTIONS === 'true') {
+    // The publish workflow builds what goes live: a preview there could publish a draft.
+    throw new UsageError('--drafts and --future make a preview, never a publication, so they are refused on GitHub Actions (GITHUB_ACTIONS=true), where the publish job runs.')
+  }
+  if (preview && given.includes('out') && isPublishedFolder(values.out)) throw new UsageError(`${previewRefusal(values.out)}.`)
   return {
     operands,
     help: values.help === true,
     version: values.version === true,
     articles: values.articles,
-    out: values.out,
+    // A preview writes its own folder, and keeps its own cache, unless told otherwise.
+    out: preview && !given.includes('out') ? defaults.preview : values.out,
     config: values.config,
     configGiven: given.includes('config'),
     ledger: values.ledger,
     now: resolveNow(values.now, io),
+    /** Whether "now" was given (--now, SOURCE_DATE_EPOCH): if not, a preview's rebuilds each read the clock again. */
+    nowGiven: values.now !== undefined || (io.env.SOURCE_DATE_EPOCH !== undefined && io.env.SOURCE_DATE_EPOCH !== ''),
+    drafts,
+    future,
     format: values.format as ReportFormat,
     port,
     watch: values.watch === true,
     into: values.into,
-    cache: values.cache,
+    cache: preview && !given.includes('cache') ? defaults.previewCache : values.cache,
     threads,
     feed: values.feed,
     title: values.title,

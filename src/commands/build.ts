@@ -18,7 +18,7 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   if (typeof report === 'number') return report
   printReport(report, options, io, options.verbose ? Infinity : buildWarnings)
   if (options.format !== 'json' && !options.quiet) {
-    if (report.ok) io.stdout(`${report.output === 'written' ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed): ${counts(report)}.\n`)
+    if (report.ok) io.stdout(`${report.output === 'written' ? 'Wrote' : 'Unchanged:'} ${options.out}/ (RSS, Atom, JSON Feed${previewNote(options)}): ${counts(report)}.\n`)
     else io.stderr(`Nothing was written; ${options.out}/ is as it was.\n`)
   }
   return report.ok ? 0 : 1
@@ -33,14 +33,16 @@ export async function checkCommand(config: Config, options: Options, io: Io): Pr
   return report.ok ? 0 : 1
 }
 
-/** The API's options from the CLI's. */
-export function buildOptions(config: Config, options: Options): BuildOptions {
+/** The API's options from the CLI's; `config` the site config, or its file's path, or none (the default file, read by the API). */
+export function buildOptions(config: BuildOptions['config'], options: Options): BuildOptions {
   return {
     articles: options.articles,
     out: options.out,
-    config,
+    ...(config !== undefined && { config }),
     ...(options.ledger !== undefined && { ledger: options.ledger }),
     now: options.now,
+    ...(options.drafts && { drafts: true }),
+    ...(options.future && { future: true }),
     cache: options.cache,
     ...(options.threads !== undefined && { threads: options.threads }),
   }
@@ -75,6 +77,12 @@ function printReport(report: Report, options: Options, io: Io, mostWarnings: num
     io.stderr(formatReport(problems, 'text', { color: options.color, mostWarnings: options.quiet ? 0 : mostWarnings }))
     if (!options.quiet) io.stderr(scheduled.map((entry) => `scheduled  ${printable(entry.file)}  goes live ${entry.goesLive}\n`).join(''))
   }
+}
+
+/** `, a preview with drafts and the future`: what a preview shows besides what is published. */
+export function previewNote(options: Pick<Options, 'drafts' | 'future'>): string {
+  const shown = [...(options.drafts ? ['drafts'] : []), ...(options.future ? ['the future'] : [])]
+  return shown.length === 0 ? '' : `, a preview with ${shown.join(' and ')}`
 }
 
 function counts({ published, scheduled, drafts }: Report) {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { VFile } from 'vfile'
 import type { Analysis } from '../analyse.ts'
+import { isShown, type Preview } from '../shown.ts'
 import type { SourceResult } from '../site.ts'
 import type { Article } from '../validate.ts'
 import { hash } from './keys.ts'
@@ -52,9 +53,9 @@ const indexFile = 'index.json'
 /** `<pid>-<thread>.pack`, or `<pid>-<thread>-<n>.pack` for the nth made by compaction. */
 const packName = /^(\d+)-\d+(?:-\d+)?\.pack$/
 
-/** Whether `entry` holds all a build at `now` needs: its body too, if its article is out by then. */
-export function entryServes(entry: Entry, now: Date): boolean {
-  return !entry.article || entry.article.draft || new Date(entry.article.date) > now || entry.body !== undefined
+/** Whether `entry` holds all a build at `now` (a `preview`) needs: its body too, if its article is shown by then. */
+export function entryServes(entry: Entry, now: Date, preview?: Preview): boolean {
+  return !entry.article || entry.body !== undefined || !isShown({ draft: entry.article.draft, date: new Date(entry.article.date) }, now, preview)
 }
 
 /** A source's messages and analysis as an entry, its body appended to `pack`; `context` makes the teaser key. */
@@ -65,10 +66,12 @@ export function toEntry(file: VFile, analysis: Analysis, context: string, pack: 
   const article: StoredArticle = { ...rest, date: date.toISOString(), ...(updated && { updated: updated.toISOString() }) }
   // Through JSON and back: an analysed article's strings are slices of its source's text, and would keep it all in memory.
   const json = JSON.stringify(article)
+  // A teaser shows the article without its body, so the body's digest stays out of its key.
+  const { bodyDigest: _bodyDigest, ...teaser } = article
   return {
     messages,
     article: JSON.parse(json) as StoredArticle,
-    teaser: hash(context, json),
+    teaser: hash(context, JSON.stringify(teaser)),
     ...(analysis.body && { body: pack.append(analysis.body.html, analysis.body.readingTime) }),
   }
 }
@@ -203,9 +206,10 @@ export function readIndex(dir: string): Map<string, Entry> {
  * temporary name and renamed, so a reader sees the old one or the new one,
  * then every pack no entry names removed, but those a build still running
  * may be writing. When most of what the packs hold is no longer named, the
- * bodies still named are first copied into a pack of their own.
+ * bodies still named are first copied into a pack of their own. Returns the
+ * entries as written: with their bodies' new places, when they moved.
  */
-export function writeIndex(dir: string, entries: ReadonlyMap<string, Entry>) {
+export function writeIndex(dir: string, entries: ReadonlyMap<string, Entry>): ReadonlyMap<string, Entry> {
   mkdirSync(dir, { recursive: true })
   const live = new Map<string, number>()
   for (const entry of entries.values()) if (entry.body) live.set(entry.body.pack, (live.get(entry.body.pack) ?? 0) + entry.body.bytes)
@@ -222,6 +226,7 @@ export function writeIndex(dir: string, entries: ReadonlyMap<string, Entry>) {
     const pid = Number(packName.exec(name)?.[1])
     if (!named.has(name) && (pid === process.pid || !running(pid))) rmSync(join(dir, name), { force: true })
   }
+  return kept
 }
 
 let compactions = 0

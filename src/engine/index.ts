@@ -19,13 +19,20 @@
  * 6. Output (`build` only): stage every file whose key changed, write the
  *    record, then commit (src/engine/commit.ts).
  *
+ * A watcher's builds (`serve --watch`) share a session (src/engine/session.ts,
+ * `BuildRequest.session`): step 2 lists only the paths the watcher says
+ * changed (src/engine/inputs.ts), the record and the cache's index stay in
+ * memory and reach the disk once the session is quiet, a worker thread is
+ * kept for the next edit, and an output the session wrote and finds as it
+ * left it is not looked at file by file. What a build gives is the same.
+ *
  * Glossary. Every hash is SHA-256 (src/engine/keys.ts makes them):
  * - fingerprint: a file's size, modification and change times and inode,
  *   from its metadata alone; the same fingerprint, the same file, as far as
  *   the file system can tell. Not a hash.
  * - digest: of a source, its path and text; of an image, its bytes.
- * - context: the code's version and the config: what every analysis
- *   depends on besides its source.
+ * - context: the code's version and the config (and, for a preview, what it
+ *   shows): what every analysis depends on besides its source.
  * - analysis key: a source's digest under a context. It names the source's
  *   cache entry (equal keys, equal analyses), and stands for its article in file keys.
  * - teaser key: an article's data but its body, under the context: what a
@@ -41,24 +48,27 @@
  *   publish job compares with the live site's.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
-import { listImages, misnamedFiles, readSource, sourcePaths, type Image } from '../load.ts'
+import { readSource, type Image } from '../load.ts'
 import { assembleSite, siteFiles, type Site, type SourceResult } from '../site.ts'
-import type { ShownArticle } from '../shown.ts'
-import { BodyReader, entryServes, isDamagedCache, fromEntry, readIndex, restoreMessages, storeMessages, writeIndex, type BodyPlace, type Entry } from './cache.ts'
+import type { Preview, ShownArticle } from '../shown.ts'
+import { BodyReader, entryServes, isDamagedCache, fromEntry, restoreMessages, storeMessages, type BodyPlace, type Entry } from './cache.ts'
 import { manifestFile } from '../output.ts'
 import { checkOutput, OutputRefused, outputHolds, recoverOutput, stageOutput, within, type Asset, type Staged } from './commit.ts'
 import { analysisKey, codeVersionOf, contextOf, fileKey, hash, type ArticleKeys } from './keys.ts'
+import { misnamedCopies, type Inputs } from './inputs.ts'
 import { heapFor, startPool, threadsFor, type Pool } from './pool.ts'
-import { readRecord, writeRecord, type BuildRecord, type BuildSummary } from './record.ts'
+import type { BuildRecord, BuildSummary } from './record.ts'
+import { onDisk, sessionOf, type Memory, type Session } from './session.ts'
 import type { Done, Job, WorkSettings } from './work.ts'
 import { report } from '../messages.ts'
 import { checkSvg } from '../svg.ts'
 
 export type { BuildSummary } from './record.ts'
+export { openSession, type Session } from './session.ts'
 export { OutputRefused, SiteTooLarge } from './commit.ts'
 
 export interface BuildRequest {
@@ -69,6 +79,12 @@ export interface BuildRequest {
   ledger?: VFile
   /** "Now": articles dated later are embargoed. */
   now: Date
+  /**
+   * A preview: drafts and scheduled articles shown as if published, marked
+   * (see `SiteOptions.preview`). Part of the context, so a preview's cache
+   * entries and record never serve a build that is not one, nor the reverse.
+   */
+  preview?: Preview
   /** Write the output (`build`), or only analyse and report (`check`, `list`). Both keep the cache. */
   write: boolean
   /** The output folder. */
@@ -79,6 +95,13 @@ export interface BuildRequest {
   threads?: number
   /** Told, as sources are analysed, how many of how many are done. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * What a watcher keeps between its builds (`openSession`, src/engine/session.ts),
+   * told what changed since the last one: then only that is listed and read, and
+   * the record, the cache's index and a worker thread stay in memory. The result is
+   * the same as without.
+   */
+  session?: Session
 }
 
 export interface BuildResult {
@@ -103,37 +126,46 @@ export interface BuildResult {
 /** Build the site (or check it), as the module comment says. */
 export async function build(request: BuildRequest): Promise<BuildResult> {
   checkPlaces(request)
+  const session = request.session && sessionOf(request.session)
+  const memory = session ? await session.begin(request) : onDisk(request)
   try {
-    return await run(request, true)
+    return await run(request, true, memory)
   } catch (error) {
     if (!isDamagedCache(error)) throw error
     // The cache lost what it recorded: without it, the build gives what a cold one gives.
-    return run(request, false)
+    session?.forgetCache()
+    return await run(request, false, memory)
+  } finally {
+    session?.end(await warmSettings(request))
   }
 }
 
-async function run(request: BuildRequest, useCache: boolean): Promise<BuildResult> {
+async function run(request: BuildRequest, useCache: boolean, memory: Memory): Promise<BuildResult> {
   const { config, now, out, write } = request
   if (write) recoverOutput(out)
-  const context = contextOf(await codeVersionOf(), config)
+  const context = contextOf(await codeVersionOf(), config, request.preview)
   const ledger = String(request.ledger?.value ?? '')
-  const inputs = listInputs(request.articles)
+  const inputs = memory.inputs()
   // Keyed on a ledger's text: the record holds keys for the ledger this build was given and for the
   // one it wrote, as the next build is guarded by one or the other (see BuildRecord's `quick`).
   const prints = JSON.stringify([...inputs.prints])
   const quickKey = (ledgerText: string) => hash(context, ledgerText, out, prints)
-  const record = useCache ? readRecord(request.cache) : undefined
-  if (write && record?.quick.includes(quickKey(ledger)) && stands(record, out, now)) return replay(record)
+  const record = useCache ? memory.record() : undefined
+  if (write && record?.quick.includes(quickKey(ledger)) && stands(record, out, now)) {
+    memory.vouch()
+    return replay(record)
+  }
 
-  const { results, keys, analysed, inputsKey, sources, images, pool } = await analyseInputs(request, context, inputs, record, useCache)
+  const { results, keys, analysed, inputsKey, sources, images, pool } = await analyseInputs(request, context, inputs, record, useCache, memory)
   try {
     // The same bytes under new fingerprints (a checkout, a `touch`): nothing to make, only the record to bring up to date.
     if (write && record?.inputs.includes(inputsKey(ledger)) && stands(record, out, now)) {
-      writeRecord(request.cache, { ...record, quick: [quickKey(ledger)], sources })
+      memory.keepRecord({ ...record, quick: [quickKey(ledger)], sources })
+      memory.vouch()
       return replay(record, analysed)
     }
-    const checked = [...misnamedFiles(request.articles), ...images.filter((image) => /\.svg$/i.test(image.path)).map(checkedSvg)]
-    const site = assembleSite(results, config, { now, ...(request.ledger && { ledger: request.ledger }), images, checked })
+    const checked = [...misnamedCopies(inputs), ...images.filter((image) => /\.svg$/i.test(image.path)).map(checkedSvg)]
+    const site = assembleSite(results, config, { now, ...(request.ledger && { ledger: request.ledger }), images, checked, ...(request.preview && { preview: request.preview }) })
     const summary: BuildSummary = {
       published: site.published.length,
       drafts: site.drafts.length,
@@ -143,11 +175,11 @@ async function run(request: BuildRequest, useCache: boolean): Promise<BuildResul
 
     // From here on only what the output is made of is held: the articles as shown, and their keys.
     const { files, shown } = site
-    const articleKeys = new Map(site.published.map((article) => [article.id, keys(article.file.path)]))
-    const staged = await stage(request, shown, site.ledger, articleKeys, images, pool, record)
+    const articleKeys = new Map([...site.published, ...site.previewed].map((article) => [article.id, keys(article.file.path)]))
+    const staged = await stage(request, shown, site.ledger, articleKeys, images, pool, record, record !== undefined && memory.trusts(record, out))
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
     const ledgers = [ledger, site.ledger]
-    commit(request, staged, { quick: ledgers.map(quickKey), inputs: ledgers.map(inputsKey), sources, summary, files: messages })
+    commit(request, memory, staged, { quick: ledgers.map(quickKey), inputs: ledgers.map(inputsKey), sources, summary, files: messages })
     return { files, ok: true, summary, analysed, output: staged.changed ? 'written' : 'same' }
   } finally {
     await pool?.close()
@@ -166,6 +198,7 @@ async function analyseInputs(
   inputs: Inputs,
   record: BuildRecord | undefined,
   useCache: boolean,
+  memory: Memory,
 ) {
   // A fingerprint unchanged since the last build means the digest it recorded.
   const recorded = new Map(record?.sources.map(([path, print, digest]) => [path, { print, digest }]))
@@ -173,10 +206,10 @@ async function analyseInputs(
     const last = recorded.get(path)
     return last && last.print === inputs.prints.get(path) ? last.digest : undefined
   }
-  const index = useCache ? readIndex(request.cache) : new Map<string, Entry>()
-  const known = new Set([...index].flatMap(([key, entry]) => (entryServes(entry, request.now) ? [key] : [])))
-  const settings: WorkSettings = { config: request.config, now: request.now, context, root: realpathSync(request.articles), known }
-  const { done, pool } = await analyse(inputs, knownDigest, settings, request)
+  const index = useCache ? memory.index() : new Map<string, Entry>()
+  const known = new Set([...index].flatMap(([key, entry]) => (entryServes(entry, request.now, request.preview) ? [key] : [])))
+  const settings: WorkSettings = { config: request.config, now: request.now, ...(request.preview && { preview: request.preview }), context, root: realpathSync(request.articles), known }
+  const { done, pool } = await analyse(inputs, knownDigest, settings, request, memory)
   // The cache from now on: every entry this build used, and nothing else.
   const entries = new Map<string, Entry>()
   const results: SourceResult[] = []
@@ -188,7 +221,7 @@ async function analyseInputs(
     if (result.key !== undefined && entry.body && entry.teaser) keys.set(result.path, { whole: result.key, teaser: entry.teaser, body: entry.body })
     results.push(fromEntry(entry, result.path))
   }
-  writeIndex(request.cache, entries)
+  memory.keepIndex(entries)
   const images = inputs.images.map((image) => withDigest(image, knownDigest))
   const contents = JSON.stringify([done.map((result) => [result.path, result.key ?? result.entry?.messages]), images])
   const digests: Array<[string, string | undefined]> = [...done.map((result) => [result.path, result.digest] as [string, string | undefined]), ...images.map((image) => [image.source, image.sha256] as [string, string])]
@@ -197,7 +230,7 @@ async function analyseInputs(
     /** The keys and body of the published article from the source at `path`. */
     keys(path: string) {
       const found = keys.get(path)
-      if (!found) throw new Error(`${path} is published but has no rendered body`)
+      if (!found) throw new Error(`${path} is shown but has no rendered body`)
       return found
     },
     analysed: done.filter((result) => result.key !== undefined && result.entry).length,
@@ -215,9 +248,10 @@ async function analyseInputs(
  * What became of each source, in source order: a source whose digest is
  * known and whose cache entry serves needs no work; the others are jobs,
  * done on worker threads (kept, to make the output too), each within a
- * budget of time.
+ * budget of time. A session lends its thread for a build with few jobs;
+ * that one is the session's to keep, and the output is made here.
  */
-async function analyse(inputs: Inputs, knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest) {
+async function analyse(inputs: Inputs, knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest, memory: Memory) {
   const results = new Map<string, Done>()
   const jobs: Job[] = []
   for (const path of inputs.sources) {
@@ -227,15 +261,26 @@ async function analyse(inputs: Inputs, knownDigest: (path: string) => string | u
     else jobs.push({ path, bytes: inputs.sizes.get(path) ?? 0 })
   }
   const threads = threadsFor(jobs.length, request.threads)
-  const pool = threads > 0 ? startPool(threads, settings, request.cache, heapFor(inputs.sources.length)) : undefined
+  const lent = threads === 1 ? memory.thread(settings) : undefined
+  const pool = lent ?? (threads > 0 ? startPool(threads, settings, request.cache, heapFor(inputs.sources.length)) : undefined)
   try {
     const progress = (count: number) => request.onProgress?.(count, jobs.length)
     for (const result of (await pool?.analyse(jobs, { budget: budgetFor, slow: tooSlow }, progress)) ?? []) results.set(result.path, result)
   } catch (error) {
-    await pool?.close()
+    await (lent ? memory.dropThread() : pool?.close())
     throw error
   }
-  return { done: inputs.sources.flatMap((path) => results.get(path) ?? []), pool }
+  return { done: inputs.sources.flatMap((path) => results.get(path) ?? []), pool: lent ? undefined : pool }
+}
+
+/** Settings to start a session's thread with, ready for the next build (which sends its own). */
+async function warmSettings(request: BuildRequest): Promise<WorkSettings | undefined> {
+  try {
+    const context = contextOf(await codeVersionOf(), request.config, request.preview)
+    return { config: request.config, now: request.now, ...(request.preview && { preview: request.preview }), context, root: realpathSync(request.articles), known: new Set() }
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -285,36 +330,6 @@ function realPath(path: string): string {
   }
 }
 
-/** The sources and images under a folder, each one's fingerprint, and each source's size in bytes, by path. */
-interface Inputs {
-  sources: string[]
-  images: Image[]
-  prints: Map<string, string>
-  sizes: Map<string, number>
-}
-
-/**
- * The inputs under `dir`. A fingerprint is a file's size, modification and
- * change times and inode, from the file system's records alone, without
- * reading a byte.
- */
-function listInputs(dir: string): Inputs {
-  const sources = sourcePaths(dir)
-  const images = listImages(dir)
-  const prints = new Map<string, string>()
-  const sizes = new Map<string, number>()
-  for (const path of [...sources, ...images.map((image) => image.source)]) {
-    try {
-      const info = statSync(path)
-      prints.set(path, `${info.size}\0${info.mtimeMs}\0${info.ctimeMs}\0${info.ino}`)
-      sizes.set(path, info.size)
-    } catch (error) {
-      prints.set(path, String((error as NodeJS.ErrnoException).code))
-    }
-  }
-  return { sources, images, prints, sizes }
-}
-
 /** An SVG image, read and checked (see `checkSvg`): its problems on its file. */
 function checkedSvg(image: Image): VFile {
   const file = readSource(image.source) ?? new VFile({ path: image.source })
@@ -336,6 +351,7 @@ async function stage(
   assets: readonly Asset[],
   pool: Pool | undefined,
   record: BuildRecord | undefined,
+  trusted: boolean,
 ): Promise<Staged> {
   const bodies = new BodyReader(request.cache)
   const placeOf = (article: ShownArticle) => {
@@ -347,6 +363,7 @@ async function stage(
     return await stageOutput(request.out, siteFiles(articles, request.config, ledger, (article) => bodies.read(placeOf(article))), {
       assets,
       previous: new Map(record?.written),
+      trusted,
       keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
       maxBytes: request.config.siteSizeLimit * 2 ** 20,
       ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger }) }),
@@ -359,16 +376,24 @@ async function stage(
 /**
  * Record what the output is about to hold, then commit it: a build whose
  * record cannot be written fails with the output as it was, so what a build
- * reports and what the output holds agree.
+ * reports and what the output holds agree. (A session writes its record to
+ * disk later, when quiet: a process killed before then leaves the record of
+ * an earlier build, which only makes the next build read and make more.)
  */
-function commit(request: BuildRequest, staged: Staged, record: Omit<BuildRecord, 'version' | 'now' | 'manifest' | 'written'>) {
+function commit(request: BuildRequest, memory: Memory, staged: Staged, record: Omit<BuildRecord, 'version' | 'now' | 'manifest' | 'written'>) {
   try {
-    writeRecord(request.cache, { version: 4, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
+    memory.keepRecord({ version: 4, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
   } catch (error) {
     staged.discard()
     throw error
   }
-  staged.commit()
+  try {
+    staged.commit()
+  } catch (error) {
+    memory.dropRecord()
+    throw error
+  }
+  memory.vouch()
 }
 
 /**

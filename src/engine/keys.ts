@@ -44,9 +44,14 @@ export function codeVersion(folder: URL): string {
   return hasher.digest('hex')
 }
 
-/** A context: what every analysis depends on besides its source, the code and the config. */
-export function contextOf(version: string, config: unknown): string {
-  return hash(version, JSON.stringify(config))
+/**
+ * A context: what every analysis depends on besides its source, the code and
+ * the config; and for a preview, what it shows, as a preview renders what a
+ * build does not (a build's context is the same as before previews were).
+ */
+export function contextOf(version: string, config: unknown, preview?: { drafts?: boolean; future?: boolean }): string {
+  if (!preview) return hash(version, JSON.stringify(config))
+  return hash(version, JSON.stringify(config), JSON.stringify({ drafts: preview.drafts === true, future: preview.future === true }))
 }
 
 /** A source's digest: its path and its text. */
@@ -77,6 +82,8 @@ export function fileKey(madeOf: MadeOf | undefined, keysOf: (article: ShownArtic
     const keys = keysOf(article)
     if (!keys) return undefined
     parts.push(madeOf.whole ? keys.whole : keys.teaser)
+    // A preview's mark is not in the article's keys: a scheduled article that goes live loses it.
+    if (article.preview) parts.push(`preview:${article.preview}`)
   }
   return hash(...parts)
 }

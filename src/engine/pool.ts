@@ -25,6 +25,12 @@ export interface Pool {
    * it is given from its own reading of that same output.
    */
   maker(setup: Setup): Maker
+  /**
+   * The settings of the jobs from now on (a pool kept between builds: see
+   * src/engine/session.ts): sent to every thread, and given to each one
+   * started later.
+   */
+  configure(settings: WorkSettings): void
   /** Each thread's heap limit now, in megabytes: more than it started with once a thread needed more (see `lost`). */
   heaps(): number[]
   /** Stop every thread; again, nothing more. */
@@ -108,7 +114,8 @@ interface Run {
 const watchEvery = 250
 
 /** Start `threads` worker threads for a build with these settings, storing analyses in the cache folder `cache`. */
-export function startPool(threads: number, settings: WorkSettings, cache: string, heap: number): Pool {
+export function startPool(threads: number, first: WorkSettings, cache: string, heap: number): Pool {
+  let settings = first
   let run: Run | undefined
   let failure: Error | undefined
   let closing = false
@@ -133,6 +140,8 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
 
   function send(thread: Thread, message: Message) {
     thread.batch = message
+    // What the watchdog saw was of another batch: a kept thread's next run numbers its items from 0 again.
+    thread.seen = { index: -1, since: 0 }
     thread.worker.postMessage(message)
   }
 
@@ -257,6 +266,10 @@ export function startPool(threads: number, settings: WorkSettings, cache: string
       for (const { worker } of pool) worker.postMessage(setup)
       return (files: readonly FileToMake[], settings: SettleSettings) =>
         batches<FileToMake, Settled>(files, fileBatchSize, (start, items) => ({ type: 'make', start, items, settings }), (file) => `Making ${file?.path ?? 'the output'}`)
+    },
+    configure(next) {
+      settings = next
+      for (const { worker } of pool) worker.postMessage({ type: 'settings', settings } satisfies Message)
     },
     heaps: () => pool.map((thread) => thread.heap),
     async close() {

@@ -25,8 +25,12 @@ export interface Setup {
   ledger: string
 }
 
-/** What the pool sends: a batch of jobs or of output files to make (the first being item `start` of the run), or before those, the output's setup. */
-export type Message = { type: 'analyse'; start: number; items: Job[] } | Setup | { type: 'make'; start: number; items: FileToMake[]; settings: SettleSettings }
+/** What the pool sends: a batch of jobs or of output files to make (the first being item `start` of the run), or before those, the output's setup or the jobs' new settings. */
+export type Message =
+  | { type: 'analyse'; start: number; items: Job[] }
+  | Setup
+  | { type: 'make'; start: number; items: FileToMake[]; settings: SettleSettings }
+  | { type: 'settings'; settings: WorkSettings }
 
 /** A batch's results, in order, under the batch's `start`. */
 export interface BatchResult {
@@ -34,7 +38,9 @@ export interface BatchResult {
   results: unknown[]
 }
 
-const { settings, cache, current } = workerData as ThreadData
+const { cache, current } = workerData as ThreadData
+// The jobs' settings: those the thread started with, until the pool sends others (a thread kept between builds).
+let { settings } = workerData as ThreadData
 const port = parentPort!
 const pack = new PackWriter(cache)
 const bodies = new BodyReader(cache)
@@ -56,6 +62,9 @@ function each<T>(start: number, items: readonly T[], task: (item: T) => unknown)
 // reports with the item named by `current`, like any other death.
 port.on('message', (message: Message) => {
   switch (message.type) {
+    case 'settings':
+      settings = message.settings
+      return
     case 'analyse':
       each(message.start, message.items, (job) => work(job, settings, pack))
       // Open files are the process's, not the thread's: none is left open when the pool stops it.

@@ -1,5 +1,6 @@
 import { analyseSource } from '../analyse.ts'
 import type { Config } from '../config.ts'
+import type { Preview } from '../shown.ts'
 import { readArticle } from '../load.ts'
 import { toEntry, type Entry, type PackWriter } from './cache.ts'
 import { analysisKey, sourceDigest } from './keys.ts'
@@ -27,6 +28,8 @@ export interface Done {
 export interface WorkSettings {
   config: Config
   now: Date
+  /** A preview's drafts and scheduled articles, rendered too (see `BuildRequest.preview`). */
+  preview?: Preview
   /** The context (see src/engine/index.ts). */
   context: string
   /** The articles folder's real path: nothing outside it is read. */
@@ -47,5 +50,5 @@ export function work(job: Job, settings: WorkSettings, pack: PackWriter): Done {
   const digest = sourceDigest(job.path, String(file.value))
   const key = analysisKey(settings.context, digest)
   if (settings.known.has(key)) return { path: job.path, digest, key }
-  return { path: job.path, digest, key, entry: toEntry(file, analyseSource(file, settings.config, settings.now), settings.context, pack) }
+  return { path: job.path, digest, key, entry: toEntry(file, analyseSource(file, settings.config, settings.now, settings.preview), settings.context, pack) }
 }

@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts'
 import { calendarDate } from '../dates.ts'
+import type { Retraction } from '../ids.ts'
 import type { ShownArticle } from '../shown.ts'
-import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './model.ts'
+import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec, type Tombstone } from './model.ts'
+import { pastArchivePolling, type PollingHint } from './polling.ts'
 
 /**
  * Archived feeds (RFC 5005, "Feed Paging and Archiving", §4), so that a
@@ -16,35 +18,38 @@ import { feedUrls, newestFirst, type FeedModelOptions, type FeedSpec } from './m
  *   time zone) in which it has articles, at `archive/<yyyy>/<mm>/`: every
  *   item of that month. The newest month's overlaps the subscription
  *   documents; RFC 5005 §4.2 has readers keep the newest copy of an entry.
+ *   None at all while the feed has one month and its subscription documents
+ *   hold all of it: that archive would repeat them, and could link to no
+ *   other (the W3C validator's `ArchiveIncomplete`, RFC 5005 §4's SHOULD).
  *
- * Links, the same in the three formats:
+ * Links, the same in the three formats where the format has them:
  *
  * - subscription documents: `prev-archive` (JSON Feed: `next_url`, whose
  *   pagination leads to older items) to the newest month's archive;
  * - archive documents: `prev-archive` (`next_url`) to the next older month
- *   that has articles, none on the oldest; `current` to the subscription
- *   documents; and `fh:archive`.
+ *   that has articles, none on the oldest; `next-archive` (RSS and Atom only:
+ *   JSON Feed has no link to newer items) to the next newer month, none on
+ *   the newest; `current` to the subscription documents; and `fh:archive`.
  *
- * The rule: an archive document's bytes change only when one of its own
- * articles changes. An archive is a function of the config, its month, its
- * month's articles and the next older month that has articles. Articles are
- * published at "now", into the newest month or a later one, which changes
- * neither the articles of an older month nor which month precedes it; so a
- * new article changes its own month's archive and the subscription
- * documents, and nothing else (in each of the feeds it belongs to).
+ * What changes an archive's bytes: one of its own articles changing (a
+ * correction, an edit, a retraction), or which months are next to it. An
+ * article is published at "now", into the newest month or a later one; so
+ * a new article changes its own month's archive and the subscription
+ * documents, and, on the day a month gets its first article, the archive
+ * of the month before once: it gains `next-archive`, and the hint for a past
+ * month (`pastArchivePolling`), since it will not change again. An article
+ * dated into a month before the newest in which the feed had none (a
+ * back-dated or re-dated article, or a tag added to an old one) changes the
+ * archives of the months on either side, which must now lead to it; likewise
+ * when a month loses its last article.
  *
- * That is why there is no `next-archive`, although §4 says archives SHOULD
- * have one: the newest archive would gain it when a later month gets its
- * first article, changing a document none of whose articles changed, and
- * every archive has been the newest once. Readers do not need it: §4.2
- * rebuilds a feed by following `prev-archive` from the subscription
- * document, and from any archive `current` leads back there.
- *
- * What can change an archive without touching its articles is an article
- * dated into a month before it in which the feed had none (a back-dated or
- * re-dated article, or a tag added to an old one): the next newer archive
- * then points to that month, as it must or the month would be unreachable.
- * Likewise when a month loses its last article. Only that one archive changes.
+ * Only the site's feed has tombstones (see `Tombstone`): its subscription
+ * documents announce each retraction made since the oldest item they hold
+ * (all of them while they hold the whole feed), so a subscriber who polls
+ * as often as items come and go sees it; and the archive of the month the
+ * retracted article was published in carries it for good, for readers that
+ * rebuild the history. That month keeps its archive, with no items if it
+ * has none left, so that links to it still lead somewhere.
  */
 
 /** A month as its archive's folder names it: `2026/01`, in the site's time zone. */
@@ -76,16 +81,26 @@ export interface FeedDocument {
   options: FeedModelOptions
 }
 
+/** What a feed's documents say besides their articles: its retractions (the site's feed only) and its publish schedule's hint. */
+export interface FeedRecord {
+  /** Retractions to announce; only those with a time (`at`) become tombstones. */
+  retractions?: readonly Retraction[]
+  /** The subscription documents' polling hint, from the publish schedule; none when unknown. */
+  polling?: PollingHint | undefined
+}
+
 /**
  * A feed's documents: its subscription documents, then one archive per
- * month that has articles, newest first (the order readers walk them in).
- * Only grouped here; mapping the items is left to whoever writes each.
+ * month that has articles (or a tombstone), newest first (the order readers
+ * walk them in). Only grouped here; mapping the items is left to whoever
+ * writes each.
  */
 export function* feedArchives(
   articles: readonly ShownArticle[],
   config: Config,
   feed: FeedSpec,
-  monthOf: (article: ShownArticle) => Month = monthsIn(config.timeZone),
+  monthOf: (article: Pick<ShownArticle, 'date'>) => Month = monthsIn(config.timeZone),
+  record: FeedRecord = {},
 ): Generator<FeedDocument> {
   const byMonth = new Map<Month, ShownArticle[]>()
   const sorted = [...articles].sort(newestFirst)
@@ -95,21 +110,63 @@ export function* feedArchives(
     if (list) list.push(article)
     else byMonth.set(month, [article])
   }
+  const tombstones = (record.retractions ?? []).flatMap((retraction) => {
+    const tombstone = tombstoneOf(retraction)
+    return tombstone ? [{ tombstone, month: retraction.published && monthOf({ date: retraction.published }) }] : []
+  })
+  const tombstonesIn = new Map<Month, Tombstone[]>()
+  for (const { tombstone, month } of tombstones) if (month !== undefined) tombstonesIn.set(month, [...(tombstonesIn.get(month) ?? []), tombstone])
+
+  const newestItems = sorted.slice(0, config.feedItems)
+  const holdsAll = newestItems.length === sorted.length
   // `yyyy/mm` sorts as text; newest first.
-  const months = [...byMonth.keys()].sort().reverse()
+  const months = [...new Set([...byMonth.keys(), ...tombstonesIn.keys()])].sort().reverse()
+  const archived = months.length > 1 || !holdsAll ? months : []
   const archive = (month: Month | undefined) => month && feedUrls(config, archiveFolder(feed, month))
-  const newest = archive(months[0])
+  const newest = archive(archived[0])
+  // The retractions made since the oldest item the subscription documents hold; every one while they hold all.
+  const oldest = newestItems.at(-1)?.date.getTime() ?? Number.NEGATIVE_INFINITY
+  const announced = tombstones.map(({ tombstone }) => tombstone).filter((tombstone) => holdsAll || tombstone.when.getTime() >= oldest)
   yield {
     folder: feed.folder,
-    articles: sorted.slice(0, config.feedItems),
+    articles: newestItems,
     archive: false,
-    options: newest ? { history: { prevArchive: newest } } : {},
+    options: {
+      ...(newest && { history: { prevArchive: newest } }),
+      ...(record.polling && { polling: record.polling }),
+      ...(announced.length > 0 && { tombstones: announced }),
+    },
   }
   const current = feedUrls(config, feed.folder)
-  for (const [index, month] of months.entries()) {
-    const older = archive(months[index + 1])
+  for (const [index, month] of archived.entries()) {
+    const older = archive(archived[index + 1])
+    const newer = archive(archived[index - 1])
     const folder = archiveFolder(feed, month)
-    yield { folder, articles: byMonth.get(month) ?? [], archive: true, options: { at: folder, history: { current, ...(older && { prevArchive: older }) } } }
+    // The newest month's archive changes with every article of its month, as the subscription documents do.
+    const polling = index === 0 ? record.polling : pastArchivePolling
+    const held = tombstonesIn.get(month) ?? []
+    yield {
+      folder,
+      articles: byMonth.get(month) ?? [],
+      archive: true,
+      options: {
+        at: folder,
+        history: { current, ...(older && { prevArchive: older }), ...(newer && { nextArchive: newer }) },
+        ...(polling && { polling }),
+        ...(held.length > 0 && { tombstones: held }),
+      },
+    }
+  }
+}
+
+/** A retraction as a tombstone: only one with a time, which RFC 6721 requires (`when`). */
+function tombstoneOf(retraction: Retraction): Tombstone | undefined {
+  if (retraction.at === undefined) return undefined
+  return {
+    id: retraction.id,
+    when: retraction.at,
+    ...(retraction.url !== undefined && { url: retraction.url }),
+    ...(retraction.reason !== undefined && { reason: retraction.reason }),
   }
 }
 

@@ -3,20 +3,20 @@ import type { FeedModel } from './model.ts'
 import { editFeedXml } from './xml/edit.ts'
 import { createSlots } from './xml/slots.ts'
 
-/** Atom 1.0 (RFC 4287), with RFC 5005 links. `view`: see `XmlAdditions`. */
+/** Atom 1.0 (RFC 4287), with RFC 5005 links and RFC 6721 tombstones. `view`: see `XmlAdditions`. */
 export function toAtom(model: FeedModel, view?: string): string {
   const slots = createSlots()
   const { slot } = slots
   const feed = createFeed(model, slot)
   for (const item of model.items) {
     feed.addItem({
-      // Atom titles and summaries are written `type="html"`: give them HTML.
-      title: slot(item.titleHtml),
+      // Plain text, written `type="text"` (src/feeds/xml/edit.ts): `feed` says `type="html"`.
+      title: slot(item.title),
       id: item.id,
       link: item.url,
       date: item.updated,
       published: item.published,
-      description: slot(item.summaryHtml),
+      description: slot(item.summary),
       content: slot(item.contentHtml),
       author: item.authors.map((name) => ({ name: slot(name) })),
       // A name alone gives no `term`, which Atom requires.
@@ -27,6 +27,7 @@ export function toAtom(model: FeedModel, view?: string): string {
   const xml = editFeedXml(feed.atom1(), 'atom', slot, {
     root: { 'xml:lang': model.language },
     ...(model.history && { history: model.history }),
+    ...(model.tombstones.length > 0 && { tombstones: model.tombstones }),
     ...(view !== undefined && { view }),
   })
   return `${slots.fillXml(xml)}\n`

@@ -1,13 +1,16 @@
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
+import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
+import { siteStrings } from '../strings/index.ts'
 import { feedArchives, monthsIn } from './archives.ts'
 import { toAtom } from './atom.ts'
 import { toJsonFeed } from './json.ts'
 import { feedFiles, feedModel, siteFeed, type FeedModel } from './model.ts'
 import { opmlFile, toOpml } from './opml.ts'
+import { pollingHint } from './polling.ts'
 import { toRss } from './rss.ts'
 import { topicFeed, topicsOf } from './topics.ts'
 
@@ -18,21 +21,35 @@ import { topicFeed, topicsOf } from './topics.ts'
  * `feeds.opml`, which lists them.
  *
  * The site's subscription documents carry each article whole, its body from
- * `bodyOf`. Topic feeds carry teasers (see `teaserOf`), and so do the site's
+ * `bodyOf`. Topic feeds carry teasers (see `teasers`), and so do the site's
  * archives unless the config asks for `archives: full`: with the full text
  * in every document that lists an article, 10,000 articles made about 1.5 GB
  * of feeds, past GitHub Pages' 1 GB limit for a whole site.
+ *
+ * The site's documents also announce `retractions` (src/feeds/archives.ts
+ * says which of them); every subscription document says how often to look
+ * again, from the publish schedule (src/feeds/polling.ts).
  *
  * Each is made only when the writer asks for it, and says what it is made
  * of: so memory holds one document's items at a time however large the
  * archive, and a rebuild can keep the documents whose articles did not change.
  */
-export function* feedDocuments(articles: readonly ShownArticle[], config: Config, bodyOf: BodyOf): Generator<OutputFile> {
+export function* feedDocuments(
+  articles: readonly ShownArticle[],
+  config: Config,
+  bodyOf: BodyOf,
+  retractions: readonly Retraction[] = [],
+): Generator<OutputFile> {
   const monthOf = monthsIn(config.timeZone)
   const topics = topicsOf(articles, config)
-  const feeds = [{ feed: siteFeed(config), articles, topic: false }, ...topics.map(({ feed, articles }) => ({ feed, articles, topic: true }))]
-  for (const { feed, articles: own, topic } of feeds) {
-    for (const { folder, articles: members, archive, options } of feedArchives(own, config, feed, monthOf)) {
+  const teaserOf = teasers(config)
+  const polling = pollingHint(config.schedule)
+  const feeds = [
+    { feed: siteFeed(config), articles, topic: false, record: { retractions, polling } },
+    ...topics.map(({ feed, articles }) => ({ feed, articles, topic: true, record: { polling } })),
+  ]
+  for (const { feed, articles: own, topic, record } of feeds) {
+    for (const { folder, articles: members, archive, options } of feedArchives(own, config, feed, monthOf, record)) {
       const whole = !topic && (!archive || config.archives === 'full')
       // The view's files are at the site's root: from `tags/ukraine/archive/2026/01/`, five folders up.
       const view = '../'.repeat(folder.split('/').length - 1)
@@ -51,8 +68,11 @@ export function* feedDocuments(articles: readonly ShownArticle[], config: Config
 
 /**
  * An article as a teaser carries it: the standfirst and a link to the
- * whole, which depend on all of the article but its body.
+ * whole, in the site's words (`readArticle`), which depend on all of the
+ * article but its body, and on the config (in each article's teaser key,
+ * through the context: src/engine/keys.ts).
  */
-function teaserOf(article: ShownArticle): string {
-  return toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, 'Read the article'))])
+function teasers(config: Config): BodyOf {
+  const readArticle = siteStrings(config).readArticle
+  return (article) => toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, readArticle))])
 }

@@ -8,6 +8,13 @@ import { createSlots } from './xml/slots.ts'
  * from the model; key order is fixed here, so the bytes are stable. Each
  * item's content goes through as a slot (src/feeds/xml/slots.ts), filled once
  * the document is written: otherwise it would be written, parsed and written again.
+ *
+ * Two extensions, as JSON Feed allows (keys starting with `_`, which readers
+ * that do not know them ignore), both named `_wirefeed`: an item's holds its
+ * corrections as data (`corrections`: `date`, `kind`, `note`), besides the
+ * notes its `content_html` ends with; the document's holds the retractions
+ * it announces (`retractions`: `id`, `url`, `date`, `reason`), as Atom's
+ * `at:deleted-entry` elements do (RFC 6721).
  */
 export function toJsonFeed(model: FeedModel): string {
   const slots = createSlots()
@@ -36,6 +43,16 @@ export function toJsonFeed(model: FeedModel): string {
     ...(model.history?.prevArchive && { next_url: model.history.prevArchive.json }),
     language: model.language,
     ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
+    ...(model.tombstones.length > 0 && {
+      _wirefeed: {
+        retractions: model.tombstones.map((tombstone) => ({
+          id: tombstone.id,
+          ...(tombstone.url !== undefined && { url: tombstone.url }),
+          date: tombstone.when.toISOString(),
+          ...(tombstone.reason !== undefined && { reason: tombstone.reason }),
+        })),
+      },
+    }),
     items: model.items.map((item, index) => upgradeItem(v1.items[index] ?? {}, item)),
   }
   return slots.fillJson(`${JSON.stringify(upgraded, null, 2)}\n`, 'content_html')
@@ -54,5 +71,8 @@ function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {
     authors: item.authors.map((name) => ({ name })),
     ...(item.tags.length > 0 && { tags: v1.tags }),
     language: item.language,
+    ...(item.corrections.length > 0 && {
+      _wirefeed: { corrections: item.corrections.map((entry) => ({ date: entry.at.toISOString(), kind: entry.kind, note: entry.note })) },
+    }),
   }
 }

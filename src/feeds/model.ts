@@ -1,41 +1,68 @@
 import { toHtml } from 'hast-util-to-html'
 import type { Config } from '../config.ts'
 import { byCodePoint } from '../order.ts'
-import { imageTypes } from '../schema.ts'
+import { imageTypes, type CorrectionKind } from '../schema.ts'
+import { correctionLabel, displayDate } from '../strings/format.ts'
+import { fill, siteStrings } from '../strings/index.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
 import { xmlSafe } from '../xml-safe.ts'
+import type { PollingHint } from './polling.ts'
 
 /** One item, format-neutral: every value final, every URL absolute and frozen. */
 export interface FeedItem {
   id: string
   url: string
-  /** Plain text, for RSS titles and JSON Feed. */
+  /** Plain text, as every format writes it (Atom as `type="text"`). */
   title: string
-  /** The same text escaped as HTML, for fields readers parse as HTML (Atom `type="html"`, RSS description). */
-  titleHtml: string
   summary: string
+  /** The summary escaped as HTML, for the RSS item description, which readers parse as HTML. */
   summaryHtml: string
   contentHtml: string
   authors: string[]
   tags: string[]
   published: Date
+  /** Its `updated` (the newest correction or update), or its publication time. */
   updated: Date
+  /** Its corrections, oldest first, as data (JSON Feed's `_wirefeed`); `contentHtml` ends with them as notes. */
+  corrections: FeedCorrection[]
   language: string
   image?: { url: string; alt: string; type: string }
+}
+
+/** A correction, an update or a clarification, as feeds carry it. */
+export interface FeedCorrection {
+  at: Date
+  kind: CorrectionKind
+  /** Plain text. */
+  note: string
+}
+
+/**
+ * An entry withdrawn on purpose (the config's `retracted`), announced where
+ * readers may still hold it: RFC 6721's `at:deleted-entry` in Atom,
+ * `_wirefeed.retractions` in JSON Feed. RSS has no way to say it.
+ */
+export interface Tombstone {
+  id: string
+  /** When it was withdrawn. */
+  when: Date
+  /** Where it was published (where its notice is), when known. */
+  url?: string
+  /** Plain text. */
+  reason?: string
 }
 
 /** The addresses of one document in each format: a feed's, or one of its archives'. */
 export type FeedUrls = { rss: string; atom: string; json: string }
 
-/**
- * RFC 5005 links (see src/feeds/archives.ts for which documents get which,
- * and why there is no `next-archive`).
- */
+/** RFC 5005 links (see src/feeds/archives.ts for which documents get which). */
 export interface FeedHistory {
   /** Set on an archive document only: its feed's subscription documents (`current`); the document is marked `fh:archive`. */
   current?: FeedUrls
   /** The next older archive document: `prev-archive` in RSS and Atom, `next_url` in JSON Feed. */
   prevArchive?: FeedUrls
+  /** The next newer archive document: `next-archive` in RSS and Atom (JSON Feed has no link to newer items). */
+  nextArchive?: FeedUrls
 }
 
 /** The channel and its items, ready for any of the three formats. */
@@ -56,6 +83,10 @@ export interface FeedModel {
   self: FeedUrls
   /** Where the older items are (RFC 5005); absent on a feed with no items. */
   history?: FeedHistory
+  /** How often readers should look again (RSS `ttl` and `sy:`), when known. */
+  polling?: PollingHint
+  /** Entries withdrawn that this document announces (src/feeds/archives.ts says which). */
+  tombstones: Tombstone[]
   items: FeedItem[]
 }
 
@@ -100,6 +131,8 @@ export interface FeedModelOptions {
   /** The folder of this document when it is not the feed's own (an archive's). */
   at?: string
   history?: FeedHistory
+  polling?: PollingHint
+  tombstones?: Tombstone[]
 }
 
 /**
@@ -117,8 +150,16 @@ export function feedModel(
   options: FeedModelOptions = {},
 ): FeedModel {
   const sorted = [...articles].sort(newestFirst)
-  const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map((article) => toItem(article, bodyOf))
-  const updated = new Date(items.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0))
+  const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map((article) => toItem(article, bodyOf, config))
+  // The URL comes from the ledger, read back from the live site: made XML-safe like any text.
+  const tombstones = (options.tombstones ?? []).map((tombstone) => ({
+    ...tombstone,
+    ...(tombstone.url !== undefined && { url: xmlSafe(tombstone.url) }),
+    ...(tombstone.reason !== undefined && { reason: xmlSafe(tombstone.reason) }),
+  }))
+  // A retraction changes the feed as much as an update does (RFC 4287 §4.2.15).
+  const times = [...items.map((item) => item.updated.getTime()), ...tombstones.map((tombstone) => tombstone.when.getTime())]
+  const updated = new Date(times.reduce((newest, time) => Math.max(newest, time), 0))
   // An archive is read once, not followed: only subscription documents advertise the hub.
   const hub = options.history?.current === undefined ? feed.hub : undefined
   return {
@@ -133,6 +174,8 @@ export function feedModel(
     ...(hub !== undefined && { hub }),
     self: feedUrls(config, options.at ?? feed.folder),
     ...(options.history && { history: options.history }),
+    ...(options.polling && { polling: options.polling }),
+    tombstones,
     items,
   }
 }
@@ -151,8 +194,9 @@ export function newestFirst(a: Pick<ShownArticle, 'date' | 'id'>, b: Pick<ShownA
   return b.date.getTime() - a.date.getTime() || byCodePoint(a.id, b.id)
 }
 
-function toItem(article: ShownArticle, bodyOf: BodyOf): FeedItem {
+function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config): FeedItem {
   let contentHtml: string | undefined
+  const corrections = (article.corrections ?? []).map((entry) => ({ at: new Date(entry.at), kind: entry.kind, note: xmlSafe(entry.note) }))
   const image = article.image && {
     url: article.image.url,
     alt: xmlSafe(article.image.alt),
@@ -162,19 +206,37 @@ function toItem(article: ShownArticle, bodyOf: BodyOf): FeedItem {
     id: article.id,
     url: article.url,
     title: xmlSafe(article.title),
-    titleHtml: textToHtml(xmlSafe(article.title)),
     summary: xmlSafe(article.summary),
     summaryHtml: textToHtml(xmlSafe(article.summary)),
     get contentHtml() {
-      return (contentHtml ??= xmlSafe(bodyOf(article)))
+      return (contentHtml ??= xmlSafe(bodyOf(article)) + correctionsHtml(corrections, config))
     },
     authors: article.authors.map(xmlSafe),
     tags: article.tags.map(xmlSafe),
     published: article.date,
     updated: article.updated ?? article.date,
+    corrections,
     language: article.lang,
     ...(image && { image }),
   }
+}
+
+/**
+ * The corrections as readers of any feed see them: after the article (its
+ * body, or its teaser), one paragraph each, oldest first, in the site's
+ * words and its time zone, as its pages give them: "Correction, January 7,
+ * 2026: The minister's name is Olena, not Olha." The note is plain text,
+ * escaped here.
+ */
+export function correctionsHtml(corrections: readonly FeedCorrection[], config: Pick<Config, 'language' | 'timeZone' | 'strings'>): string {
+  if (corrections.length === 0) return ''
+  const strings = siteStrings(config)
+  return corrections
+    .map(({ at, kind, note }) => {
+      const label = fill(strings.correctionEntry, { kind: correctionLabel(kind, strings), date: displayDate(at, config.language, config.timeZone) })
+      return `\n<p><strong>${textToHtml(label)}</strong> ${textToHtml(note)}</p>`
+    })
+    .join('')
 }
 
 /** The media type of an image URL; the schema only lets through extensions we know. */

@@ -5,7 +5,16 @@ import { createSlots } from './xml/slots.ts'
 
 /**
  * RSS 2.0, with bylines in `dc:creator`, the lead image as `media:content`,
- * and RFC 5005 links as `atom:link`. `view`: see `XmlAdditions`.
+ * RFC 5005 links as `atom:link`, and an item's update time, when it has
+ * one, as `atom:updated`. `view`: see `XmlAdditions`.
+ *
+ * Why `atom:updated` and not `dcterms:modified`: the W3C validator takes
+ * either, but of the readers' parsers, SimplePie (FreshRSS, WordPress),
+ * gofeed (Miniflux's and many Go readers' library) and Python's feedparser
+ * read `atom:updated` in an RSS item, and only feedparser reads
+ * `dcterms:modified`; and the document declares the Atom namespace already.
+ * Not `dc:date`, which readers take for the publication time, and which the
+ * validator reports beside `pubDate` (`DuplicateItemSemantics`).
  */
 export function toRss(model: FeedModel, view?: string): string {
   const slots = createSlots()
@@ -23,6 +32,7 @@ export function toRss(model: FeedModel, view?: string): string {
       category: item.tags.map((tag) => ({ name: slot(tag) })),
       // Not `author`: RSS's <author> must be an e-mail address; a byline is `dc:creator`.
       extensions: [
+        ...(item.updated.getTime() > item.published.getTime() ? [{ name: 'atom:updated', objects: { _text: item.updated.toISOString() } }] : []),
         // xml-js writes an array as repeated elements; feed's type says only "object".
         { name: 'dc:creator', objects: item.authors.map((name) => ({ _text: slot(name) })) as unknown as Record<string, unknown> },
         ...(item.image
@@ -45,6 +55,11 @@ export function toRss(model: FeedModel, view?: string): string {
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
     'xmlns:media': 'http://search.yahoo.com/mrss/',
   }
-  const xml = editFeedXml(feed.rss2(), 'rss', slot, { root, ...(model.history && { history: model.history }), ...(view !== undefined && { view }) })
+  const xml = editFeedXml(feed.rss2(), 'rss', slot, {
+    root,
+    ...(model.history && { history: model.history }),
+    ...(model.polling && { polling: model.polling }),
+    ...(view !== undefined && { view }),
+  })
   return `${slots.fillXml(xml)}\n`
 }

@@ -25,7 +25,7 @@ export interface NewsroomFile {
 }
 
 /** What a newsroom ignores: dependencies, the output, the build cache and the live files a publish reads. */
-const ignored = ['node_modules/', 'dist/', '.cache/', '.live/']
+const ignored = ['node_modules/', 'dist/', 'preview/', '.cache/', '.live/']
 
 const scripts = { build: 'wirefeed build', check: 'wirefeed check', preview: 'wirefeed serve --watch' }
 

@@ -2,15 +2,16 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { ShownArticle } from '../shown.ts'
-import { siteStrings } from '../strings/index.ts'
-import { byline, displayDate, fillContent, readingTimeLabel } from './format.ts'
+import { siteStrings, type Strings } from '../strings/index.ts'
+import { byline, correctionLabel, displayDate, fillContent, readingTimeLabel } from '../strings/format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
 import { renderPage } from './layout.ts'
 
 /**
  * The article's own page: headline, standfirst, byline, date, reading time,
- * lead image and `body` (its HTML), with what search engines and link previews read
- * (canonical link, Open Graph, Twitter card, JSON-LD `NewsArticle`).
+ * lead image, `body` (its HTML) and its corrections, with what search engines
+ * and link previews read (canonical link, Open Graph, Twitter card, JSON-LD
+ * `NewsArticle`).
  */
 export function articlePage(article: ShownArticle, body: string, config: Config): string {
   const strings = siteStrings(config)
@@ -33,6 +34,7 @@ export function articlePage(article: ShownArticle, body: string, config: Config)
         : []),
       // Sanitised by src/render.ts (rehype-sanitize), so it is written as it is.
       h('div.prose', [{ type: 'raw', value: body }]),
+      ...correctionBox(article, config, strings, when),
       ...(article.tags.length > 0
         ? [h('footer', [h('h2.meta', strings.topics), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
         : []),
@@ -40,11 +42,42 @@ export function articlePage(article: ShownArticle, body: string, config: Config)
   ]
   return renderPage(config, {
     url: article.url,
+    // In a preview, a draft or scheduled article's page opens with its mark (src/pages/preview-mark.ts).
+    preview: article,
     title: `${article.title} – ${config.title}`,
     description: article.summary,
     head: [h('link', { rel: 'canonical', href: article.url }), ...socialMeta(article, config), jsonLdScript(newsArticle(article, config))],
     main,
   })
+}
+
+/**
+ * The article's corrections, updates and clarifications (#19), oldest first
+ * as the feeds give them: a section after the text, named by its heading
+ * (`aria-labelledby`), one item of an ordered list each, "Correction, 7 January 2026: The
+ * minister's name is Olena, not Olha." The labels and dates are the site's,
+ * in its language (marked so, in an article in another language); the notes
+ * are the newsroom's, in the article's. Nothing when there are none.
+ */
+function correctionBox(article: ShownArticle, config: Config, strings: Strings, when: (instant: Date) => Element): Element[] {
+  const corrections = article.corrections ?? []
+  if (corrections.length === 0) return []
+  const site = article.lang === config.language ? {} : { lang: config.language }
+  return [
+    h('section.corrections', { ariaLabelledby: 'corrections' }, [
+      h('h2', { id: 'corrections', ...site }, strings.correctionsHeading),
+      h(
+        'ol',
+        corrections.map((entry) => {
+          const kind: ElementContent = { type: 'text', value: correctionLabel(entry.kind, strings) }
+          return h('li', [
+            h('strong', site, fillContent(strings.correctionEntry, { kind, date: when(new Date(entry.at)) })),
+            { type: 'text', value: ` ${entry.note}` },
+          ])
+        }),
+      ),
+    ]),
+  ]
 }
 
 /** Open Graph (Facebook, LinkedIn, Slack, Mastodon…) and Twitter card tags; both need absolute URLs. */

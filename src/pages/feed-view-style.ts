@@ -1,17 +1,36 @@
 import type { Config } from '../config.ts'
-import { siteStrings } from '../strings/index.ts'
-import { pageStyle } from './style.ts'
+import { fill, siteStrings } from '../strings/index.ts'
 
 /**
- * `feed-view.css`, the feeds' `xml-stylesheet`. In an XML document an
- * unqualified selector would match feed elements too, so the default
- * namespace is XHTML: the page style below then applies only to the page
- * `feed-view.js` builds. The `rss|` and `atom|` rules are for when that script
- * does not run: they lay out the feed's own elements as a readable list,
- * under a note in the site's language (`feedWithoutScript`).
+ * `feed-view.css`, the feeds' `xml-stylesheet`: what a person who opens
+ * `feed.xml` or `atom.xml` in a browser sees. CSS alone lays the feed's own
+ * elements out as a page: what kind of feed it is (`feedKicker`), its title
+ * and description, a note on what a feed is and how to follow it
+ * (`feedWithoutScript`, `feedReaderHelp`), then its items (`latestArticles`),
+ * each with its headline, standfirst and address.
+ *
+ * Why CSS alone: Chrome is removing XSLT (deprecated in Chrome 143, off from
+ * Chrome 155 in November 2026: developer.chrome.com/docs/web-platform/deprecating-xslt),
+ * and an XHTML `<script>` in a feed is a W3C Feed Validation Service warning
+ * (src/feeds/xml/edit.ts). So nothing runs, and what CSS cannot do is not done:
+ * links are shown as text (an XML element is not a link), and dates are not
+ * shown, since RSS's are English ("Fri, 09 Jan 2026 … GMT") and both formats'
+ * are in UTC, a day off for an article published after midnight in the
+ * site's zone; the article pages date everything.
+ *
+ * Every text the view shows besides the feed's own is one of the site's
+ * strings, put in `content:` at build time: the view speaks the site's
+ * language, whatever the visitor's.
  */
 export function feedViewStyle(config: Config): string {
-  return template.replace('content:NOTE;', () => `content:${cssString(siteStrings(config).feedWithoutScript)};`)
+  const strings = siteStrings(config)
+  const texts: Record<string, string> = {
+    RSS_KICKER: cssString(fill(strings.feedKicker, { format: 'RSS' })),
+    ATOM_KICKER: cssString(fill(strings.feedKicker, { format: 'Atom' })),
+    NOTE: `${cssString(strings.feedWithoutScript)} "\\a\\a" ${cssString(strings.feedReaderHelp)}`,
+    LATEST: cssString(strings.latestArticles),
+  }
+  return template.replace(/content:([A-Z_]+);/g, (whole, name: string) => (name in texts ? `content:${texts[name]};` : whole))
 }
 
 /**
@@ -28,25 +47,27 @@ export function cssString(text: string): string {
   return `"${escaped.join('')}"`
 }
 
-const template = `@namespace url(http://www.w3.org/1999/xhtml);
-@namespace rss "";
+// The pages' colours (src/pages/style.ts), which meet WCAG AA in both schemes.
+// `rss|` is RSS's elements (no namespace), `atom|` Atom's; nothing else is shown.
+// An item is a column whose address (`order:1`) comes after its standfirst.
+const template = `@namespace rss "";
 @namespace atom url(http://www.w3.org/2005/Atom);
-${pageStyle}
-.kicker{text-transform:uppercase;letter-spacing:.06em;font-size:.8125rem;font-weight:700;color:var(--accent);margin:0 0 .25rem}
-.how{border:1px solid var(--rule);border-radius:.5rem;padding:0 1rem 1rem;margin:1.5rem 0}
-.copy{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
-.copy input{flex:1 1 16rem;min-width:0;font:inherit;font-size:.9375rem;padding:.4rem .5rem;border:1px solid var(--muted);border-radius:.25rem;background:var(--bg);color:var(--fg)}
-.copy button{font:inherit;padding:.4rem .9rem;border-radius:.25rem;border:1px solid var(--link);background:var(--link);color:var(--bg);cursor:pointer}
-rss|rss,atom|feed{display:block;max-width:42rem;margin:0 auto;padding:1rem;font:1.0625rem/1.6 system-ui,sans-serif;color-scheme:light dark}
-rss|channel,atom|feed{display:block}
+:root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#555;--rule:#d8d8d8;--accent:#b3261e}
+@media (prefers-color-scheme:dark){:root{--fg:#ececec;--bg:#141414;--muted:#b0b0b0;--rule:#3a3a3a;--accent:#f2b8b5}}
+rss|rss,atom|feed{display:block;max-width:42rem;margin:0 auto;padding:1rem;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow-wrap:break-word}
+rss|channel{display:block}
 rss|channel>*|*,atom|feed>*|*,rss|item>*|*,atom|entry>*|*{display:none}
-rss|channel>rss|title,atom|feed>atom|title{display:block;font-size:2rem;font-weight:700;line-height:1.2;margin:1rem 0 .5rem}
-rss|channel>rss|description,atom|feed>atom|subtitle{display:block}
-rss|channel>rss|description::after,atom|feed>atom|subtitle::after{display:block;content:NOTE;margin:1rem 0;padding:1rem;border:1px solid #888;border-radius:.5rem}
-rss|channel>rss|item,atom|feed>atom|entry{display:block;padding:1rem 0;border-top:1px solid #888}
-rss|item>rss|title,atom|entry>atom|title{display:block;font-size:1.25rem;font-weight:700}
-rss|item>rss|pubDate,atom|entry>atom|published{display:block;opacity:.8}
-rss|item>rss|description,atom|entry>atom|summary{display:block}
-rss|item>rss|link{display:block;overflow-wrap:anywhere}
-atom|entry>atom|link:not([rel]),atom|entry>atom|link[rel=alternate]{display:block;overflow-wrap:anywhere}atom|entry>atom|link:not([rel])::after,atom|entry>atom|link[rel=alternate]::after{content:attr(href)}
+rss|channel::before,atom|feed::before{display:block;margin:1rem 0 .25rem;color:var(--accent);font-size:.8125rem;font-weight:700;letter-spacing:.06em;text-transform:uppercase}
+rss|channel::before{content:RSS_KICKER;}
+atom|feed::before{content:ATOM_KICKER;}
+rss|channel>rss|title,atom|feed>atom|title{display:block;margin:0 0 .5rem;font-size:2rem;font-weight:700;line-height:1.2}
+rss|channel>rss|description,atom|feed>atom|subtitle{display:block;font-size:1.25rem}
+rss|channel>rss|description::after,atom|feed>atom|subtitle::after{display:block;content:NOTE;white-space:pre-line;margin:1.5rem 0;padding:1rem;border:1px solid var(--rule);border-radius:.5rem;font-size:1rem}
+rss|channel>rss|item,atom|feed>atom|entry{display:flex;flex-direction:column;padding:1rem 0;border-bottom:1px solid var(--rule)}
+rss|channel>rss|item:first-of-type::before,atom|feed>atom|entry:first-of-type::before{display:block;content:LATEST;margin:0 0 1rem;font-size:1.5rem;font-weight:700;line-height:1.2}
+rss|item>rss|title,atom|entry>atom|title{display:block;font-size:1.25rem;font-weight:700;line-height:1.3}
+rss|item>rss|description,atom|entry>atom|summary{display:block;margin:.25rem 0}
+rss|item>rss|link{display:block;order:1;color:var(--muted);font-size:.9375rem;overflow-wrap:anywhere}
+atom|entry>atom|link:not([rel]),atom|entry>atom|link[rel=alternate]{display:block;order:1;color:var(--muted);font-size:.9375rem;overflow-wrap:anywhere}
+atom|entry>atom|link:not([rel])::after,atom|entry>atom|link[rel=alternate]::after{content:attr(href)}
 `

@@ -3,19 +3,23 @@ import type { Config } from '../config.ts'
 import { feedFormats, type FeedModel } from '../feeds/model.ts'
 import { opmlFile } from '../feeds/opml.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
+import type { ShownArticle } from '../shown.ts'
 import { siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
-import { displayDate, fillContent } from './format.ts'
+import { displayDate, fillContent } from '../strings/format.ts'
 import { jsonLdScript } from './json-ld.ts'
 import { linkFrom, renderPage } from './layout.ts'
+import { previewMark } from './preview-mark.ts'
 
 /**
  * The home page: the feed's items as headlines (newest first, as many as the
  * feeds hold), the three feeds offered to people, not only to readers'
- * autodiscovery, and every tag's and author's feeds.
+ * autodiscovery, and every tag's and author's feeds. In a preview, each of
+ * the `articles` shown before its time is marked in its headline.
  */
-export function homePage(model: FeedModel, topics: readonly TopicFeed[], config: Config): string {
+export function homePage(model: FeedModel, topics: readonly TopicFeed[], config: Config, articles: readonly ShownArticle[] = []): string {
   const url = config.url
+  const marked = new Map(articles.flatMap((article) => (article.preview ? [[article.id, article] as const] : [])))
   const link = linkFrom({ url })
   const feeds = feedList(config)
   const strings = siteStrings(config)
@@ -27,6 +31,7 @@ export function homePage(model: FeedModel, topics: readonly TopicFeed[], config:
             'ul.headlines',
             model.items.map((item) =>
               h('li', [
+                ...(marked.has(item.id) ? previewMark(marked.get(item.id) as ShownArticle, config) : []),
                 h('h3', [h('a', { href: link(item.url) }, item.title)]),
                 h('p.meta', [
                   h('time', { dateTime: item.published.toISOString() }, displayDate(item.published, config.language, config.timeZone)),
@@ -41,6 +46,7 @@ export function homePage(model: FeedModel, topics: readonly TopicFeed[], config:
     title: config.title,
     description: config.description,
     isHome: true,
+    hasMarks: marked.size > 0,
     head: [
       h('link', { rel: 'canonical', href: url }),
       jsonLdScript({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, description: config.description, url }),

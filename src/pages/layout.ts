@@ -4,7 +4,8 @@ import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
-import { fillContent } from './format.ts'
+import { previewMark, previewStyle, type Marked } from './preview-mark.ts'
+import { fillContent } from '../strings/format.ts'
 import { pageStyle } from './style.ts'
 import { relativeUrl } from './urls.ts'
 
@@ -27,6 +28,10 @@ export interface PageOptions {
   absoluteLinks?: boolean
   /** Mark the masthead link as the current page (the home page). */
   isHome?: boolean
+  /** In a preview, the article the page shows, when shown before its time: the page opens with its mark (src/pages/preview-mark.ts). */
+  preview?: Marked
+  /** Whether the page shows preview marks of its own (the home page's headlines): their style is added. */
+  hasMarks?: boolean
 }
 
 /** A way to write links from one page: relative, or absolute for `absoluteLinks` pages. */
@@ -53,12 +58,13 @@ export function renderPage(config: Config, options: PageOptions): string {
     ...feeds.map((feed) => h('link', { rel: 'alternate', type: feed.type, title: feed.title, href: link(feed.url) })),
     ...(options.head ?? []),
     h('style', pageStyle),
+    ...(options.preview?.preview || options.hasMarks ? [previewStyle] : []),
   ], [
     h('a.skip', { href: '#main' }, strings.skipToContent),
     h('header.masthead', [
       h('a.brand', { href: link(config.url), ...(options.isHome && { ariaCurrent: 'page' }) }, config.title),
     ]),
-    h('main', { id: 'main' }, options.main),
+    h('main', { id: 'main' }, [...(options.preview ? previewMark(options.preview, config) : []), ...options.main]),
     h('footer.colophon', [
       h(
         'p',

@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { siteStrings } from '../strings/index.ts'
-import { fillContent } from './format.ts'
+import { fillContent } from '../strings/format.ts'
 import { renderPage } from './layout.ts'
 
 /**

@@ -2,14 +2,15 @@ import type { Config } from '../config.ts'
 import { feedViewFiles } from '../feeds/xml/edit.ts'
 import type { FeedModel } from '../feeds/model.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
+import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
 import { articlePage } from './article-page.ts'
 import { robotsTxt, sitemapFile, sitemapXml, type SitemapEntry } from './crawlers.ts'
-import { feedViewScript } from './feed-view-script.ts'
 import { feedViewStyle } from './feed-view-style.ts'
 import { homePage } from './home-page.ts'
 import { notFoundPage } from './not-found-page.ts'
+import { retractionPage } from './retraction-page.ts'
 import { outputPathFor } from './urls.ts'
 
 /**
@@ -19,6 +20,11 @@ import { outputPathFor } from './urls.ts'
  * and the config in, files out, each page made when the writer asks for it.
  * Every published article on this site gets a page; one whose URL is
  * elsewhere (`canonical`) is only linked to.
+ *
+ * Each of the `retractions` whose URL is on this site gets a notice there
+ * instead of its page (src/pages/retraction-page.ts), unless a published
+ * article now has that URL. A retracted article is not published, so it is
+ * in no list: not the home page, the sitemap, nor the partner headlines.
  */
 export function* pageFiles(
   articles: readonly ShownArticle[],
@@ -26,20 +32,29 @@ export function* pageFiles(
   topics: readonly TopicFeed[],
   config: Config,
   bodyOf: BodyOf,
+  retractions: readonly Retraction[] = [],
 ): Generator<OutputFile> {
-  yield outputFile('index.html', () => homePage(model, topics, config))
+  yield outputFile('index.html', () => homePage(model, topics, config, articles))
   yield outputFile('404.html', () => notFoundPage(config))
   yield outputFile('robots.txt', () => robotsTxt(config))
   yield outputFile(feedViewFiles.style, () => feedViewStyle(config))
-  yield outputFile(feedViewFiles.script, () => feedViewScript(config))
   const home: SitemapEntry = { url: config.url, modified: model.updated }
   const pages: SitemapEntry[] = []
+  const taken = new Set<string>()
   for (const article of articles) {
     // A `canonical` inside the site could name a file above, or another page: src/site.ts refuses that.
     const path = outputPathFor(article.url, config.url)
     if (path === undefined) continue
     yield outputFile(path, () => articlePage(article, bodyOf(article), config), { articles: [article], whole: true, with: path })
     pages.push({ url: article.url, modified: article.updated ?? article.date })
+    taken.add(path)
+  }
+  for (const retraction of retractions) {
+    const { url } = retraction
+    const path = url === undefined ? undefined : outputPathFor(url, config.url)
+    if (url === undefined || path === undefined || taken.has(path)) continue
+    taken.add(path)
+    yield outputFile(path, () => retractionPage({ ...retraction, url }, config))
   }
   const sorted = pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   yield outputFile(sitemapFile, () => sitemapXml([home, ...sorted]))

@@ -28,6 +28,11 @@ img{max-width:100%;height:auto}
 .prose th,.prose td{border:1px solid var(--rule);padding:.25rem .5rem;text-align:left}
 .prose pre{overflow-x:auto}
 .prose blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--rule)}
+.corrections{margin:2rem 0;padding:.25rem 1rem;border-left:4px solid var(--accent);background:color-mix(in srgb,var(--accent) 6%,var(--bg))}
+.corrections h2{font-size:1rem;margin:.75rem 0 .5rem}
+.corrections ol{list-style:none;padding:0;margin:0 0 .75rem}
+.corrections li{margin:0 0 .5rem;font-size:.9375rem}
+.retraction{border-left:4px solid var(--accent);padding-left:1rem}
 .tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .tags li{border:1px solid var(--rule);border-radius:1rem;padding:0 .6rem;font-size:.875rem}
 .headlines{list-style:none;padding:0;margin:0}

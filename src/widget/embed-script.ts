@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts'
-import { timeZoneNames } from '../pages/format.ts'
+import { timeZoneNames } from '../strings/format.ts'
 import { siteStrings } from '../strings/index.ts'
 import { headlinesFile } from './headlines.ts'
 import { widgetOptions } from './options.ts'

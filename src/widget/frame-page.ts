@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { FeedModel } from '../feeds/model.ts'
-import { displayDate } from '../pages/format.ts'
+import { displayDate } from '../strings/format.ts'
 import { htmlDocument } from '../pages/layout.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import { widgetOptions } from './options.ts'

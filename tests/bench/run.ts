@@ -4,7 +4,9 @@
 // with the builds so the machine's drift cancels: a cold build, a cold check, a
 // rebuild with nothing changed and one with one article changed, each as its own
 // process like a user's. Medians; ratios to the floor's median; peak memory and
-// CPU (all threads) of each process; the size of the output. See docs/performance.md.
+// CPU (all threads) of each process; the size of the output. Then "save → served"
+// (served.ts): `serve --watch` on the built site, one article saved seven times a
+// round, each save timed until the server answers with the new page. See docs/performance.md.
 import { spawnSync } from 'node:child_process'
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
@@ -12,6 +14,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { article, generate, type Shape } from './generate.ts'
+import { saveToServed } from './served.ts'
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: 'news:10000,real:2000' }, runs: { type: 'string', default: '3' } } })
 // A real-shaped corpus is twice the text of a news one per article, and parsing link lists is slow: fewer of them.
@@ -21,6 +24,8 @@ const corpora = values.corpora.split(',').map((spec) => {
   return { shape: shape as Shape, count: Number(count) }
 })
 const runs = Number(values.runs)
+/** Saves timed in each round of "save → served". */
+const saves = 7
 const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url))
 const usageHook = fileURLToPath(new URL('./usage.mjs', import.meta.url))
 const floorScript = fileURLToPath(new URL('./floor.ts', import.meta.url))
@@ -71,7 +76,10 @@ for (const { shape, count } of corpora) {
   await generate(articles, count, shape)
   const build = (command: string, ...more: string[]) => [bin, command, '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet', ...more]
   const results = Object.fromEntries(kinds.map((kind) => [kind, [] as Measure[]])) as Record<(typeof kinds)[number], Measure[]>
-  const victim = join(articles, article(Math.floor(count / 2), 1, shape).path)
+  const victimPath = article(Math.floor(count / 2), 1, shape).path
+  const victim = join(articles, victimPath)
+  const served: number[] = []
+  const servedMemory: number[] = []
   const original = await readFile(victim, 'utf8')
   let bytes = 0
   const rounds = count >= 50_000 ? 1 : runs
@@ -88,6 +96,9 @@ for (const { shape, count } of corpora) {
     await rm(join(site, '.cache'), { recursive: true, force: true })
     results.check.push(await measure(build('check'), site))
     await measure(build('build'), site)
+    const round = await saveToServed(site, victimPath, saves, now)
+    served.push(...round.seconds)
+    servedMemory.push(round.maxRssMb)
   }
   const floor = median(results.floor.map((m) => m.seconds))
   const floorCpu = median(results.floor.map((m) => m.cpu))
@@ -98,18 +109,21 @@ for (const { shape, count } of corpora) {
     return `${seconds.toFixed(2)} s (${(seconds / floor).toFixed(2)}×)${cpu ? `, CPU ${used.toFixed(0)} s (${(used / floorCpu).toFixed(2)}×)` : ''}, ${memory.toFixed(0)} MB`
   }
   rows.push(
-    `| ${shape} | ${count.toLocaleString('en')} | ${floor.toFixed(2)} s, CPU ${floorCpu.toFixed(0)} s | ${cell('cold', true)} | ${cell('check')} | ${cell('unchanged')} | ${cell('oneChanged')} | ${(bytes / 2 ** 20).toFixed(0)} MB |`,
+    `| ${shape} | ${count.toLocaleString('en')} | ${floor.toFixed(2)} s, CPU ${floorCpu.toFixed(0)} s | ${cell('cold', true)} | ${cell('check')} | ${cell('unchanged')} | ${cell('oneChanged')} | ${median(served).toFixed(2)} s (${Math.min(...served).toFixed(2)}–${Math.max(...served).toFixed(2)}), ${median(servedMemory).toFixed(0)} MB | ${(bytes / 2 ** 20).toFixed(0)} MB |`,
   )
   console.log(rows.at(-1))
   await rm(site, { recursive: true, force: true })
 }
 
-const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
+// The code measured: a commit, and whether the working tree differs from it (then say so, the figures are not the commit's).
+const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim()
+const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout?.trim()
+const commit = head ? `${head}${dirty ? ' with uncommitted changes' : ''}` : 'unknown (not a git checkout)'
 const table = [
-  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${availableParallelism()} cores; ratios to the floor in the same run.`,
+  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${availableParallelism()} cores; ratios to the floor in the same run; save → served: the median of ${saves} saves a run (the fastest and slowest), and the server's peak memory.`,
   '',
-  '| corpus | articles | floor | cold build | cold check | nothing changed | one article changed | output |',
-  '|---|---|---|---|---|---|---|---|',
+  '| corpus | articles | floor | cold build | cold check | nothing changed | one article changed | save → served | output |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n')
 console.log(`\n${table}`)

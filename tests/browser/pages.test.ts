@@ -1,10 +1,14 @@
-// The home, article and 404 pages in a real browser (Debian chromium): they render, pass axe, and work on a phone.
+// The home, article, retraction notice and 404 pages in a real browser (Debian chromium): they render, pass axe, and work on a phone.
 import assert from 'node:assert/strict'
 import { cp } from 'node:fs/promises'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { Browser, BrowserContext } from 'playwright-core'
+import { validateConfig } from '../../src/config.ts'
+import { build as buildWith } from '../../src/engine/index.ts'
+import { readSource } from '../../src/load.ts'
 import { fixtures } from '../helpers.ts'
-import { accessibilityViolations, build, fixtureSite, launch, loopbackOnly, placeholderImage, removeTemporary, screenshot, serve, skipBrowser, temporary, watchErrors } from './browser.ts'
+import { accessibilityViolations, build, fixtureCopy, fixtureSite, launch, loopbackOnly, placeholderImage, removeTemporary, screenshot, serve, skipBrowser, temporary, watchErrors } from './browser.ts'
 
 const now = '2026-01-06T12:00:00+02:00'
 
@@ -128,6 +132,49 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
       assert.match(await page.locator('.prose').textContent() ?? '', /Body with \]\]> twice/)
     } finally {
       await context.close()
+    }
+  })
+
+  test('a corrected article’s box and a retraction notice read well and pass axe, light and dark (tests/fixtures/record)', async () => {
+    const dir = await fixtureCopy('record')
+    const config = validateConfig(readSource(join(dir, 'wirefeed.config.yaml')))
+    const ledger = readSource(join(dir, 'live/ledger.json'))
+    if (!config || !ledger) throw new Error('the record fixture has no config or ledger')
+    const out = join(dir, 'dist')
+    const built = await buildWith({ articles: join(dir, 'articles'), config, ledger, now: new Date('2026-01-10T00:00:00Z'), write: true, out, cache: join(dir, '.cache') })
+    assert.ok(built.ok, built.files.flatMap((file) => file.messages.filter((message) => message.fatal)).join('; '))
+    const record = await serve(out)
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const box = await open('2026/01/metro/', { colorScheme, base: record.url })
+        try {
+          const section = box.page.getByRole('region', { name: 'Corrections and updates' })
+          assert.deepEqual(await section.getByRole('listitem').allTextContents(), [
+            'Update, 6 January 2026: The city now says the line reopens on 19 January, a day earlier.',
+            'Clarification, 6 January 2026: Buses replace the trains between the closed stations only.',
+          ])
+          assert.deepEqual(await accessibilityViolations(box.page), [], colorScheme)
+          assert.deepEqual(box.errors, [])
+          await section.scrollIntoViewIfNeeded()
+          await screenshot(box.page, `article-corrections-${colorScheme}`)
+        } finally {
+          await box.close()
+        }
+        const notice = await open('2025/12/withdrawn/', { colorScheme, base: record.url })
+        try {
+          assert.equal(notice.status, 200)
+          assert.equal(await notice.page.getByRole('heading', { level: 1 }).textContent(), 'Article retracted')
+          assert.equal(await notice.page.locator('meta[name="robots"]').getAttribute('content'), 'noindex')
+          assert.equal(await notice.page.getByRole('link', { name: 'home page' }).getAttribute('href'), 'https://news.example.org/record/')
+          assert.deepEqual(await accessibilityViolations(notice.page), [], colorScheme)
+          assert.deepEqual(notice.errors, [])
+          await screenshot(notice.page, `retraction-notice-${colorScheme}`)
+        } finally {
+          await notice.close()
+        }
+      }
+    } finally {
+      await record.close()
     }
   })
 

@@ -142,14 +142,13 @@ describe('archives a reader can rebuild the history from', () => {
     }
   })
 
-  test('makes the feed view load its stylesheet and script from the site root, whatever the folder', () => {
+  test('makes the feed view load its stylesheet from the site root, whatever the folder, and no script', () => {
     for (const [path, text] of output) {
       if (!path.endsWith('.xml')) continue
       const url = new URL(path, settings.url)
       const style = text.match(/^<\?xml-stylesheet type="text\/css" href="([^"]+)"\?>$/m)?.[1] ?? ''
-      const script = text.match(/<script xmlns="http:\/\/www\.w3\.org\/1999\/xhtml" src="([^"]+)"\/>/)?.[1] ?? ''
       assert.equal(new URL(style, url).href, 'https://news.example.org/feed-view.css', path)
-      assert.equal(new URL(script, url).href, 'https://news.example.org/feed-view.js', path)
+      assert.doesNotMatch(text, /<script|1999\/xhtml/, path)
     }
   })
 
@@ -178,24 +177,30 @@ describe('archives a reader can rebuild the history from', () => {
   })
 })
 
-describe('the archive-stability rule: an archive changes only when one of its own articles does', () => {
-  test('adding an article in a new, later month changes only the documents that carry it; older archives keep their bytes', () => {
+describe('the archive-stability rule: an archive changes only when one of its own articles does, or a neighbouring month comes or goes', () => {
+  test('adding an article in a new, later month changes the documents that carry it, and the last month\'s RSS and Atom archives once: they gain next-archive', () => {
     const added = story('mar-a', '2026-03-03T09:00:00+02:00', { tags: ['Ukraine'] })
     const after = documents([...sources(), added], settings)
     const addedId = rendered([added], settings).articles[0]?.id ?? ''
     const difference = changed(output, after)
-    assert.deepEqual(difference, carrying(after, addedId))
+    const lastMonth = ['archive/2026/02/', 'authors/ann-writer/archive/2026/02/', 'tags/ukraine/archive/2026/02/'].flatMap((folder) => [folder + files.atom, folder + files.rss])
+    assert.deepEqual(difference, [...carrying(after, addedId), ...lastMonth].sort())
     assert.deepEqual(
       difference,
-      inFolders(['', 'archive/2026/03/', 'authors/ann-writer/', 'authors/ann-writer/archive/2026/03/', 'tags/ukraine/', 'tags/ukraine/archive/2026/03/']),
+      [...inFolders(['', 'archive/2026/03/', 'authors/ann-writer/', 'authors/ann-writer/archive/2026/03/', 'tags/ukraine/', 'tags/ukraine/archive/2026/03/']), ...lastMonth].sort(),
     )
-    for (const [path, text] of output) if (path.includes('archive/')) assert.equal(after.get(path), text, path)
+    for (const format of ['rss', 'atom'] as const) {
+      assert.equal(readPage(format, after.get(`archive/2026/02/${files[format]}`) ?? '').nextArchive, `https://news.example.org/archive/2026/03/${files[format]}`)
+    }
+    for (const [path, text] of output) if (path.includes('archive/') && !lastMonth.includes(path)) assert.equal(after.get(path), text, path)
   })
 
-  test('adding an article to the current month changes its month\'s archive and the subscription documents, nothing older', () => {
+  test('adding an article to the current month changes its month\'s archive and the subscription documents, nothing older but where the month is new to a feed', () => {
     const added = story('feb-b', '2026-02-10T09:00:00+02:00', { author: 'Bo Reporter' })
     const after = documents([...sources(), added], settings)
-    assert.deepEqual(changed(output, after), inFolders(['', 'archive/2026/02/', 'authors/bo-reporter/', 'authors/bo-reporter/archive/2026/02/']))
+    // February is the site's current month, but Bo Reporter's first since December, whose archive now leads to it.
+    const boDecember = ['authors/bo-reporter/archive/2025/12/atom.xml', 'authors/bo-reporter/archive/2025/12/feed.xml']
+    assert.deepEqual(changed(output, after), [...inFolders(['', 'archive/2026/02/', 'authors/bo-reporter/', 'authors/bo-reporter/archive/2026/02/']), ...boDecember].sort())
   })
 
   test('changing one article changes exactly the documents that carry it', () => {
@@ -221,17 +226,59 @@ describe('the archive-stability rule: an archive changes only when one of its ow
     )
   })
 
-  test('the one exception: an article back-dated into an empty month also changes the next newer archive, which must now lead to it', () => {
+  test('the one exception: an article back-dated into an empty month also changes the archives on either side, which must now lead to it', () => {
     const backdated = story('nov-a', '2025-11-10T09:00:00+02:00', { tags: ['R&D'] })
     const after = documents([...sources(), backdated], settings)
+    // The next newer month's in all three formats (prev-archive, next_url); the next older one's in RSS and Atom (next-archive).
+    // R&D had December alone, which its subscription documents held: it gets archives now, for both months.
     const nextNewer = inFolders(['archive/2025/12/', 'authors/ann-writer/archive/2025/12/', 'tags/r-and-d/archive/2025/12/'])
+    const nextOlder = ['archive/2025/10/', 'authors/ann-writer/archive/2025/10/'].flatMap((folder) => [folder + files.atom, folder + files.rss])
     const difference = changed(output, after)
-    assert.deepEqual(difference, [...carrying(after, rendered([backdated], settings).articles[0]?.id ?? ''), ...nextNewer].sort())
+    assert.deepEqual(difference, [...new Set([...carrying(after, rendered([backdated], settings).articles[0]?.id ?? ''), ...nextNewer, ...nextOlder])].sort())
     for (const format of formats) {
       assert.deepEqual(walk(after, format, `tags/r-and-d/${files[format]}`, settings).paths.slice(1), [
         `tags/r-and-d/archive/2025/12/${files[format]}`,
         `tags/r-and-d/archive/2025/11/${files[format]}`,
       ])
     }
+  })
+})
+
+describe('tombstones', () => {
+  const tombstonesIn = (xml: string | undefined) =>
+    parseXml(xml ?? '').children.filter((child) => child.name === 'deleted-entry').map((child) => child.attributes.ref)
+  const retraction = (slug: string, published: string, at: string) => ({
+    id: `tag:news.example.org,${published.slice(0, 10)}:${slug}`,
+    url: `https://news.example.org/${published.slice(0, 7).replace('-', '/')}/${slug}/`,
+    published: new Date(published),
+    at: new Date(at),
+    reason: 'Withdrawn.',
+  })
+
+  test('go in the subscription documents while they reach back to the retraction, and in the archive of the month that held it, for good', () => {
+    const recent = retraction('gone', '2025-12-10T10:00:00Z', '2026-02-02T00:00:00Z')
+    const old = retraction('long-ago', '2025-10-10T10:00:00Z', '2025-10-30T00:00:00Z')
+    const docs = contents(feedDocuments(articles, settings, bodyOf, [recent, old]))
+    // The subscription documents hold items back to 20 January: the October retraction is older.
+    assert.deepEqual(tombstonesIn(docs.get('atom.xml')), [recent.id])
+    assert.deepEqual(tombstonesIn(docs.get('archive/2025/12/atom.xml')), [recent.id])
+    assert.deepEqual(tombstonesIn(docs.get('archive/2025/10/atom.xml')), [old.id])
+    assert.deepEqual(tombstonesIn(docs.get('archive/2026/01/atom.xml')), [])
+    // Only the site's feed: topic feeds do not know which topics the article had.
+    assert.ok([...docs].every(([path, text]) => !/^(tags|authors)\//.test(path) || !text.includes('deleted-entry')))
+    assert.deepEqual(JSON.parse(docs.get('feed.json') ?? '')._wirefeed.retractions.map((entry: { id: string }) => entry.id), [recent.id])
+  })
+
+  test('keep the archive of a month whose only article was retracted, with no items, in the chain', () => {
+    const november = retraction('nov', '2025-11-10T10:00:00Z', '2026-02-02T00:00:00Z')
+    const docs = contents(feedDocuments(articles, settings, bodyOf, [november]))
+    assert.deepEqual(readPage('atom', docs.get('archive/2025/11/atom.xml') ?? '').ids, [])
+    assert.deepEqual(tombstonesIn(docs.get('archive/2025/11/atom.xml')), [november.id])
+    for (const format of formats) assert.ok(walk(docs, format, files[format], settings).paths.includes(`archive/2025/11/${files[format]}`))
+  })
+
+  test('need a time: a retraction without one (an id alone in the config) makes none', () => {
+    const { at: _at, ...undated } = retraction('gone', '2025-12-10T10:00:00Z', '2026-02-02T00:00:00Z')
+    assert.deepEqual(contents(feedDocuments(articles, settings, bodyOf, [undated])), output)
   })
 })

@@ -25,6 +25,8 @@ export function documents(files: VFile[], settings: Config): Map<string, string>
 export interface Page {
   ids: string[]
   prevArchive?: string
+  /** RSS and Atom only: JSON Feed has no link to newer items. */
+  nextArchive?: string
   current?: string
   archive: boolean
   self?: string
@@ -59,6 +61,7 @@ export function readPage(format: Format, text: string): Page {
   return {
     ids,
     prevArchive: one('prev-archive'),
+    nextArchive: one('next-archive'),
     current: one('current'),
     archive: channel.children.some((child) => child.name === 'archive' && child.uri === historyNs),
     self: one('self'),
@@ -80,6 +83,22 @@ export interface Walk {
  * back to `start` as `current`.
  */
 export function walk(output: ReadonlyMap<string, string>, format: Format, start: string, settings: Config): Walk {
+  const paths = walkPaths(output, format, start, settings)
+  // And back: from the oldest archive, next-archive leads through the same documents to the newest (RSS and Atom).
+  if (format !== 'json' && paths.archives.length > 0) {
+    const back: string[] = []
+    for (let page: Page | undefined = paths.archives.at(-1); page?.nextArchive !== undefined; ) {
+      const path = page.nextArchive.slice(settings.url.length)
+      back.push(path)
+      page = readPage(format, output.get(path) ?? '')
+    }
+    assert.deepEqual(back, paths.paths.slice(1, -1).reverse(), 'next-archive walks the archives back, newest last')
+    assert.equal(paths.archives[0]?.nextArchive, undefined, 'the newest archive has no next-archive')
+  }
+  return paths
+}
+
+function walkPaths(output: ReadonlyMap<string, string>, format: Format, start: string, settings: Config): Walk {
   const pathOf = (url: string) => {
     assert.ok(url.startsWith(settings.url), `${url} is not on the site`)
     return url.slice(settings.url.length)

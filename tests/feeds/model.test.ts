@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { imageType } from '../../src/feeds/model.ts'
+import { correctionsHtml, imageType } from '../../src/feeds/model.ts'
 import { config, model, source } from '../helpers.ts'
 
 /** An article published at `date` (ISO with offset), with its slug from `slug`. */
@@ -96,10 +96,33 @@ describe('feedModel', () => {
     )
   })
 
-  test('escapes < and & in titleHtml, so HTML readers show the plain title', () => {
-    const [item] = model([story('html', '2026-01-06T08:00:00+00:00', { title: 'A < B & C' })]).items
+  test('keeps the title plain text, and escapes < and & in summaryHtml, so HTML readers of the RSS description show the plain standfirst', () => {
+    const [item] = model([story('html', '2026-01-06T08:00:00+00:00', { title: 'A < B & C', summary: 'D < E & F' })]).items
     assert.equal(item?.title, 'A < B & C')
-    assert.equal(item?.titleHtml, 'A &lt; B &amp; C')
+    assert.equal(item?.summaryHtml, 'D &lt; E &amp; F')
+  })
+})
+
+describe('corrections', () => {
+  test('end the content as dated notes in the site\'s time zone, the note escaped as text', () => {
+    const at = new Date('2026-01-06T22:30:00Z')
+    const html = correctionsHtml([{ at, kind: 'correction', note: 'It said <script>x()</script> & more.' }], config({ timeZone: 'Europe/Kyiv' }))
+    assert.equal(html, '\n<p><strong>Correction, January 7, 2026:</strong> It said &lt;script>x()&lt;/script> &amp; more.</p>')
+    assert.equal(correctionsHtml([], config()), '')
+  })
+
+  test('speak the site\'s language, as its pages do', () => {
+    const at = new Date('2026-01-06T22:30:00Z')
+    const html = correctionsHtml([{ at, kind: 'clarification', note: 'Уточнено назву.' }], config({ language: 'uk', timeZone: 'Europe/Kyiv' }))
+    assert.equal(html, '\n<p><strong>Уточнення від 7 січня 2026 р.:</strong> Уточнено назву.</p>')
+  })
+
+  test('move the item\'s update time and ride along as data; the body comes first', () => {
+    const corrections = [{ at: '2026-01-07T10:00:00Z', kind: 'update', note: 'New figures.' }]
+    const [item] = model([source({ date: '2026-01-06T08:00:00Z', corrections }, 'Body.\n')]).items
+    assert.equal(item?.updated.toISOString(), '2026-01-07T10:00:00.000Z')
+    assert.deepEqual(item?.corrections, [{ at: new Date('2026-01-07T10:00:00Z'), kind: 'update', note: 'New figures.' }])
+    assert.match(item?.contentHtml ?? '', /^<p>Body\.<\/p>\n<p><strong>Update, January 7, 2026:<\/strong> New figures\.<\/p>$/)
   })
 })
 

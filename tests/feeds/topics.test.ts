@@ -45,7 +45,7 @@ describe('topic feeds', () => {
   })
 
   for (const format of formats) {
-    test(`${format}: each topic feed holds its newest feedItems articles, and its archives all of them, once each`, () => {
+    test(`${format}: each topic feed holds its newest feedItems articles, and its archives all of them, once each (none while it holds them all in one month)`, () => {
       for (const [kind, field] of [['tags', 'tags'], ['authors', 'authors']] as const) {
         for (const url of subscriptions.filter((url) => url.endsWith(files[format]) && url.includes(`/${kind}/`))) {
           const start = url.slice(settings.url.length)
@@ -55,7 +55,10 @@ describe('topic feeds', () => {
           const name = title.replace('Desk & <Co> — ', '')
           const expected = idsOf(articles.filter((article) => article[field].includes(name)))
           assert.ok(expected.length > 0, `${start}: ${name}`)
-          assert.deepEqual(archives.flatMap((page) => page.ids), expected, start)
+          // One month that the subscription document holds whole has no archive, which would only repeat it.
+          const whole = expected.length <= settings.feedItems && new Set(articles.filter((article) => expected.includes(article.id)).map((article) => article.date.toISOString().slice(0, 7))).size === 1
+          assert.equal(archives.length === 0, whole, start)
+          assert.deepEqual(whole ? subscription.ids : archives.flatMap((page) => page.ids), expected, start)
           assert.deepEqual(subscription.ids, expected.slice(0, settings.feedItems), start)
         }
       }
@@ -69,9 +72,11 @@ describe('topic feeds', () => {
     assert.equal(JSON.parse(output.get(`${folder}feed.json`) ?? '{}').title, 'Desk & <Co> — Clé Auteur')
     const id = parseXml(output.get(`${folder}atom.xml`) ?? '').children.find((child) => child.name === 'id')?.text
     assert.equal(id, 'https://news.example.org/desk/authors/cle-auteur/')
-    // An archive belongs to the same logical feed, so it has the same id.
-    const archiveId = parseXml(output.get(`${folder}archive/2025/12/atom.xml`) ?? '').children.find((child) => child.name === 'id')?.text
-    assert.equal(archiveId, id)
+    // An archive belongs to the same logical feed, so it has the same id (Bo Reporter's feed has two months).
+    const archiveId = parseXml(output.get('authors/bo-reporter/archive/2025/11/atom.xml') ?? '').children.find((child) => child.name === 'id')?.text
+    assert.equal(archiveId, 'https://news.example.org/desk/authors/bo-reporter/')
+    const boId = parseXml(output.get('authors/bo-reporter/atom.xml') ?? '').children.find((child) => child.name === 'id')?.text
+    assert.equal(archiveId, boId)
   })
 
   test('keeps a topic\'s name out of the RSS channel description, which readers may take for HTML', () => {

@@ -10,7 +10,7 @@ import { renderBody } from '../../src/render.ts'
 import { buildSite } from '../../src/site.ts'
 import { validateArticle } from '../../src/validate.ts'
 import { config, contents, findAll, parseXml, readFeed, source, type XmlElement } from '../helpers.ts'
-import { findDangers, htmlToText, inlineScripts, scanOutput } from './scan.ts'
+import { findDangers, inlineScripts, scanOutput } from './scan.ts'
 
 const settings = config()
 const now = new Date('2026-02-01T00:00:00Z')
@@ -125,7 +125,8 @@ test('for arbitrary articles, all three feeds parse and carry the same items, ti
         tags: findAll(item, 'category').map((e) => e.text),
       }))
       const atomItems = findAll(atom, 'entry').map((entry) => ({
-        title: htmlToText(child(entry, 'title')?.text ?? ''),
+        // Plain text, `type="text"` (src/feeds/xml/edit.ts).
+        title: child(entry, 'title')?.attributes.type === 'text' ? child(entry, 'title')?.text : undefined,
         url: entry.children.find((c) => c.name === 'link' && (c.attributes.rel ?? 'alternate') === 'alternate')?.attributes.href,
         authors: findAll(entry, 'author').map((a) => child(a, 'name')?.text),
         tags: findAll(entry, 'category').map((e) => e.attributes.term),
@@ -137,7 +138,7 @@ test('for arbitrary articles, all three feeds parse and carry the same items, ti
         tags: item.tags ?? [],
       }))
       assert.deepEqual(rssItems, expected, 'RSS, read by a strict XML parser')
-      assert.deepEqual(atomItems, expected, 'Atom, read by a strict XML parser, titles as HTML')
+      assert.deepEqual(atomItems, expected, 'Atom, read by a strict XML parser, titles as text')
       assert.deepEqual(jsonItems, expected, 'JSON Feed, read by JSON.parse')
 
       // An independent, lenient reader sees the same items and links.
@@ -177,5 +178,32 @@ test('rendering arbitrary Markdown never throws and never yields a script, a han
       assert.deepEqual(findDangers(html), [])
     }),
     { numRuns: 300 },
+  )
+})
+
+test('for arbitrary correction notes and retraction reasons, every feed parses and carries them back as written, as text', () => {
+  const retractedId = 'tag:news.example.org,2025-12-01:gone'
+  fc.assert(
+    fc.property(field(1000), field(1000), (note, reason) => {
+      const file = source({ date: '2026-01-06T09:00:00Z', corrections: [{ at: '2026-01-07T09:00:00Z', kind: 'correction', note }] }, 'Body.\n', 'articles/p.md')
+      const withdrawn = config({ retracted: [{ id: retractedId, at: '2026-01-08T09:00:00Z', reason }] })
+      const result = buildSite([file], withdrawn, { now })
+      assert.ok(result.ok, String(result.files.flatMap((f) => f.messages)))
+      const output = contents(result.output)
+      const json = JSON.parse(output.get('feed.json') ?? '')
+      assert.equal(json.items[0]._wirefeed.corrections[0].note, expectedText(note))
+      assert.equal(json._wirefeed.retractions[0].reason, expectedText(reason))
+      assert.deepEqual(findDangers(json.items[0].content_html), [])
+      const atom = parseXml(output.get('atom.xml') ?? '')
+      const comment = findAll(atom, 'comment')[0]?.text
+      assert.equal(comment, expectedText(reason))
+      for (const xml of [output.get('feed.xml') ?? '', output.get('atom.xml') ?? '']) {
+        const [item] = readFeed(xml).items
+        assert.ok(item?.content?.includes('Correction, January 7, 2026:'), xml)
+        assert.deepEqual(findDangers(item?.content ?? ''), [])
+      }
+      assert.deepEqual(scanOutput(output, { known }), [])
+    }),
+    { numRuns: 80 },
   )
 })

@@ -39,7 +39,7 @@ test('a newsroom: the config, a draft welcome article, two workflows, package.js
     scripts: { build: 'wirefeed build', check: 'wirefeed check', preview: 'wirefeed serve --watch' },
     dependencies: { wirefeed: '^1.2.3' },
   })
-  assert.equal(files.get('.gitignore')?.text, 'node_modules/\ndist/\n.cache/\n.live/\n')
+  assert.equal(files.get('.gitignore')?.text, 'node_modules/\ndist/\npreview/\n.cache/\n.live/\n')
 })
 
 test('package.json and .gitignore keep everything they had; only what is missing is added', () => {
@@ -53,7 +53,7 @@ test('package.json and .gitignore keep everything they had; only what is missing
     scripts: { build: 'make site', check: 'wirefeed check', preview: 'wirefeed serve --watch', test: 'vitest' },
     devDependencies: { wirefeed: 'file:../wirefeed' },
   })
-  assert.equal(files.get('.gitignore')?.text, '# ours\n/node_modules\ndist\n*.log\n.cache/\n.live/\n')
+  assert.equal(files.get('.gitignore')?.text, '# ours\n/node_modules\ndist\n*.log\npreview/\n.cache/\n.live/\n')
 })
 
 test('the files are text a YAML reader takes, whatever the title holds', () => {

@@ -107,3 +107,69 @@ describe('an article page', () => {
     assert.equal(summitPage(), summit)
   })
 })
+
+describe('an article page with corrections (#19)', () => {
+  const corrections = [
+    { at: '2026-01-07T10:00:00+02:00', kind: 'correction', note: 'An earlier version said spending rose by a quarter; it rose by a fifth.' },
+    { at: '2026-01-08T09:00:00+02:00', kind: 'update', note: 'The mayor signed the budget.' },
+    { at: '2026-01-09T23:30:00+02:00', kind: 'clarification', note: 'The figures are in hryvnias </script><b>not</b> & dollars.' },
+  ]
+  const corrected = parseHtml(page({ date: '2026-01-06T09:30:00+02:00', corrections }))
+  const box = () => one(corrected, 'section', (section) => hasClass(section, 'corrections'))
+
+  test('lists them after the text, oldest first, each with its kind, its date in the site’s zone and its note', () => {
+    const items = all(box(), 'li')
+    assert.deepEqual(items.map(text), [
+      'Correction, January 7, 2026: An earlier version said spending rose by a quarter; it rose by a fifth.',
+      'Update, January 8, 2026: The mayor signed the budget.',
+      // 23:30 in Kyiv is 21:30 UTC: still the 9th where the site is.
+      'Clarification, January 9, 2026: The figures are in hryvnias </script><b>not</b> & dollars.',
+    ])
+    assert.deepEqual(items.map((item) => one(item, 'time').properties.dateTime), ['2026-01-07T08:00:00.000Z', '2026-01-08T07:00:00.000Z', '2026-01-09T21:30:00.000Z'])
+    assert.deepEqual(items.map((item) => text(one(item, 'strong'))), ['Correction, January 7, 2026:', 'Update, January 8, 2026:', 'Clarification, January 9, 2026:'])
+    assert.equal(all(box(), 'b').length, 0, 'a note is text')
+    // Right after the text it corrects, before the topics.
+    const order = one(corrected, 'article').children.flatMap((child) => (child.type === 'element' ? [`${child.tagName}.${String(child.properties.className ?? '')}`] : []))
+    assert.deepEqual(order.slice(1, 3), ['div.prose', 'section.corrections'])
+  })
+
+  test('is a section named by its heading, for screen readers', () => {
+    const heading = one(box(), 'h2')
+    assert.equal(text(heading), 'Corrections and updates')
+    assert.deepEqual(box().properties.ariaLabelledBy, [heading.properties.id])
+    assert.equal(heading.properties.id, 'corrections')
+  })
+
+  test('dates the page by the newest correction or update, not the clarification', () => {
+    assert.equal(text(one(corrected, 'p', (p) => hasClass(p, 'meta'))), 'By Ann Writer · January 6, 2026 · Updated January 8, 2026 · 1 min read')
+    assert.equal(meta(corrected, 'article:modified_time'), '2026-01-08T07:00:00.000Z')
+  })
+
+  test('gives JSON-LD `dateModified` and a `CorrectionComment` for the correction alone', () => {
+    const data = JSON.parse(text(one(corrected, 'script')))
+    assert.equal(data.datePublished, '2026-01-06T07:30:00.000Z')
+    assert.equal(data.dateModified, '2026-01-08T07:00:00.000Z')
+    assert.deepEqual(data.correction, [
+      { '@type': 'CorrectionComment', text: 'An earlier version said spending rose by a quarter; it rose by a fifth.', datePublished: '2026-01-07T08:00:00.000Z' },
+    ])
+    assert.doesNotMatch(text(one(corrected, 'script')), /</)
+  })
+
+  test('has neither box nor `correction` without corrections, and `dateModified` is then the publication time', () => {
+    const plain = parseHtml(page({ date: '2026-01-06T09:30:00+02:00' }))
+    assert.equal(all(plain, 'section').length, 0)
+    const data = JSON.parse(text(one(plain, 'script')))
+    assert.equal('correction' in data, false)
+    assert.equal(data.dateModified, data.datePublished)
+    const onlyClarified = JSON.parse(text(one(parseHtml(page({ corrections: corrections.slice(2) })), 'script')))
+    assert.equal('correction' in onlyClarified, false)
+  })
+
+  test('marks its labels as the site’s language in an article in another', () => {
+    const other = parseHtml(page({ lang: 'uk', corrections: corrections.slice(0, 1) }))
+    const section = one(other, 'section', (element) => hasClass(element, 'corrections'))
+    assert.equal(one(section, 'h2').properties.lang, 'en')
+    assert.equal(one(section, 'strong').properties.lang, 'en')
+    assert.equal(one(other, 'article').properties.lang, 'uk')
+  })
+})

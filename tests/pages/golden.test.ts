@@ -37,7 +37,6 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     'embed.js',
     'embed/headlines.html',
     'feed-view.css',
-    'feed-view.js',
     'headlines.json',
     'index.html',
     'robots.txt',

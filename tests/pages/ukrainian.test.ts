@@ -9,6 +9,7 @@ import type { Element, Root } from 'hast'
 import { validateConfig } from '../../src/config.ts'
 import { loadArticles, readSource } from '../../src/load.ts'
 import { articlePage } from '../../src/pages/article-page.ts'
+import { retractionPage } from '../../src/pages/retraction-page.ts'
 import { buildSite } from '../../src/site.ts'
 import { config, contents, fixtures, rendered, source } from '../helpers.ts'
 import { golden } from '../run-cli.ts'
@@ -41,7 +42,7 @@ function interfaceText(tree: Root): string[] {
 
 describe('a site in Ukrainian', () => {
   test('builds into the reviewed pages and partner files', async () => {
-    for (const path of [...pages, 'feed-view.js', 'feed-view.css', 'embed.js']) {
+    for (const path of [...pages, 'feed-view.css', 'embed.js']) {
       await golden(output.get(path) ?? '', `ukrainian/expected/${path}`)
     }
   })
@@ -85,15 +86,70 @@ describe('a site in Ukrainian', () => {
     assert.deepEqual(all(frame, 'time').map(text), ['9 січня 2026 р.', '8 січня 2026 р.', '7 січня 2026 р.'])
   })
 
-  test('writes the feed view and the embed script with the Ukrainian strings, the language and the zone', () => {
-    for (const path of ['feed-view.js', 'embed.js']) {
-      const script = output.get(path) ?? ''
-      assert.match(script, /"lang":"uk","zones":\["Europe\/Kyiv","Europe\/Kiev"\]/, path)
-      assert.doesNotMatch(script, /toLocaleDateString|documentElement\.lang/, path)
+  test('writes the embed script with the Ukrainian strings, the language and the zone, and the feed view with no script', () => {
+    const script = output.get('embed.js') ?? ''
+    assert.match(script, /"lang":"uk","zones":\["Europe\/Kyiv","Europe\/Kiev"\]/)
+    assert.doesNotMatch(script, /toLocaleDateString|documentElement\.lang/)
+    assert.match(script, /"moreFrom":"Усі новини «\{site\}»"/)
+    assert.equal(output.has('feed-view.js'), false)
+    assert.doesNotMatch(output.get('feed-view.css') ?? '', /This is a web feed|Latest articles|RSS feed/)
+  })
+})
+
+describe('the record over time in Ukrainian (#19)', () => {
+  const ukrainian = config({ language: 'uk', timeZone: 'Europe/Kyiv', url: 'https://visnyk.example.org/', title: 'Київський вісник' })
+
+  test('labels and dates each correction, update and clarification in Ukrainian, in Kyiv', () => {
+    const corrections = [
+      { at: '2026-01-07T10:00:00+02:00', kind: 'correction', note: 'Видатки зросли на п’яту частину, а не на чверть.' },
+      { at: '2026-01-08T00:30:00+02:00', kind: 'update', note: 'Мер підписав бюджет.' },
+      { at: '2026-01-08T09:00:00+02:00', kind: 'clarification', note: 'Суми подано в гривнях.' },
+    ]
+    const fields = { title: 'Бюджет ухвалено', summary: 'Видатки на транспорт зростуть.', author: 'Олена Коваль', date: '2026-01-06T09:00:00+02:00', corrections }
+    const { articles, bodyOf } = rendered([source(fields, 'Текст.\n')], ukrainian)
+    const [article] = articles
+    if (!article) throw new Error('no article')
+    const tree = parseHtml(articlePage(article, bodyOf(article), ukrainian))
+    const box = one(tree, 'section', (section) => hasClass(section, 'corrections'))
+    assert.equal(text(one(box, 'h2')), 'Виправлення та оновлення')
+    assert.deepEqual(all(box, 'li').map(text), [
+      'Виправлення від 7 січня 2026 р.: Видатки зросли на п’яту частину, а не на чверть.',
+      // 00:30 in Kyiv on 8 January is still 7 January in UTC.
+      'Оновлення від 8 січня 2026 р.: Мер підписав бюджет.',
+      'Уточнення від 8 січня 2026 р.: Суми подано в гривнях.',
+    ])
+    assert.equal(one(box, 'h2').properties.lang, undefined, 'the site’s language, declared once on the page')
+    const texts = interfaceText(tree)
+    assert.deepEqual(englishIn(texts), [])
+    assert.deepEqual(latinWords(texts), [])
+  })
+
+  test('gives the retraction notice in Ukrainian, dated in Kyiv, the link in the sentence where Ukrainian puts it', () => {
+    const retraction = {
+      id: 'tag:visnyk.example.org,2025-12-15:study',
+      url: 'https://visnyk.example.org/2025/12/study/',
+      at: new Date('2026-01-07T22:30:00Z'),
+      reason: 'Автори відкликали дослідження, про яке йшлося.',
     }
-    assert.match(output.get('feed-view.js') ?? '', /"copyAddress":"Копіювати адресу"/)
-    assert.match(output.get('embed.js') ?? '', /"moreFrom":"Усі новини «\{site\}»"/)
-    assert.doesNotMatch(output.get('feed-view.css') ?? '', /This is a web feed/)
+    const tree = parseHtml(retractionPage(retraction, ukrainian))
+    assert.equal(one(tree, 'html').properties.lang, 'uk')
+    assert.equal(text(one(tree, 'title')), 'Статтю відкликано – Київський вісник')
+    assert.deepEqual(all(one(tree, 'main'), 'p').map(text), [
+      'Цю статтю відкликано 8 січня 2026 р.',
+      'Причина: Автори відкликали дослідження, про яке йшлося.',
+      'Останні статті — на головній сторінці.',
+    ])
+    const { at: _at, reason: _reason, ...undated } = retraction
+    assert.equal(all(one(parseHtml(retractionPage(undated, ukrainian)), 'main'), 'p').map(text)[0], 'Цю статтю відкликано.')
+    const texts = interfaceText(tree)
+    assert.deepEqual(englishIn(texts), [])
+    assert.deepEqual(latinWords(texts), [])
+  })
+
+  test('links a topic feed’s teasers to the article in Ukrainian', () => {
+    const content = output.get('tags/kyiv/feed.json') ?? ''
+    assert.match(content, /Читати статтю/)
+    assert.doesNotMatch(content, /Read the article/)
   })
 })
 

@@ -1,12 +1,19 @@
 import { imageTypes } from '../../schema.ts'
-import type { FeedHistory } from '../model.ts'
+import type { FeedHistory, Tombstone } from '../model.ts'
+import type { PollingHint } from '../polling.ts'
 import { escapeXml } from './slots.ts'
 
 /** RFC 5005's namespace, for `fh:archive`. */
 export const historyNamespace = 'http://purl.org/syndication/history/1.0'
 
-/** The feed view's files, at the site's root (src/pages/feed-view/ makes them). */
-export const feedViewFiles = { style: 'feed-view.css', script: 'feed-view.js' } as const
+/** RFC 6721's namespace, for `at:deleted-entry`. */
+export const tombstonesNamespace = 'http://purl.org/atompub/tombstones/1.0'
+
+/** The RSS 1.0 Syndication module's namespace, for `sy:updatePeriod` and `sy:updateFrequency`. */
+export const syndicationNamespace = 'http://purl.org/rss/1.0/modules/syndication/'
+
+/** The feed view's file, at the site's root (src/pages/ makes it): a stylesheet alone, no script. */
+export const feedViewFiles = { style: 'feed-view.css' } as const
 
 /** What we add to an RSS or Atom document `feed` wrote, each for something `feed` cannot write. */
 export interface XmlAdditions {
@@ -14,10 +21,14 @@ export interface XmlAdditions {
   root: Record<string, string>
   /** RFC 5005 links (src/feeds/archives.ts says which documents get which). */
   history?: FeedHistory
+  /** RFC 6721 tombstones; Atom only, as RSS has no such element. */
+  tombstones?: readonly Tombstone[]
+  /** RSS only: `<ttl>` and the Syndication module's period and frequency. */
+  polling?: PollingHint
   /**
    * The way from the document's folder to the site's root (`''`, `'../../'`),
-   * where the feed view's files are: when given, the document reads as a
-   * page in a browser (see below).
+   * where the feed view's stylesheet is: when given, the document reads as a
+   * list in a browser (see below).
    */
   view?: string
 }
@@ -33,41 +44,63 @@ const declaration = '<?xml version="1.0" encoding="utf-8"?>\n'
  * The one place that edits the text `feed`@6 writes, which has no option
  * for any of this. Called before the slots are filled (src/feeds/xml/slots.ts),
  * so every free text is still a marker: a literal `<item>`, `<entry>` or
- * `</channel>` can only be markup, and each `href` added goes through `slot`
- * to be escaped like any other value. In this order:
+ * `</channel>` can only be markup, and each value added goes through `slot`
+ * to be escaped like any other. In this order:
  *
- * 1. The root element gets `additions.root`, and `xmlns:fh` on an archive.
+ * 1. The root element gets `additions.root`, and the namespaces of what
+ *    follows, only in a document that uses them: `xmlns:fh` on an archive,
+ *    `xmlns:at` with a tombstone, `xmlns:sy` with a polling hint.
  * 2. The channel's metadata gets, after `feed`'s own (before the first item,
- *    or with none, at the channel's end): RFC 5005's `current` and
- *    `prev-archive` links and `fh:archive`; then, with `view`, an XHTML
- *    `<script>` element (RSS 2.0 allows namespaced elements in `<channel>`,
- *    Atom foreign markup among the feed's metadata, RFC 4287 §6.4, so readers
- *    skip it).
+ *    or with none, at the channel's end): RSS's `ttl` and `sy:` hint; RFC
+ *    5005's `current`, `prev-archive` and `next-archive` links and
+ *    `fh:archive`; then Atom's `at:deleted-entry` elements (RFC 6721 §3
+ *    puts them among a feed's children).
  * 3. Image links get their media type: `feed` writes `image/` and the file's
  *    extension (`image/jpg`, `image/svg`), which are not media types.
- * 4. With `view`, a CSS `xml-stylesheet` instruction follows the declaration.
+ * 4. Atom entries' titles and summaries are `type="text"`, not the `type="html"`
+ *    `feed` writes: they are plain text (src/feeds/model.ts), so no reader
+ *    need decode them twice, a stylesheet shows them as they read (not
+ *    `R&amp;D`), and the validator does not parse them as HTML.
+ * 5. With `view`, a CSS `xml-stylesheet` instruction follows the declaration.
  *
  * The view: the classic way, an XSLT stylesheet, is being removed from
- * browsers (https://chromestatus.com/feature/4709671889534976). Instead the
- * CSS styles the feed's own elements into a legible list, and the script,
- * which browsers run in any XML document, turns the document into a page
- * that explains what a feed is and how to follow it (src/pages/feed-view/).
- * Both are relative references, so the view works on any host. Browsers
- * only do this for a feed served as XML (`application/xml`, as GitHub Pages
- * serves `.xml`).
+ * browsers (https://chromestatus.com/feature/4709671889534976). The CSS
+ * styles the feed's own elements into a legible list (src/pages/ makes it).
+ * There is no script any more: an XHTML `<script>` in a feed is reported by
+ * the W3C Feed Validation Service (`MisplacedXHTMLContent`), and a feed must
+ * pass it without a warning; a processing instruction is not reported. The
+ * reference is relative, so the view works on any host. Browsers only do
+ * this for a feed served as XML (`application/xml`, as GitHub Pages serves `.xml`).
  */
 export function editFeedXml(xml: string, format: keyof typeof formats, slot: (value: string) => string, additions: XmlAdditions): string {
   if (!xml.startsWith(declaration)) throw new Error(`editFeedXml: expected a document starting with ${declaration.trim()}`)
   const { root, link, first, end } = formats[format]
   const { history, view } = additions
   const archive = history?.current !== undefined
-  let text = addRootAttributes(xml, root, { ...additions.root, ...(archive && { 'xmlns:fh': historyNamespace }) })
+  const tombstones = format === 'atom' ? (additions.tombstones ?? []) : []
+  const polling = format === 'rss' ? additions.polling : undefined
+  let text = addRootAttributes(xml, root, {
+    ...additions.root,
+    ...(archive && { 'xmlns:fh': historyNamespace }),
+    ...(tombstones.length > 0 && { 'xmlns:at': tombstonesNamespace }),
+    ...(polling && { 'xmlns:sy': syndicationNamespace }),
+  })
 
   const channel = [
+    ...(polling
+      ? [`<ttl>${polling.ttl}</ttl>`, `<sy:updatePeriod>${polling.period}</sy:updatePeriod>`, `<sy:updateFrequency>${polling.frequency}</sy:updateFrequency>`]
+      : []),
     ...(history?.current ? [`<${link} rel="current" href="${slot(history.current[format])}"/>`] : []),
     ...(history?.prevArchive ? [`<${link} rel="prev-archive" href="${slot(history.prevArchive[format])}"/>`] : []),
+    ...(history?.nextArchive ? [`<${link} rel="next-archive" href="${slot(history.nextArchive[format])}"/>`] : []),
     ...(archive ? ['<fh:archive/>'] : []),
-    ...(view === undefined ? [] : [`<script xmlns="http://www.w3.org/1999/xhtml" src="${slot(view + feedViewFiles.script)}"/>`]),
+    ...tombstones.map(
+      (tombstone) =>
+        `<at:deleted-entry ref="${slot(tombstone.id)}" when="${tombstone.when.toISOString()}">` +
+        (tombstone.reason === undefined ? '' : `<at:comment>${slot(tombstone.reason)}</at:comment>`) +
+        (tombstone.url === undefined ? '' : `<link rel="alternate" type="text/html" href="${slot(tombstone.url)}"/>`) +
+        '</at:deleted-entry>',
+    ),
   ]
   if (channel.length > 0) {
     const beforeItem = text.indexOf(first)
@@ -82,6 +115,8 @@ export function editFeedXml(xml: string, format: keyof typeof formats, slot: (va
     const type = imageTypes[extension.toLowerCase() as keyof typeof imageTypes]
     return type ? ` type="${type}"` : whole
   })
+
+  if (format === 'atom') text = text.replace(/<(title|summary) type="html">/g, '<$1 type="text">')
 
   if (view === undefined) return text
   const instruction = `<?xml-stylesheet type="text/css" href="${escapeXml(view + feedViewFiles.style, true)}"?>\n`

@@ -15,7 +15,7 @@ import { stringifyEntities } from 'stringify-entities'
  * illegal in XML), so a marker can only be ours. After `feed` has written the
  * document (and src/feeds/xml/edit.ts has added to it), `fillXml` replaces
  * each marker, and any CDATA section wrapped around one, with the value
- * escaped once by stringify-entities; CDATA and escaped text mean the same
+ * escaped once by stringify-entities (see `escapeXml`); CDATA and escaped text mean the same
  * to every XML parser. `fillJson` does the same in a JSON document, for the
  * values of one key.
  */
@@ -55,13 +55,33 @@ export function createSlots() {
 export type Slots = ReturnType<typeof createSlots>
 
 /**
- * Escape text or an attribute value. CR, and in attributes also tab and LF,
- * become references: XML parsers would otherwise normalise them away.
+ * Escape text or an attribute value, once. CR, and in attributes also tab
+ * and LF, become references: XML parsers would otherwise normalise them away.
+ *
+ * Text is written with hexadecimal references (`&#x26;`, `&#x3C;`; `>` only
+ * where `]]>` needs it, `"` not at all), attributes with named ones
+ * (`&amp;`, `&lt;`, `&quot;`). To an XML parser both are the same characters,
+ * but not to everyone that reads feeds:
+ * - The W3C Feed Validation Service reads a plain-text element that holds
+ *   `<` or a named reference once decoded as HTML (`ContainsHTML`,
+ *   `CharacterData`), unless its line holds a hexadecimal reference, as the
+ *   RSS Advisory Board's profile recommends: `Test newsroom <for>` in the RSS
+ *   channel description (HTML, so first `&lt;for>`) was reported in every
+ *   RSS document.
+ * - fast-xml-parser, which JavaScript readers build on (feed-parser among
+ *   them), decodes named references but leaves numeric ones to the reader,
+ *   which decodes once more. With named references a text was decoded twice:
+ *   an RSS title "&amp;" read "&", and escaped text in Atom HTML content,
+ *   `&lt;script>` in a correction note, came out as a `<script>` element.
+ *   With hexadecimal ones it is decoded once, as meant. Attribute values such
+ *   readers take as the parser gives them, so those stay named.
+ * And it is shorter for markup: `&#x3C;p>` against `&lt;p&gt;`.
  */
 export function escapeXml(value: string, attribute = false) {
-  return stringifyEntities(value, { subset: attribute ? attributeSubset : textSubset, useNamedReferences: true })
+  if (attribute) return stringifyEntities(value, { subset: attributeSubset, useNamedReferences: true })
+  return stringifyEntities(value, { subset: textSubset }).replaceAll(']]>', ']]&#x3E;')
 }
 
 // One array each: stringify-entities compiles a subset's expression once per array it is given.
-const textSubset = ['&', '<', '>', '"', '\r']
-const attributeSubset = [...textSubset, '\t', '\n']
+const textSubset = ['&', '<', '\r']
+const attributeSubset = ['&', '<', '>', '"', '\r', '\t', '\n']

@@ -5,11 +5,11 @@ import { describe, test } from 'node:test'
 import { toAtom } from '../../../src/feeds/atom.ts'
 import type { FeedModel } from '../../../src/feeds/model.ts'
 import { toRss } from '../../../src/feeds/rss.ts'
-import { editFeedXml, feedViewFiles } from '../../../src/feeds/xml/edit.ts'
+import { editFeedXml, feedViewFiles, syndicationNamespace, tombstonesNamespace } from '../../../src/feeds/xml/edit.ts'
 import { createSlots } from '../../../src/feeds/xml/slots.ts'
-import { config, model, parseXml, readFeed, source } from '../../helpers.ts'
+import { config, model, parseXml, readFeed, source, type XmlElement } from '../../helpers.ts'
 import { historyNs, readPage } from '../documents.ts'
-import { outputs } from '../outputs.ts'
+import { ns, outputs } from '../outputs.ts'
 
 const urls = (base: string) => ({ rss: `${base}feed.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` })
 const odd = 'https://news.example.org/a&b/"q"/'
@@ -31,6 +31,13 @@ describe('RFC 5005 history', () => {
       const { text } = withHistory(m, history)
       assert.doesNotMatch(text.rss + text.atom, /fh:archive|rel="current"|rel="prev-archive"/)
     }
+  })
+
+  test('adds next-archive to an archive with a newer one, in RSS and Atom; JSON Feed has no link to newer items', () => {
+    const { text } = withHistory(m, { current: urls('https://news.example.org/'), nextArchive: urls('https://news.example.org/archive/2026/02/') })
+    assert.equal(readPage('rss', text.rss).nextArchive, 'https://news.example.org/archive/2026/02/feed.xml')
+    assert.equal(readPage('atom', text.atom).nextArchive, 'https://news.example.org/archive/2026/02/atom.xml')
+    assert.doesNotMatch(text.json, /2026\/02/)
   })
 
   test('adds current, prev-archive and fh:archive to an archive, among the metadata before the first item', () => {
@@ -78,25 +85,20 @@ describe('the feed view', () => {
   } as const
 
   for (const [format, feed] of Object.entries(feeds)) {
-    test(`${format}: adds a CSS stylesheet instruction and one XHTML script element, and changes nothing else`, () => {
+    test(`${format}: adds a CSS stylesheet instruction, and changes nothing else`, () => {
       const lines = feed.viewed.split('\n')
       assert.equal(lines[1], `<?xml-stylesheet type="text/css" href="${feedViewFiles.style}"?>`)
       const added = lines.filter((line) => !feed.plain.split('\n').includes(line))
-      assert.deepEqual(added.map((line) => line.trim()), [
-        `<?xml-stylesheet type="text/css" href="${feedViewFiles.style}"?>`,
-        `<script xmlns="${xhtml}" src="${feedViewFiles.script}"/>`,
-      ])
+      assert.deepEqual(added, [`<?xml-stylesheet type="text/css" href="${feedViewFiles.style}"?>`])
       assert.equal(lines.filter((line) => !added.includes(line)).join('\n'), feed.plain)
     })
 
-    test(`${format}: stays well-formed, with the script among the feed's metadata, before the first item`, () => {
-      const root = parseXml(feed.viewed)
-      const parent = feed.parent === 'feed' ? root : root.children.find((child) => child.name === 'channel')
-      const names = parent?.children.map((child) => `${child.uri === xhtml ? 'xhtml:' : ''}${child.name}`) ?? []
-      const script = names.indexOf('xhtml:script')
-      assert.ok(script > 0, names.join(' '))
-      assert.equal(names.indexOf(feed.item), script + 1)
-      assert.equal(names.filter((name) => name === 'xhtml:script').length, 1)
+    // The W3C Feed Validation Service reports any XHTML element in a feed (MisplacedXHTMLContent):
+    // the view is the stylesheet alone, which it does not report.
+    test(`${format}: puts no XHTML element, and no script, in the feed`, () => {
+      const elements = (element: XmlElement): XmlElement[] => [element, ...element.children.flatMap(elements)]
+      assert.deepEqual(elements(parseXml(feed.viewed)).filter((element) => element.uri === xhtml || element.name === 'script'), [])
+      assert.doesNotMatch(feed.viewed, /<script|1999\/xhtml/)
     })
 
     test(`${format}: gives a feed reader exactly the items it had before`, () => {
@@ -108,20 +110,48 @@ describe('the feed view', () => {
     })
   }
 
-  test('puts the script at the end of the metadata of a feed with no items, after the history', () => {
-    const archive = { ...empty, history: { current: urls('https://news.example.org/') } }
-    for (const [format, xml] of [['rss', toRss(archive, '')], ['atom', toAtom(archive, '')]] as const) {
-      const root = parseXml(xml)
-      const parent = format === 'atom' ? root : root.children[0]
-      assert.deepEqual(parent?.children.slice(-2).map((child) => child.name), ['archive', 'script'], format)
-      assert.equal(parent?.children.at(-1)?.uri, xhtml, format)
-    }
-  })
-
-  test('names the view\'s files from the document\'s folder: a month\'s archive climbs three', () => {
+  test('names the view\'s stylesheet from the document\'s folder: a month\'s archive climbs three', () => {
     const viewed = toRss(m, '../../../')
     assert.ok(viewed.includes(`<?xml-stylesheet type="text/css" href="../../../${feedViewFiles.style}"?>`), viewed)
-    assert.ok(viewed.includes(` src="../../../${feedViewFiles.script}"/>`), viewed)
+  })
+})
+
+describe('RFC 6721 tombstones', () => {
+  const tombstone = { id: 'tag:news.example.org,2026-01-02:gone', when: new Date('2026-01-08T09:00:00Z'), url: 'https://news.example.org/2026/01/gone/', reason: 'A source <recanted> & we "withdrew" it' }
+
+  test('writes at:deleted-entry in Atom with ref, when, the reason as a comment and the link, and declares the namespace only then', () => {
+    const text = toAtom({ ...m, tombstones: [tombstone] })
+    const root = parseXml(text)
+    assert.equal(root.attributes['xmlns:at'], tombstonesNamespace)
+    const deleted = root.children.filter((child) => child.name === 'deleted-entry' && child.uri === tombstonesNamespace)
+    assert.equal(deleted.length, 1)
+    assert.deepEqual(deleted[0]?.attributes, { ref: tombstone.id, when: '2026-01-08T09:00:00.000Z' })
+    assert.equal(deleted[0]?.children.find((child) => child.name === 'comment')?.text, tombstone.reason)
+    assert.equal(deleted[0]?.children.find((child) => child.name === 'link' && child.uri === ns.atom)?.attributes.href, tombstone.url)
+    assert.ok(text.indexOf('<at:deleted-entry') < text.indexOf('<entry>'))
+    assert.equal(readFeed(text).items.length, 2)
+    assert.doesNotMatch(toAtom(m), /xmlns:at|deleted-entry/)
+  })
+
+  test('writes none in RSS, which has no way to say it', () => {
+    assert.equal(toRss({ ...m, tombstones: [tombstone] }), toRss(m))
+  })
+})
+
+describe('polling hints', () => {
+  const polling = { ttl: 60, period: 'hourly', frequency: 1 } as const
+
+  test('writes ttl, sy:updatePeriod and sy:updateFrequency in the RSS channel, declaring the namespace only then', () => {
+    const root = parseXml(toRss({ ...m, polling }))
+    assert.equal(root.attributes['xmlns:sy'], syndicationNamespace)
+    const channel = root.children[0]
+    const text = (name: string, uri = '') => channel?.children.find((child) => child.name === name && child.uri === uri)?.text
+    assert.deepEqual([text('ttl'), text('updatePeriod', syndicationNamespace), text('updateFrequency', syndicationNamespace)], ['60', 'hourly', '1'])
+    assert.doesNotMatch(toRss(m), /xmlns:sy|<ttl>/)
+  })
+
+  test('writes none in Atom, which has no such element', () => {
+    assert.equal(toAtom({ ...m, polling }), toAtom(m))
   })
 })
 
@@ -134,5 +164,8 @@ test('gives an image link its media type, not image/ and the extension', () => {
 test('refuses a document it does not recognise, rather than guess', () => {
   const { slot } = createSlots()
   assert.throws(() => editFeedXml('<rss/>', 'rss', slot, { root: {} }), /expected a document starting with/)
-  assert.throws(() => editFeedXml('<?xml version="1.0" encoding="utf-8"?>\n<rss/>', 'rss', slot, { root: {}, view: '' }), /no <item> or <\/channel>/)
+  assert.throws(
+    () => editFeedXml('<?xml version="1.0" encoding="utf-8"?>\n<rss/>', 'rss', slot, { root: {}, history: { current: urls('https://news.example.org/') } }),
+    /no <item> or <\/channel>/,
+  )
 })

@@ -26,12 +26,16 @@ describe('createSlots', () => {
   test('replaces a marker and the CDATA section around it with escaped text', () => {
     const { slot, fillXml: fill } = createSlots()
     const xml = fill(`<title><![CDATA[${slot('A < B')}]]></title>`)
-    assert.equal(xml, '<title>A &lt; B</title>')
+    assert.equal(xml, '<title>A &#x3C; B</title>')
   })
 
-  test('escapes & < > " and ]]> exactly once', () => {
+  test('escapes & and < in text as &#x26; and &#x3C;, > only in ]]>, each exactly once; attributes with named references', () => {
     const { slot, fillXml: fill } = createSlots()
-    assert.equal(fill(slot('& < > " ]]> &amp;')), '&amp; &lt; &gt; &quot; ]]&gt; &amp;amp;')
+    assert.equal(fill(slot('& < > " ]]> &amp;')), '&#x26; &#x3C; > " ]]&#x3E; &#x26;amp;')
+    assert.equal(fill(`<a b="${slot('a&b "c" <d>')}"/>`), '<a b="a&amp;b &quot;c&quot; &lt;d&gt;"/>')
+    const value = 'Q&A: "x < y" ]]> ]]> &amp; done\r'
+    const root = parseXml(fill(`<a title="${slot(value)}"><![CDATA[${slot(value)}]]><b>${slot(value)}</b></a>`))
+    assert.deepEqual([root.attributes.title, root.text, root.children[0]?.text], [value, value, value])
   })
 
   test('gives text and attribute values that a strict parser reads back unchanged', () => {

@@ -1,0 +1,111 @@
+// "Save → served": `wirefeed serve --watch` on a built site, one article saved
+// several times, and for each save the time from the write to the moment the
+// server first answers with the new page. What an editor waits for.
+//
+//     node --import tsx tests/bench/served.ts <site folder> <article path under articles/> [saves] [now]
+import { spawn } from 'node:child_process'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url))
+const usageHook = fileURLToPath(new URL('./usage.mjs', import.meta.url))
+
+export interface Served {
+  /** Seconds from each write to the first answer with the new page. */
+  seconds: number[]
+  /** The serving process's peak memory, once stopped. */
+  maxRssMb: number
+}
+
+/** Where the output holds the page of the source `articles/<path>`: its folder, found by the file's name. */
+async function pagePath(dist: string, path: string): Promise<string> {
+  const slug = path.replace(/^.*\//, '').replace(/\.(md|markdown)$/, '')
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name === slug) return `${join(entry.parentPath, entry.name).slice(dist.length + 1)}/`
+  }
+  throw new Error(`no page for ${path} in ${dist}`)
+}
+
+/**
+ * Start `serve --watch` in `site` (built already, into dist/ with .cache/),
+ * save `articles/<path>` `saves` times (each time with a sentence more), and
+ * time each save until the page shows it; the source is put back at the end.
+ */
+export async function saveToServed(site: string, path: string, saves = 7, now = '2030-01-01T00:00:00Z'): Promise<Served> {
+  const source = join(site, 'articles', path)
+  const original = await readFile(source, 'utf8')
+  const page = await pagePath(join(site, 'dist'), path)
+  const usageFile = join(site, '.served-usage.json')
+  const child = spawn(
+    process.execPath,
+    ['--import', usageHook, bin, 'serve', '--watch', '--port', '0', '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet'],
+    { cwd: site, env: { ...process.env, WIREFEED_BENCH_USAGE: usageFile, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const deadline = (seconds: number, what: string) => {
+    const end = performance.now() + seconds * 1000
+    return () => {
+      if (performance.now() > end) throw new Error(`timed out after ${seconds} s waiting for ${what}\n${output}`)
+    }
+  }
+  try {
+    const started = deadline(600, 'the server to start')
+    let base: string | undefined
+    while (!(base = /Serving \S+ at (http:\S+)/.exec(output)?.[1])) {
+      started()
+      await pause(20)
+    }
+    // The site may be served under its URL's path: the page's address is the site's root address and the page's path.
+    const url = new URL(page, base).href
+    /** Wait until the page holds `marker` (or, with `gone`, no longer does); the seconds since `from`. */
+    const served = async (marker: string, from: number, gone = false) => {
+      const waited = deadline(60, `the page to ${gone ? 'drop' : 'show'} "${marker}"`)
+      for (;;) {
+        const response = await fetch(url)
+        if ((await response.text()).includes(marker) !== gone) return (performance.now() - from) / 1000
+        waited()
+        await pause(5)
+      }
+    }
+    const seconds: number[] = []
+    let marker = ''
+    for (let save = 0; save < saves; save++) {
+      marker = `Saved ${save} at ${Date.now()}`
+      // An editor's pause between saves, not measured (the server writes its cache back after 5 s of quiet, so not in between).
+      await pause(2000)
+      const from = performance.now()
+      await writeFile(source, `${original}\n${marker}.\n`)
+      seconds.push(await served(marker, from))
+    }
+    await writeFile(source, original)
+    await served(marker, performance.now(), true)
+    child.kill('SIGINT')
+    await Promise.race([exited, pause(10_000)])
+    let maxRssMb = 0
+    try {
+      maxRssMb = (JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssMb: number }).maxRssMb
+    } catch {
+      // A server that does not stop on SIGINT writes no usage: memory unknown.
+    }
+    return { seconds, maxRssMb }
+  } finally {
+    child.kill('SIGKILL')
+    await writeFile(source, original)
+  }
+}
+
+function pause(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [site, path, saves = '7', now] = process.argv.slice(2)
+  if (!site || !path) throw new Error('usage: served.ts <site folder> <article path under articles/> [saves] [now]')
+  const result = await saveToServed(site, path, Number(saves), now)
+  const sorted = [...result.seconds].sort((a, b) => a - b)
+  console.log(`save → served: ${result.seconds.map((s) => s.toFixed(3)).join(', ')} s; median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(3)} s; peak ${result.maxRssMb.toFixed(0)} MB`)
+}
