@@ -53,10 +53,10 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
 import { readSource, type Image } from '../load.ts'
-import { assembleSite, siteFiles, type Site, type SourceResult } from '../site.ts'
+import { assembleSite, type Site, type SourceResult } from '../site.ts'
 import type { Preview, ShownArticle } from '../shown.ts'
 import { BodyReader, entryServes, isDamagedCache, fromEntry, restoreMessages, storeMessages, type BodyPlace, type Entry } from './cache.ts'
-import { manifestFile } from '../output.ts'
+import { manifestFile, type OutputFile } from '../output.ts'
 import { checkOutput, OutputRefused, outputHolds, recoverOutput, stageOutput, within, type Asset, type Staged } from './commit.ts'
 import { analysisKey, codeVersionOf, contextOf, fileKey, hash, type ArticleKeys } from './keys.ts'
 import { misnamedCopies, type Inputs } from './inputs.ts'
@@ -157,6 +157,14 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
   }
 
   const { results, keys, analysed, inputsKey, sources, images, pool } = await analyseInputs(request, context, inputs, record, useCache, memory)
+  // The published articles' keys and bodies, by id, once the site says which they are; bodies read as files are made.
+  let articleKeys: ReadonlyMap<string, ArticleKeys & { body: BodyPlace }> = new Map()
+  const placeOf = (article: ShownArticle) => {
+    const found = articleKeys.get(article.id)
+    if (!found) throw new Error(`no body for ${article.id}`)
+    return found.body
+  }
+  const bodies = new BodyReader(request.cache)
   try {
     // The same bytes under new fingerprints (a checkout, a `touch`): nothing to make, only the record to bring up to date.
     if (write && record?.inputs.includes(inputsKey(ledger)) && stands(record, out, now)) {
@@ -165,23 +173,32 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
       return replay(record, analysed)
     }
     const checked = [...misnamedCopies(inputs), ...images.filter((image) => /\.svg$/i.test(image.path)).map(checkedSvg)]
-    const site = assembleSite(results, config, { now, ...(request.ledger && { ledger: request.ledger }), images, checked, ...(request.preview && { preview: request.preview }) })
+    const site = assembleSite(results, config, {
+      now,
+      ...(request.ledger && { ledger: request.ledger }),
+      images,
+      checked,
+      ...(request.preview && { preview: request.preview }),
+      // Only a build that writes wants the files: the site lists them once, for their paths' check and for the writer.
+      ...(write && { bodyOf: (article: ShownArticle) => bodies.read(placeOf(article)) }),
+    })
     const summary: BuildSummary = {
       published: site.published.length,
       drafts: site.drafts.length,
       scheduled: site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() })),
     }
-    if (!site.ok || !write || site.ledger === undefined) return { files: site.files, ok: site.ok, summary, analysed, site }
+    if (!site.ok || !write || site.ledger === undefined || !site.output) return { files: site.files, ok: site.ok, summary, analysed, site }
 
-    // From here on only what the output is made of is held: the articles as shown, and their keys.
-    const { files, shown } = site
-    const articleKeys = new Map([...site.published, ...site.previewed].map((article) => [article.id, keys(article.file.path)]))
-    const staged = await stage(request, shown, site.ledger, articleKeys, images, pool, record, record !== undefined && memory.trusts(record, out))
+    // From here on only what the output is made of is held: the articles as shown, their keys, and the files to make.
+    const { files, shown, output } = site
+    articleKeys = new Map([...site.published, ...site.previewed].map((article) => [article.id, keys(article.file.path)]))
+    const staged = await stage(request, shown, output, site.ledger, articleKeys, placeOf, images, pool, record, record !== undefined && memory.trusts(record, out))
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
     const ledgers = [ledger, site.ledger]
     commit(request, memory, staged, { quick: ledgers.map(quickKey), inputs: ledgers.map(inputsKey), sources, summary, files: messages })
     return { files, ok: true, summary, analysed, output: staged.changed ? 'written' : 'same' }
   } finally {
+    bodies.close()
     await pool?.close()
   }
 }
@@ -342,34 +359,39 @@ function withDigest(image: Image, knownDigest: (path: string) => string | undefi
   return { ...image, sha256: knownDigest(image.source) ?? createHash('sha256').update(readFileSync(image.source)).digest('hex') }
 }
 
-/** Stage the output: every file whose key changed, made on the pool's threads, or here. */
+/**
+ * Stage the output: every file whose key changed, made on the pool's threads,
+ * or here. `output` is the site's files (`Site.output`), each let go once
+ * the writer has taken it, so that a made document's model dies with it.
+ */
 async function stage(
   request: BuildRequest,
   articles: readonly ShownArticle[],
+  output: Array<OutputFile | undefined>,
   ledger: string,
   keys: ReadonlyMap<string, ArticleKeys & { body: BodyPlace }>,
+  placeOf: (article: ShownArticle) => BodyPlace,
   assets: readonly Asset[],
   pool: Pool | undefined,
   record: BuildRecord | undefined,
   trusted: boolean,
 ): Promise<Staged> {
-  const bodies = new BodyReader(request.cache)
-  const placeOf = (article: ShownArticle) => {
-    const found = keys.get(article.id)
-    if (!found) throw new Error(`no body for ${article.id}`)
-    return found.body
-  }
-  try {
-    return await stageOutput(request.out, siteFiles(articles, request.config, ledger, (article) => bodies.read(placeOf(article))), {
-      assets,
-      previous: new Map(record?.written),
-      trusted,
-      keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
-      maxBytes: request.config.siteSizeLimit * 2 ** 20,
-      ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger }) }),
-    })
-  } finally {
-    bodies.close()
+  return await stageOutput(request.out, taken(output), {
+    assets,
+    previous: new Map(record?.written),
+    trusted,
+    keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
+    maxBytes: request.config.siteSizeLimit * 2 ** 20,
+    ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger }) }),
+  })
+}
+
+/** Each of `files` in turn, its place emptied as it is given. */
+function* taken(files: Array<OutputFile | undefined>): Generator<OutputFile> {
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]
+    files[index] = undefined
+    if (file) yield file
   }
 }
 

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } fro
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { test } from 'node:test'
+import { VFile } from 'vfile'
 import { build, openSession, type BuildRequest, type BuildResult } from '../../src/engine/index.ts'
 import { listInputs, updateInputs, type Inputs } from '../../src/engine/inputs.ts'
 import { readRecord } from '../../src/engine/record.ts'
@@ -92,6 +93,49 @@ test('a build in a session gives what a build on its own gives, change after cha
   }
   // Closing wrote the session's record: a build on its own after it finds nothing to do.
   assert.equal((await build({ ...within, session: undefined })).output, 'unchanged')
+})
+
+test('an editor\'s edits in one session leave the output a cold build of the same articles and ledger makes, byte for byte', async () => {
+  const root = await folder({
+    '2026/01/one.md': text('One', 'First.\n', { tags: ['Energy'] }),
+    '2026/01/two.md': text('Two', 'Second.\n', { tags: ['Energy', 'Water'] }),
+    '2025/12/three.md': text('Three', 'Third.\n', { date: '2025-12-20', tags: ['Water'] }),
+  })
+  const articles = join(root, 'articles')
+  const first: BuildRequest = { articles, config: config(), now, write: true, out: join(root, 'first'), cache: join(root, 'first-cache') }
+  assert.equal((await build(first)).ok, true)
+  // The live site's ledger, which the edits are built against: an id it holds must stay.
+  const ledgerText = await readFile(join(first.out, 'ledger.json'), 'utf8')
+  const ledger = () => new VFile({ path: 'ledger.json', value: ledgerText })
+  const session = openSession()
+  const a = (path: string) => join(articles, path)
+  const save = (path: string, content: string) => async () => (await writeFile(a(path), content), [a(path)])
+  const steps: Array<[string, () => Promise<string[]>]> = [
+    ['a body edited', save('2026/01/one.md', text('One', 'First, and more.\n', { tags: ['Energy'] }))],
+    ['a title edited', save('2026/01/one.md', text('One, retitled', 'First, and more.\n', { tags: ['Energy'] }))],
+    ['a tag changed', save('2026/01/two.md', text('Two', 'Second.\n', { tags: ['Water', 'Grain'] }))],
+    ['an article added', save('2026/01/four.md', text('Four', 'Fourth.\n', { tags: ['Energy'] }))],
+    // Not yet in the live site's ledger, so its URL, which holds the month, may still change.
+    ['a date moved into another month', save('2026/01/four.md', text('Four', 'Fourth.\n', { date: '2025-12-28', tags: ['Energy'] }))],
+    ['an article deleted', async () => (await rm(a('2026/01/four.md')), [a('2026/01/four.md')])],
+    ['a published id changed: refused', save('2025/12/three.md', text('Three', 'Third.\n', { date: '2025-12-20', tags: ['Water'], id: 'urn:example:three' }))],
+    ['the id put back', save('2025/12/three.md', text('Three', 'Third, amended.\n', { date: '2025-12-20', tags: ['Water'] }))],
+  ]
+  try {
+    for (const [index, [what, step]] of steps.entries()) {
+      session.changed(await step())
+      const within: BuildRequest = { ...first, ledger: ledger(), session }
+      // A cold build: its own output and cache, made from nothing.
+      const cold: BuildRequest = { ...first, ledger: ledger(), out: join(root, `cold-${index}`), cache: join(root, `cold-cache-${index}`) }
+      const [mine, theirs] = [await build(within), await build(cold)]
+      assert.deepEqual(said(mine), said(theirs), what)
+      assert.equal(mine.ok, !what.endsWith('refused'), what)
+      if (mine.ok) assert.deepEqual(await output(within.out), await output(cold.out), what)
+    }
+  } finally {
+    await session.close()
+    await rm(root, { recursive: true, force: true })
+  }
 })
 
 test('a config changed in a session is analysed with on the thread it keeps, as on its own', async () => {
