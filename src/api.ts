@@ -9,10 +9,11 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { configFileName, configSchema, validateConfig, type Config, type ConfigInput } from './config.ts'
+import { configFileName, configSchema, siteImagesOfData, validateConfig, type Config, type ConfigInput } from './config.ts'
 import { publishSchedule, publishWorkflowFile } from './feeds/polling.ts'
 import { build as runEngine, OutputRefused, SiteTooLarge, type BuildResult, type Session } from './engine/index.ts'
-import { readSource } from './load.ts'
+import { readImageFile, readSource } from './load.ts'
+import { maxSiteImageBytes } from './site-images.ts'
 import { problemsOf, type Problem } from './report.ts'
 import type { Article } from './validate.ts'
 
@@ -161,10 +162,10 @@ async function run(options: Options, write: boolean): Promise<{ built: BuildResu
   const preview = options.drafts || options.future ? { drafts: options.drafts === true, future: options.future === true } : undefined
   const out = options.out ?? (preview ? defaults.preview : defaults.out)
   if (preview && write && isPublishedFolder(out)) throw new Refused(previewRefusal(out), 'place')
-  const read = typeof options.config === 'object' ? { config: configObject(options.config) } : readConfig(options.config)
+  if (!statSync(articles, { throwIfNoEntry: false })?.isDirectory()) throw new Refused(`the articles folder \`${articles}\` does not exist`, 'place')
+  const read = typeof options.config === 'object' ? { config: configObject(options.config, articles) } : readConfig(options.config, articles)
   if (!('config' in read)) return { ok: false, problems: read.problems, published: 0, drafts: 0, scheduled: [] }
   const { config } = read
-  if (!statSync(articles, { throwIfNoEntry: false })?.isDirectory()) throw new Refused(`the articles folder \`${articles}\` does not exist`, 'place')
   const ledger = readSource(options.ledger ?? defaults.ledger)
   if (!ledger && options.ledger !== undefined) {
     throw new Refused(`the ledger \`${options.ledger}\` does not exist; only a site's very first build goes without one`, 'place')
@@ -191,11 +192,18 @@ async function run(options: Options, write: boolean): Promise<{ built: BuildResu
   }
 }
 
-/** The site config from its file (the defaults when there is none and none was named), or its problems. */
-export function readConfig(path?: string): { config: Config } | { problems: Problem[] } {
+/**
+ * The site config from its file (the defaults when there is none and none
+ * was named), or its problems. Given the articles folder `articles`, its
+ * `icon` and `logo` are read from there and checked (src/site-images.ts), as
+ * a build needs them; unless there is no such folder, which the build then
+ * refuses on its own.
+ */
+export function readConfig(path?: string, articles?: string): { config: Config } | { problems: Problem[] } {
   const file = readSource(path ?? defaults.config)
   if (!file && path !== undefined) throw new Refused(`the config file \`${path}\` does not exist`, 'place')
-  const config = validateConfig(file)
+  const folder = articles !== undefined && statSync(articles, { throwIfNoEntry: false })?.isDirectory()
+  const config = validateConfig(file, folder ? imageReader(articles) : undefined)
   return config ? { config: withSchedule(config, dirname(path ?? defaults.config)) } : { problems: problemsOf(file ? [file] : []) }
 }
 
@@ -237,13 +245,28 @@ export function previewRefusal(out: string): string {
   return `\`${out}\` is the output folder a build publishes; a preview with drafts or the future writes to another (by default \`${defaults.preview}\`)`
 }
 
-/** A config given as data, checked again; the schedule of one `readConfig` gave is kept. */
-function configObject(input: ConfigInput | Config): Config {
-  const { schedule, ...fields } = input as Config
+/** What reads the site's icon and logo: files in the articles folder. */
+function imageReader(articles: string) {
+  return (path: string) => readImageFile(articles, path, maxSiteImageBytes)
+}
+
+/**
+ * A config given as data, checked again; the schedule and the icon and logo
+ * of one `readConfig` gave are kept. Otherwise its `icon` and `logo` are read
+ * from the articles folder `articles`.
+ */
+function configObject(input: ConfigInput | Config, articles: string): Config {
+  const { schedule, siteImages, ...fields } = input as Config
   const parsed = configSchema.safeParse(fields)
-  if (parsed.success) return schedule === undefined ? parsed.data : { ...parsed.data, schedule }
-  const issues = parsed.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`)
-  throw new Refused(`the config is not valid: ${issues.join('; ')}`, 'config')
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`)
+    throw new Refused(`the config is not valid: ${issues.join('; ')}`, 'config')
+  }
+  const config: Config = schedule === undefined ? parsed.data : { ...parsed.data, schedule }
+  if (parsed.data.icon === undefined && parsed.data.logo === undefined) return config
+  const images = siteImages ?? siteImagesOfData(config, imageReader(articles))
+  if (typeof images === 'string') throw new Refused(`the config is not valid: ${images}`, 'config')
+  return { ...config, siteImages: images }
 }
 
 function reportOf({ files, ok, summary, output }: BuildResult): Report {

@@ -2,6 +2,7 @@ import { VFile } from 'vfile'
 import { z } from 'zod'
 import { report } from './messages.ts'
 import { absoluteUrl, languageTag, permanentId, plainText, when } from './schema.ts'
+import { siteImagePath, siteImagesOf, type ImageRead, type SiteImageKind, type SiteImageProblem, type SiteImages } from './site-images.ts'
 import { stringsProblems, stringsSchema, type StringsProblem } from './strings/index.ts'
 import { validateYaml, type Locate } from './yaml-data.ts'
 
@@ -77,6 +78,8 @@ const configFields = z.strictObject({
     .describe(
       'a list of published ids withdrawn on purpose, each `- id:`, `at:` (when, a date or date-time) and `reason:` (one line of plain text), or an id alone',
     ),
+  icon: siteImagePath('icon').optional(),
+  logo: siteImagePath('logo').optional(),
   strings: stringsSchema
     .optional()
     .describe('the interface texts in the site’s language, by key (the README lists them), each as plain text'),
@@ -99,9 +102,12 @@ export const configSchema = configFields.superRefine((config, context) => {
  * The config as a build uses it: the file's fields, and the cron of the
  * project's publish workflow when it has one (src/feeds/polling.ts), which
  * whoever reads the config adds (src/api.ts `readConfig`): the workflow, not
- * the config, is the one record of when the site changes.
+ * the config, is the one record of when the site changes. And its `icon` and
+ * `logo` as read from their files (`siteImages`, src/site-images.ts), which
+ * whoever reads the config adds too: their sizes are part of the config, so
+ * a build whose icon changed size is made again.
  */
-export type Config = z.output<typeof configSchema> & { schedule?: string }
+export type Config = z.output<typeof configSchema> & { schedule?: string; siteImages?: SiteImages }
 export type ConfigInput = z.input<typeof configSchema>
 
 /** The file name looked for at the project root. */
@@ -112,15 +118,52 @@ export function resolveConfig(input: ConfigInput = {}): Config {
   return configSchema.parse(input)
 }
 
-/** The site config from its YAML file, or the embedded defaults when there is none. */
-export function validateConfig(file: VFile | undefined): Config | undefined {
+/**
+ * The site config from its YAML file, or the embedded defaults when there is
+ * none. With `readImage` (what reads a file in the articles folder), its
+ * `icon` and `logo` are read and checked too, each problem at its value.
+ */
+export function validateConfig(file: VFile | undefined, readImage?: (path: string) => ImageRead): Config | undefined {
   if (!file) return configSchema.parse({})
   if (file.messages.length > 0) return undefined
   const valid = validateYaml(file, { text: String(file.value), offset: 0 }, configFields)
   if (!valid) return undefined
   const problems = stringsProblems(valid.data.language, valid.data.strings)
   for (const problem of problems) reportProblem(file, problem, valid.locate)
-  return problems.length > 0 ? undefined : valid.data
+  if (problems.length > 0) return undefined
+  if (!readImage || (valid.data.icon === undefined && valid.data.logo === undefined)) return valid.data
+  let failed = false
+  const siteImages = siteImagesOf(valid.data, valid.data.url, readImage, (kind, problem) => {
+    failed = true
+    reportImageProblem(file, problem, valid.locate([kind]))
+  })
+  return failed ? undefined : { ...valid.data, siteImages }
+}
+
+/** An icon's or logo's problem on `file` at `place`, or (with no place) as the one sentence a config given as data gets. */
+export function reportImageProblem(file: VFile, problem: SiteImageProblem, place: ReturnType<Locate>) {
+  switch (problem.rule) {
+    case 'missing-site-image':
+      return report(file, problem.rule, place, problem.details)
+    case 'invalid-site-image':
+      return report(file, problem.rule, place, problem.details)
+    case 'icon-not-square':
+      return report(file, problem.rule, place, problem.details)
+    case 'icon-too-small':
+      return report(file, problem.rule, place, problem.details)
+    case 'logo-not-wide':
+      return report(file, problem.rule, place, problem.details)
+  }
+}
+
+/** The `icon` and `logo` of a config given as data, read and checked; the first problem as a sentence with its fix. */
+export function siteImagesOfData(config: Config, readImage: (path: string) => ImageRead): SiteImages | string {
+  const found: Array<[SiteImageKind, SiteImageProblem]> = []
+  const images = siteImagesOf(config, config.url, readImage, (kind, problem) => found.push([kind, problem]))
+  const [first] = found
+  if (!first) return images
+  const message = reportImageProblem(new VFile(), first[1], undefined)
+  return `\`${first[0]}\`: ${message.reason}; ${message.note ?? ''}`
 }
 
 function reportProblem(file: VFile, problem: StringsProblem, locate: Locate) {

@@ -1,5 +1,6 @@
 import type { Image, Link, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
+import type { ImageInfo } from './image-info.ts'
 import { report } from './messages.ts'
 import type { Article } from './validate.ts'
 
@@ -53,10 +54,44 @@ export function lintDuplicates(articles: readonly Article[]) {
  * articles folder, which is published at the same path. Not cached with the
  * article: it depends on the other files there.
  */
+/** Where an image URL is in the output (and the articles folder), when it is one of the site's; `null` when no file can have it. */
+export function imagePathOf(url: string, site: string): string | null | undefined {
+  if (!url.startsWith(site)) return undefined
+  const encoded = new URL(url).pathname.slice(new URL(site).pathname.length)
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
+}
+
+/** The narrowest lead image partners take: Google Discover's large cards and Microsoft Start's promos want 1,200 pixels. */
+export const minLeadImageWidth = 1200
+
+/**
+ * The lead images the site publishes, by what their bytes say (`infos`, by
+ * path; an image not read is not there): an error for a file that is no
+ * image, a warning for one narrower than `minLeadImageWidth`. SVG images
+ * have no width to speak of, and are checked as documents (src/svg.ts).
+ */
+export function lintLeadImages(articles: readonly Article[], infos: ReadonlyMap<string, ImageInfo | null | undefined>, site: string) {
+  for (const article of articles) {
+    if (!article.image) continue
+    const path = imagePathOf(article.image.url, site)
+    if (typeof path !== 'string' || !infos.has(path)) continue
+    const info = infos.get(path)
+    if (info === null) report(article.file, 'not-an-image', article.places.image, { path })
+    else if (info && info.type !== 'image/svg+xml' && info.width < minLeadImageWidth) {
+      report(article.file, 'narrow-lead-image', article.places.image, { path, width: info.width, min: minLeadImageWidth }, { severity: 'warning' })
+    }
+  }
+}
+
 export function lintImages(articles: readonly Article[], assets: ReadonlySet<string>, site: string) {
   for (const article of articles) {
-    const images = [...(article.image ? [{ url: article.image.url, place: article.places.image }] : []), ...article.images]
-    for (const { url, place } of images) {
+    // A missing lead image fails the build: every feed, card and page would show a broken one. A missing body image warns.
+    const images = [...(article.image ? [{ url: article.image.url, place: article.places.image, lead: true }] : []), ...article.images.map((image) => ({ ...image, lead: false }))]
+    for (const { url, place, lead } of images) {
       if (!url.startsWith(site)) continue
       const encoded = new URL(url).pathname.slice(new URL(site).pathname.length)
       let path: string
@@ -67,7 +102,7 @@ export function lintImages(articles: readonly Article[], assets: ReadonlySet<str
         report(article.file, 'malformed-image-path', place, { path: encoded })
         continue
       }
-      if (!assets.has(path)) report(article.file, 'missing-image-file', place, { path }, { severity: 'warning' })
+      if (!assets.has(path)) report(article.file, 'missing-image-file', place, { path }, { severity: lead ? 'error' : 'warning' })
     }
   }
 }

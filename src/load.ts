@@ -5,6 +5,8 @@ import { VFile } from 'vfile'
 import { report } from './messages.ts'
 import { byCodePoint } from './order.ts'
 import { imageTypes } from './schema.ts'
+import type { ImageInfo } from './image-info.ts'
+import type { ImageRead } from './site-images.ts'
 import { isArticleName } from './slug.ts'
 
 /**
@@ -53,6 +55,8 @@ export interface Image {
   path: string
   /** Where it is on disk, relative to the working directory. */
   source: string
+  /** What its bytes say of it, once read (src/engine/ reads them); `null` when they are no image. */
+  info?: ImageInfo | null
 }
 
 /**
@@ -65,6 +69,25 @@ export function listImages(dir: string): Image[] {
     .filter(({ entry }) => entry.isFile() && Object.hasOwn(imageTypes, entry.name.split('.').pop()?.toLowerCase() ?? ''))
     .map(({ path }) => ({ path: relative(dir, path).split(sep).join('/'), source: path }))
     .sort((a, b) => byCodePoint(a.path, b.path))
+}
+
+/**
+ * The bytes of the site's icon or logo, `path` under the articles folder
+ * `dir` (see src/site-images.ts), at most `limit` bytes. Only a regular file,
+ * as `listImages` publishes only those: a link is not followed.
+ */
+export function readImageFile(dir: string, path: string, limit: number): ImageRead {
+  const source = join(dir, ...path.split('/'))
+  try {
+    const info = lstatSync(source)
+    if (!info.isFile()) return { unreadable: `\`${source}\` is ${info.isSymbolicLink() ? 'a link, which is never published' : 'not a file'}` }
+    if (info.size > limit) return { unreadable: `\`${source}\` is ${megabytes(info.size)}, more than ${megabytes(limit)}` }
+    return { bytes: readFileSync(source) }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true }
+    return { unreadable: (error as Error).message }
+  }
 }
 
 /**

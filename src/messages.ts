@@ -123,6 +123,15 @@ const catalogue = {
     reason: (d: { path: string }) => `The image ${d.path} is not in the articles folder, so the site will not have it`,
     fix: (d: { path: string }) => `add the file as ${d.path} under the articles folder, or point to an image that exists`,
   },
+  'not-an-image': {
+    reason: (d: { path: string }) => `The lead image ${d.path} is not an image: its bytes are of no type the site publishes`,
+    fix: () => 'save it again as JPEG, PNG, GIF, WebP or AVIF (a page or a document saved under an image’s name will not show), or point to another image',
+  },
+  'narrow-lead-image': {
+    reason: (d: { path: string; width: number; min: number }) => `The lead image ${d.path} is ${d.width} pixels wide, less than ${d.min}`,
+    fix: (d: { min: number }) =>
+      `use one at least ${d.min} pixels wide: Google Discover shows large cards only for such images, and Microsoft Start asks for ${d.min} × 624 promos`,
+  },
   'malformed-image-path': {
     reason: (d: { path: string }) => `The image path ${d.path} has a \`%\` that starts no escape (such as \`%20\`), so no file can have it`,
     fix: () => 'write a percent sign as `%25`, or rename the image without one',
@@ -276,6 +285,27 @@ const catalogue = {
   'invalid-file-name': {
     reason: () => 'This name is not UTF-8 text (shown with `�` where its bytes are not), so it cannot be published at any URL',
     fix: () => 'rename it in UTF-8, as every current system names files: `convmv` does it for a whole folder',
+  },
+  'missing-site-image': {
+    reason: (d: { field: string; path: string }) => `The \`${d.field}\` file \`articles/${d.path}\` does not exist`,
+    fix: (d: { field: string }) =>
+      `put the image in the articles folder and name it from the site root (\`images/${d.field}.png\` for \`articles/images/${d.field}.png\`), or remove \`${d.field}\``,
+  },
+  'invalid-site-image': {
+    reason: (d: { field: string; detail: string }) => `The \`${d.field}\` cannot be used: ${d.detail}`,
+    fix: (d: { field: string; types: string }) => `save the ${d.field} as ${d.types}, or remove \`${d.field}\``,
+  },
+  'icon-not-square': {
+    reason: (d: { width: number; height: number }) => `The \`icon\` is ${d.width} × ${d.height} pixels, not square`,
+    fix: () => 'crop it square: readers, browsers and phones show it in a square, and would stretch or cut it; a wide image is the `logo`',
+  },
+  'icon-too-small': {
+    reason: (d: { size: number; min: number }) => `The \`icon\` is ${d.size} pixels wide, less than ${d.min}`,
+    fix: (d: { min: number }) => `save it at ${d.min} × ${d.min} pixels or more (512 × 512 suits every use): phones and readers would show it blurred`,
+  },
+  'logo-not-wide': {
+    reason: (d: { width: number; height: number }) => `The \`logo\` is ${d.width} × ${d.height} pixels, not wider than it is tall`,
+    fix: () => 'use a wide version of the logo (Atom suggests twice as wide as tall); a square image is the `icon`',
   },
   'outside-articles': {
     reason: (d: { target: string }) => `This is a link to \`${d.target}\`, which is outside the articles folder`,

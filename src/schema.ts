@@ -128,6 +128,15 @@ export const correction = z
   .describe('`at`, `kind` and `note` on indented lines')
 
 /**
+ * What the feeds carry of an article (issue #20): `full`, its whole text
+ * where the document carries whole texts; `summary`, only ever its teaser
+ * (the standfirst and a link), for an interactive story or one for
+ * subscribers. Its page shows it whole either way.
+ */
+export const feedPolicies = ['full', 'summary'] as const
+export type FeedPolicy = (typeof feedPolicies)[number]
+
+/**
  * Article front matter. Exported so sites can extend it.
  * Types come from it (`ArticleData`); nothing else describes an article.
  */
@@ -155,8 +164,10 @@ export const articleSchema = z.strictObject({
     .strictObject({
       src: imageSource,
       alt: text(500).describe('a description of the image for people who cannot see it'),
+      caption: text(1000).describe('what the picture shows, as readers see it under it, as plain text').optional(),
+      credit: text(200).describe('who made it or owns it (`Photo: Ann Lee/Agency`), as plain text').optional(),
     })
-    .describe('`src` and `alt` on two indented lines')
+    .describe('`src` and `alt` on indented lines, and `caption` and `credit` if there are')
     .optional(),
   id: permanentId.optional(),
   slug: z
@@ -175,6 +186,7 @@ export const articleSchema = z.strictObject({
   canonical: absoluteUrl.optional(),
   draft: z.boolean().describe('`true` or `false`').optional(),
   lang: languageTag.optional(),
+  feed: z.enum(feedPolicies).describe('`full` (the whole text in feeds, the default) or `summary` (the standfirst and a link)').optional(),
 })
 
 export type ArticleData = z.infer<typeof articleSchema>

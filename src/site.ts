@@ -5,12 +5,13 @@ import { feedDocuments } from './feeds/documents.ts'
 import { feedModel, siteFeed } from './feeds/model.ts'
 import { topicFeed, topicsOf } from './feeds/topics.ts'
 import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
-import { lintDuplicates, lintImages } from './lint.ts'
+import { imagePathOf, lintDuplicates, lintImages, lintLeadImages } from './lint.ts'
 import { report } from './messages.ts'
 import type { Image } from './load.ts'
 import { checkOutputPaths } from './output-paths.ts'
 import { manifestFile, outputFile, type OutputFile } from './output.ts'
 import { outputPathFor } from './pages/urls.ts'
+import { newsSitemapChangesAt } from './pages/news-sitemap.ts'
 import { pageFiles } from './pages/site-pages.ts'
 import { isShown, previewState, shown, type BodyOf, type Preview, type ShownArticle } from './shown.ts'
 import type { Article } from './validate.ts'
@@ -77,6 +78,12 @@ export interface Site {
    * once written.
    */
   output?: Array<OutputFile | undefined>
+  /**
+   * When the output made at "now" changes though no input does: the first
+   * time an article leaves the news sitemap. Absent when nothing ages out.
+   * (A scheduled article going live is the other such time: see `scheduled`.)
+   */
+  changesAt?: Date
 }
 
 /**
@@ -105,6 +112,9 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   checkSilentChanges(published, previous)
   lintDuplicates(all)
   lintImages(all, new Set(options.images?.map((image) => image.path)), config.url)
+  // What the images' bytes say, for those read (the engine reads every image; `buildSite` none).
+  const infos = new Map(options.images?.flatMap((image) => (image.info === undefined ? [] : [[image.path, image.info] as const])))
+  lintLeadImages(all, infos, config.url)
 
   const fatal = () => files.some((file) => file.messages.some((message) => message.fatal))
   const site = { files, published, scheduled, drafts, previewed, retracted: [] }
@@ -112,15 +122,16 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   const articles = onShow.map((article) => {
     const minutes = readingTimes.get(article)
     if (minutes === undefined) throw new Error(`${article.file.path} is shown but was not rendered`)
-    return shown(article, minutes, previewState(article, options.now, options.preview))
+    return withImageInfo(shown(article, minutes, previewState(article, options.now, options.preview)), infos, config.url)
   })
   // Only what is published at "now" is recorded, in a preview too: a previewed draft leaves no trace in the ledger.
   const next = nextLedger(previous, published, config)
   const ledger = JSON.stringify(next, null, 2) + '\n'
-  const output = [...siteFiles(articles, config, ledger, options.bodyOf ?? (() => ''))]
+  const output = [...siteFiles(articles, config, ledger, options.bodyOf ?? (() => ''), options.now)]
   files.push(...checkPaths(onShow, output, config, options.images ?? []))
   if (fatal()) return { ...site, ok: false, shown: [] }
-  return { ...site, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next), ...(options.bodyOf && { output }) }
+  const changesAt = newsSitemapChangesAt(articles, options.now)
+  return { ...site, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next), ...(options.bodyOf && { output }), ...(changesAt && { changesAt }) }
 }
 
 /**
@@ -148,9 +159,10 @@ function checkPaths(shownSources: readonly Article[], output: readonly OutputFil
  * src/engine/commit.ts), from the published articles, their bodies and the
  * ledger: the feeds, the pages, the partner headlines, the ledger. Each is
  * made as the writer reads it, and the same whatever thread reads it, being
- * made from plain data alone. It can be read more than once.
+ * made from plain data alone. It can be read more than once. `now` is the
+ * build's: the news sitemap lists the articles of the two days before it.
  */
-export function siteFiles(articles: readonly ShownArticle[], config: Config, ledger: string, bodyOf: BodyOf): Iterable<OutputFile> {
+export function siteFiles(articles: readonly ShownArticle[], config: Config, ledger: string, bodyOf: BodyOf, now: Date): Iterable<OutputFile> {
   return {
     *[Symbol.iterator]() {
       // The tombstones in the feeds, and the notices at the retracted URLs.
@@ -158,7 +170,7 @@ export function siteFiles(articles: readonly ShownArticle[], config: Config, led
       yield* feedDocuments(articles, config, bodyOf, retractions)
       const model = feedModel(articles, config, siteFeed(config), bodyOf, { limit: config.feedItems })
       const topics = topicsOf(articles, config).map((topic) => topicFeed(topic, config))
-      yield* pageFiles(articles, model, topics, config, bodyOf, retractions)
+      yield* pageFiles(articles, model, topics, config, bodyOf, now, retractions)
       yield* widgetFiles(model, config)
       yield outputFile('ledger.json', ledger)
     },
@@ -181,6 +193,13 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
   })
   const site = assembleSite(results, config, { ...options, bodyOf: (article) => bodies.get(article.id) ?? '' })
   return { ...site, output: site.output?.flatMap((file) => (file ? [file] : [])) ?? [] }
+}
+
+/** `article` with what its lead image's bytes say, when the image is the site's and was read. */
+function withImageInfo(article: ShownArticle, infos: ReadonlyMap<string, Image['info']>, site: string): ShownArticle {
+  const path = article.image && imagePathOf(article.image.url, site)
+  const info = typeof path === 'string' ? infos.get(path) : undefined
+  return info && article.image ? { ...article, image: { ...article.image, info } } : article
 }
 
 function readLedger(file: VFile): Ledger | undefined {

@@ -7,9 +7,10 @@ import type { Config } from './config.ts'
 import { calendarDate, toInstant } from './dates.ts'
 import { report } from './messages.ts'
 import { parseSource } from './parse.ts'
-import { articleSchema, slugPattern, type ArticleData, type CorrectionKind } from './schema.ts'
+import { articleSchema, slugPattern, type ArticleData, type CorrectionKind, type FeedPolicy } from './schema.ts'
 import { fileNameProblem, slugFromFileName, suggestSlug } from './slug.ts'
 import { validateYaml } from './yaml-data.ts'
+import type { ImageInfo } from './image-info.ts'
 
 /**
  * An article whose front matter passed the schema, with everything derived
@@ -36,13 +37,28 @@ export interface Article {
   /** The body's `bodyDigest`: how the ledger notices a published text that changed without a correction. */
   bodyDigest: string
   tags: string[]
-  image?: { url: string; alt: string }
+  image?: LeadImage
   lang: string
   draft: boolean
+  /** What feeds carry of it: `summary` keeps its body out of every feed, archive and partner file. */
+  feed: FeedPolicy
   /** The body's images: absolute URL and place in the source. */
   images: { url: string; place?: Position }[]
   /** Where each front-matter field's value is, for messages about it. */
   places: Partial<Record<keyof ArticleData, Position>>
+}
+
+/**
+ * The lead image as front matter gives it: plain text but the URL, which is
+ * absolute. And, once the site knows the file (src/site.ts), what its bytes
+ * say of it: its size, type and length.
+ */
+export interface LeadImage {
+  url: string
+  alt: string
+  caption?: string
+  credit?: string
+  info?: ImageInfo
 }
 
 /**
@@ -241,9 +257,17 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
     ...(corrections.length > 0 && { corrections }),
     bodyDigest: bodyDigest(bodyText(file, tree)),
     tags: data.tags ?? [],
-    ...(data.image && { image: { url: new URL(data.image.src, site).href, alt: data.image.alt } }),
+    ...(data.image && {
+      image: {
+        url: new URL(data.image.src, site).href,
+        alt: data.image.alt,
+        ...(data.image.caption !== undefined && { caption: data.image.caption }),
+        ...(data.image.credit !== undefined && { credit: data.image.credit }),
+      },
+    }),
     lang: data.lang ?? config.language,
     draft: data.draft ?? false,
+    feed: data.feed ?? 'full',
     places: Object.fromEntries(
       Object.keys(data).map((key) => [key, locate([key])]),
     ) as Article['places'],

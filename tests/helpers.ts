@@ -3,6 +3,9 @@ import { parseFeed } from '@rowanmanning/feed-parser'
 import { SaxesParser } from 'saxes'
 import { VFile } from 'vfile'
 import { stringify } from 'yaml'
+import { readFileSync } from 'node:fs'
+import { imageInfo } from '../src/image-info.ts'
+import { listImages, type Image } from '../src/load.ts'
 import { analyseSource } from '../src/analyse.ts'
 import { resolveConfig, type Config, type ConfigInput } from '../src/config.ts'
 import { feedModel, siteFeed, type FeedModel } from '../src/feeds/model.ts'
@@ -106,4 +109,21 @@ export function findAll(element: XmlElement, name: string): XmlElement[] {
 /** Parse RSS or Atom with @rowanmanning/feed-parser, an independent, lenient reader's view. */
 export function readFeed(xml: string) {
   return parseFeed(xml)
+}
+
+/** The images under an articles folder with what their bytes say, as the engine reads them (src/engine/index.ts `withDigest`). */
+export function readImages(dir: string): Image[] {
+  return listImages(dir).map((image) => (/\.svg$/i.test(image.path) ? image : { ...image, info: imageInfo(readFileSync(image.source)) }))
+}
+
+/** A PNG of `width` × `height` as far as image-size reads it: the signature and the IHDR chunk. */
+export function pngHeader(width: number, height: number): Uint8Array {
+  const bytes = Buffer.alloc(33)
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes, 0)
+  bytes.writeUInt32BE(13, 8)
+  bytes.write('IHDR', 12, 'latin1')
+  bytes.writeUInt32BE(width, 16)
+  bytes.writeUInt32BE(height, 20)
+  bytes.set([8, 2, 0, 0, 0], 24)
+  return bytes
 }

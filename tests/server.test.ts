@@ -187,7 +187,8 @@ describe('the preview: the site at its path, its address the preview\'s', () => 
 
   test('adds the live reload script to HTML only, and serves it and its events', async () => {
     assert.match((await get(base)).body.toString(), /<script src="\/_wirefeed\/live\.js" data-generation="\d+" defer><\/script><\/body><\/html>\n$/)
-    for (const name of ['feed.xml', 'feed.json', 'embed.js']) assert.doesNotMatch((await get(base + name)).body.toString(), /_wirefeed/)
+    // The script's path, not JSON Feed's `_wirefeed` extension, which feed.json carries.
+    for (const name of ['feed.xml', 'feed.json', 'embed.js']) assert.doesNotMatch((await get(base + name)).body.toString(), /\/_wirefeed\//)
     const script = await get(`${origin}/_wirefeed/live.js`)
     assert.deepEqual([script.status, script.headers['content-type']], [200, 'text/javascript; charset=utf-8'])
     const stream = await fetch(`${origin}/_wirefeed/events`)

@@ -19,6 +19,17 @@ test('accepts a minimal article and derives slug, URL and id from the file name 
   assert.deepEqual(article.authors, ['Ann Writer'])
   assert.equal(article.lang, 'en')
   assert.equal(article.draft, false)
+  assert.equal(article.feed, 'full')
+})
+
+test('reads `feed: summary`, and rejects any other policy at its value with the two it takes', () => {
+  assert.equal(validateArticle(source({ feed: 'summary' }), config())?.article.feed, 'summary')
+  const file = source({ feed: 'teaser' })
+  assert.equal(validateArticle(file, config()), undefined)
+  assert.equal(file.messages.length, 1)
+  const [message] = file.messages
+  assert.equal(`${message?.line}:${message?.column} ${message?.ruleId}`, '6:7 invalid-field')
+  assert.match(String(message?.note), /`full`.*`summary`/)
 })
 
 test('reads a bare date as midnight in the site time zone', () => {

@@ -15,6 +15,7 @@ export const commands = {
     operands: '',
     flags: ['articles', 'out', 'config', 'ledger', 'now', 'drafts', 'future', 'format', 'cache', 'threads'],
     examples: ['wirefeed build', 'wirefeed build --now 2026-01-06T18:00:00+02:00 --out preview', 'wirefeed build --drafts --future'],
+    readsImages: true,
     handler: async () => (await import('../commands/build.ts')).buildCommand,
   },
   check: {
@@ -22,6 +23,7 @@ export const commands = {
     operands: '',
     flags: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache', 'threads'],
     examples: ['wirefeed check', 'wirefeed check --format github'],
+    readsImages: true,
     handler: async () => (await import('../commands/build.ts')).checkCommand,
   },
   list: {
@@ -84,6 +86,12 @@ export interface Command {
   examples: string[]
   /** False for a command that makes a site rather than reading one (`init`): it gets the defaults. */
   readsConfig?: false
+  /**
+   * True for a command that builds the site: its config's `icon` and `logo`
+   * are read and checked with it, each problem at its line (src/site-images.ts).
+   * (`serve` reads the config itself, on every build.)
+   */
+  readsImages?: true
   handler: () => Promise<Handler>
 }
 

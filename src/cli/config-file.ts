@@ -4,10 +4,14 @@ import { formatReport } from '../report.ts'
 import type { Options } from './flags.ts'
 import type { Io } from './io.ts'
 
-/** The site config from its file (or the defaults, when there is none and none was named), or an exit code after saying why there is none. */
-export function loadConfig(options: Pick<Options, 'config' | 'configGiven' | 'color'>, io: Io): Config | number {
+/**
+ * The site config from its file (or the defaults, when there is none and none
+ * was named), or an exit code after saying why there is none. With `images`,
+ * its `icon` and `logo` are read from the articles folder and checked.
+ */
+export function loadConfig(options: Pick<Options, 'config' | 'configGiven' | 'color' | 'articles'>, io: Io, images = false): Config | number {
   try {
-    const read = readConfig(options.configGiven ? options.config : undefined)
+    const read = readConfig(options.configGiven ? options.config : undefined, images ? options.articles : undefined)
     if ('config' in read) return read.config
     io.stderr(formatReport(read.problems, 'text', { color: options.color }))
     return 1

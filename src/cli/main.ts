@@ -33,7 +33,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0
   }
   const entry: Command = commands[command]
-  const config = entry.readsConfig === false ? resolveConfig() : loadConfig(options, io)
+  const config = entry.readsConfig === false ? resolveConfig() : loadConfig(options, io, entry.readsImages === true)
   if (typeof config === 'number') return config
   const handler = await entry.handler()
   return handler(config, options, io)

@@ -54,6 +54,8 @@ import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
 import { readSource, type Image } from '../load.ts'
 import { assembleSite, type Site, type SourceResult } from '../site.ts'
+import { imageInfo, type ImageInfo } from '../image-info.ts'
+import { imagePathOf } from '../lint.ts'
 import type { Preview, ShownArticle } from '../shown.ts'
 import { BodyReader, entryServes, isDamagedCache, fromEntry, restoreMessages, storeMessages, type BodyPlace, type Entry } from './cache.ts'
 import { manifestFile, type OutputFile } from '../output.ts'
@@ -191,11 +193,22 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
 
     // From here on only what the output is made of is held: the articles as shown, their keys, and the files to make.
     const { files, shown, output } = site
-    articleKeys = new Map([...site.published, ...site.previewed].map((article) => [article.id, keys(article.file.path)]))
+    // An article shows its lead image's size and type, read from the image: its keys take in the image's digest,
+    // so the files that show it are made again when the image changes (the image is an input: see `withDigest`).
+    const digests = new Map(images.map((image) => [image.path, image.sha256]))
+    articleKeys = new Map(
+      [...site.published, ...site.previewed].map((article) => {
+        const found = keys(article.file.path)
+        const path = article.image && imagePathOf(article.image.url, config.url)
+        const digest = typeof path === 'string' ? digests.get(path) : undefined
+        return [article.id, digest === undefined ? found : { ...found, whole: hash(found.whole, digest), teaser: hash(found.teaser, digest) }]
+      }),
+    )
     const staged = await stage(request, shown, output, site.ledger, articleKeys, placeOf, images, pool, record, record !== undefined && memory.trusts(record, out))
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
     const ledgers = [ledger, site.ledger]
-    commit(request, memory, staged, { quick: ledgers.map(quickKey), inputs: ledgers.map(inputsKey), sources, summary, files: messages })
+    const changesAt = site.changesAt && { changesAt: site.changesAt.toISOString() }
+    commit(request, memory, staged, { quick: ledgers.map(quickKey), inputs: ledgers.map(inputsKey), sources, summary, files: messages, ...changesAt })
     return { files, ok: true, summary, analysed, output: staged.changed ? 'written' : 'same' }
   } finally {
     bodies.close()
@@ -218,11 +231,13 @@ async function analyseInputs(
   memory: Memory,
 ) {
   // A fingerprint unchanged since the last build means the digest it recorded.
-  const recorded = new Map(record?.sources.map(([path, print, digest]) => [path, { print, digest }]))
+  const recorded = new Map(record?.sources.map(([path, print, digest, info]) => [path, { print, digest, info }]))
   const knownDigest = (path: string) => {
     const last = recorded.get(path)
     return last && last.print === inputs.prints.get(path) ? last.digest : undefined
   }
+  // An image's info is read with its digest, and known while its digest is.
+  const knownInfo = (path: string) => (knownDigest(path) === undefined ? undefined : recorded.get(path)?.info)
   const index = useCache ? memory.index() : new Map<string, Entry>()
   const known = new Set([...index].flatMap(([key, entry]) => (entryServes(entry, request.now, request.preview) ? [key] : [])))
   const settings: WorkSettings = { config: request.config, now: request.now, ...(request.preview && { preview: request.preview }), context, root: realpathSync(request.articles), known }
@@ -239,9 +254,12 @@ async function analyseInputs(
     results.push(fromEntry(entry, result.path))
   }
   memory.keepIndex(entries)
-  const images = inputs.images.map((image) => withDigest(image, knownDigest))
+  const images = inputs.images.map((image) => withDigest(image, knownDigest, knownInfo))
   const contents = JSON.stringify([done.map((result) => [result.path, result.key ?? result.entry?.messages]), images])
-  const digests: Array<[string, string | undefined]> = [...done.map((result) => [result.path, result.digest] as [string, string | undefined]), ...images.map((image) => [image.source, image.sha256] as [string, string])]
+  const digests: Array<[string, string | undefined, (ImageInfo | null)?]> = [
+    ...done.map((result) => [result.path, result.digest] as [string, string | undefined]),
+    ...images.map((image) => [image.source, image.sha256, image.info] as [string, string, ImageInfo | null | undefined]),
+  ]
   return {
     results,
     /** The keys and body of the published article from the source at `path`. */
@@ -252,9 +270,10 @@ async function analyseInputs(
     },
     analysed: done.filter((result) => result.key !== undefined && result.entry).length,
     inputsKey: (ledgerText: string) => hash(context, ledgerText, request.out, contents),
-    sources: digests.flatMap(([path, digest]) => {
+    sources: digests.flatMap(([path, digest, info]) => {
       const print = inputs.prints.get(path)
-      return print === undefined || digest === undefined ? [] : [[path, print, digest] as [string, string, string]]
+      if (print === undefined || digest === undefined) return []
+      return [info === undefined ? ([path, print, digest] as BuildRecord['sources'][number]) : ([path, print, digest, info] as BuildRecord['sources'][number])]
     }),
     images,
     pool,
@@ -354,9 +373,19 @@ function checkedSvg(image: Image): VFile {
   return file
 }
 
-/** An image with its digest: the recorded one when its fingerprint is unchanged, else read now. */
-function withDigest(image: Image, knownDigest: (path: string) => string | undefined): Asset {
-  return { ...image, sha256: knownDigest(image.source) ?? createHash('sha256').update(readFileSync(image.source)).digest('hex') }
+/**
+ * An image with its digest and what its bytes say of it (`imageInfo`): the
+ * recorded ones when its fingerprint is unchanged, else read now. An SVG's
+ * size is not read: it is checked as a document instead (src/svg.ts).
+ */
+function withDigest(image: Image, knownDigest: (path: string) => string | undefined, knownInfo: (path: string) => ImageInfo | null | undefined): Asset & Image {
+  const sha256 = knownDigest(image.source)
+  const svg = /\.svg$/i.test(image.path)
+  const info = knownInfo(image.source)
+  if (sha256 !== undefined && svg) return { ...image, sha256 }
+  if (sha256 !== undefined && info !== undefined) return { ...image, sha256, info }
+  const bytes = readFileSync(image.source)
+  return { ...image, sha256: createHash('sha256').update(bytes).digest('hex'), ...(!svg && { info: imageInfo(bytes) }) }
 }
 
 /**
@@ -382,7 +411,7 @@ async function stage(
     trusted,
     keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
     maxBytes: request.config.siteSizeLimit * 2 ** 20,
-    ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger }) }),
+    ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger, now: request.now }) }),
   })
 }
 
@@ -404,7 +433,7 @@ function* taken(files: Array<OutputFile | undefined>): Generator<OutputFile> {
  */
 function commit(request: BuildRequest, memory: Memory, staged: Staged, record: Omit<BuildRecord, 'version' | 'now' | 'manifest' | 'written'>) {
   try {
-    memory.keepRecord({ version: 4, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
+    memory.keepRecord({ version: 6, now: request.now.toISOString(), ...record, manifest: staged.manifest, written: [...staged.written] })
   } catch (error) {
     staged.discard()
     throw error
@@ -421,10 +450,12 @@ function commit(request: BuildRequest, memory: Memory, staged: Staged, record: O
 /**
  * Whether the last build's output still stands at `now`: it is no earlier
  * than that build's (which a build at an earlier time would not publish),
- * no article it held back has gone live since, and the output is untouched.
+ * no article it held back has gone live since, none has aged out of the news
+ * sitemap, and the output is untouched.
  */
 function stands(record: BuildRecord, out: string, now: Date): boolean {
   if (now < new Date(record.now) || record.summary.scheduled.some((entry) => new Date(entry.goesLive) <= now)) return false
+  if (record.changesAt !== undefined && new Date(record.changesAt) <= now) return false
   try {
     if (readFileSync(join(out, manifestFile), 'utf8') !== record.manifest) return false
   } catch {

@@ -23,6 +23,8 @@ export interface Setup {
   /** Each article's body, in the same order. */
   bodies: readonly BodyPlace[]
   ledger: string
+  /** The build's "now" (the news sitemap depends on it), sent with the output: a kept thread's settings may be an earlier build's. */
+  now: Date
 }
 
 /** What the pool sends: a batch of jobs or of output files to make (the first being item `start` of the run), or before those, the output's setup or the jobs' new settings. */
@@ -76,7 +78,7 @@ port.on('message', (message: Message) => {
         if (!place) throw new Error(`no body for ${article.id}`)
         return bodies.read(place)
       }
-      output = reader(siteFiles(message.articles, settings.config, message.ledger, bodyOf))
+      output = reader(siteFiles(message.articles, settings.config, message.ledger, bodyOf, message.now))
       folders = new Set()
       return
     }

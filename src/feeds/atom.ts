@@ -7,7 +7,11 @@ import { createSlots } from './xml/slots.ts'
 export function toAtom(model: FeedModel, view?: string): string {
   const slots = createSlots()
   const { slot } = slots
-  const feed = createFeed(model, slot)
+  // RFC 4287 §4.2.5 and §4.2.14: `icon` square, `logo` wide.
+  const feed = createFeed(model, slot, model.description, {
+    ...(model.logo && { image: model.logo.url }),
+    ...(model.icon && { favicon: model.icon.url }),
+  })
   for (const item of model.items) {
     feed.addItem({
       // Plain text, written `type="text"` (src/feeds/xml/edit.ts): `feed` says `type="html"`.

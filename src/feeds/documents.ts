@@ -1,14 +1,11 @@
-import { toHtml } from 'hast-util-to-html'
-import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
-import { siteStrings } from '../strings/index.ts'
 import { feedArchives, monthsIn } from './archives.ts'
 import { toAtom } from './atom.ts'
 import { toJsonFeed } from './json.ts'
-import { feedFiles, feedModel, siteFeed, type FeedModel } from './model.ts'
+import { feedFiles, feedModel, siteFeed, teaserOf, type FeedModel } from './model.ts'
 import { opmlFile, toOpml } from './opml.ts'
 import { pollingHint } from './polling.ts'
 import { toRss } from './rss.ts'
@@ -21,10 +18,11 @@ import { topicFeed, topicsOf } from './topics.ts'
  * `feeds.opml`, which lists them.
  *
  * The site's subscription documents carry each article whole, its body from
- * `bodyOf`. Topic feeds carry teasers (see `teasers`), and so do the site's
+ * `bodyOf`. Topic feeds carry teasers (see `teaserOf`), and so do the site's
  * archives unless the config asks for `archives: full`: with the full text
  * in every document that lists an article, 10,000 articles made about 1.5 GB
- * of feeds, past GitHub Pages' 1 GB limit for a whole site.
+ * of feeds, past GitHub Pages' 1 GB limit for a whole site. An article that
+ * says `feed: summary` is a teaser in every document (see `feedModel`).
  *
  * The site's documents also announce `retractions` (src/feeds/archives.ts
  * says which of them); every subscription document says how often to look
@@ -42,7 +40,7 @@ export function* feedDocuments(
 ): Generator<OutputFile> {
   const monthOf = monthsIn(config.timeZone)
   const topics = topicsOf(articles, config)
-  const teaserOf = teasers(config)
+  const teasers: BodyOf = (article) => teaserOf(article, config)
   const polling = pollingHint(config.schedule)
   const feeds = [
     { feed: siteFeed(config), articles, topic: false, record: { retractions, polling } },
@@ -55,7 +53,7 @@ export function* feedDocuments(
       const view = '../'.repeat(folder.split('/').length - 1)
       // One model serves the three formats, made when the first of them is.
       let model: FeedModel | undefined
-      const made = () => (model ??= feedModel(members, config, feed, whole ? bodyOf : teaserOf, options))
+      const made = () => (model ??= feedModel(members, config, feed, whole ? bodyOf : teasers, options))
       const file = (name: string, content: () => string) =>
         outputFile(folder + name, content, { articles: members, whole, with: [folder + name, feed, options] })
       yield file(feedFiles.rss, () => toRss(made(), view))
@@ -64,15 +62,4 @@ export function* feedDocuments(
     }
   }
   yield outputFile(opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config))))
-}
-
-/**
- * An article as a teaser carries it: the standfirst and a link to the
- * whole, in the site's words (`readArticle`), which depend on all of the
- * article but its body, and on the config (in each article's teaser key,
- * through the context: src/engine/keys.ts).
- */
-function teasers(config: Config): BodyOf {
-  const readArticle = siteStrings(config).readArticle
-  return (article) => toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, readArticle))])
 }

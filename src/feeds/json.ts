@@ -12,7 +12,10 @@ import { createSlots } from './xml/slots.ts'
  * Two extensions, as JSON Feed allows (keys starting with `_`, which readers
  * that do not know them ignore), both named `_wirefeed`: an item's holds its
  * corrections as data (`corrections`: `date`, `kind`, `note`), besides the
- * notes its `content_html` ends with; the document's holds the retractions
+ * notes its `content_html` ends with, and what JSON Feed cannot say of its
+ * lead image (`image`: `alt`, `caption` and `credit` when there are, `width`
+ * and `height` in pixels and `size_in_bytes` when the site has the file, and
+ * `mime_type`, named as JSON Feed names them in attachments); the document's holds the retractions
  * it announces (`retractions`: `id`, `url`, `date`, `reason`), as Atom's
  * `at:deleted-entry` elements do (RFC 6721).
  */
@@ -41,6 +44,8 @@ export function toJsonFeed(model: FeedModel): string {
     description: model.description,
     // JSON Feed's pagination leads to older items: the next older archive (RFC 5005's prev-archive).
     ...(model.history?.prevArchive && { next_url: model.history.prevArchive.json }),
+    // JSON Feed 1.1: `icon` square, 512 px suits; `favicon` square, at least 64 px. The icon is both.
+    ...(model.icon && { icon: model.icon.url, favicon: model.icon.url }),
     language: model.language,
     ...(model.hub !== undefined && { hubs: [{ type: 'WebSub', url: model.hub }] }),
     ...(model.tombstones.length > 0 && {
@@ -71,8 +76,22 @@ function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {
     authors: item.authors.map((name) => ({ name })),
     ...(item.tags.length > 0 && { tags: v1.tags }),
     language: item.language,
-    ...(item.corrections.length > 0 && {
-      _wirefeed: { corrections: item.corrections.map((entry) => ({ date: entry.at.toISOString(), kind: entry.kind, note: entry.note })) },
+    ...((item.corrections.length > 0 || item.image) && {
+      _wirefeed: {
+        ...(item.image && {
+          image: {
+            alt: item.image.alt,
+            ...(item.image.caption !== undefined && { caption: item.image.caption }),
+            ...(item.image.credit !== undefined && { credit: item.image.credit }),
+            ...(item.image.width !== undefined && { width: item.image.width, height: item.image.height }),
+            mime_type: item.image.type,
+            ...(item.image.bytes !== undefined && { size_in_bytes: item.image.bytes }),
+          },
+        }),
+        ...(item.corrections.length > 0 && {
+          corrections: item.corrections.map((entry) => ({ date: entry.at.toISOString(), kind: entry.kind, note: entry.note })),
+        }),
+      },
     }),
   }
 }

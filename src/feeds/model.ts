@@ -1,10 +1,12 @@
 import { toHtml } from 'hast-util-to-html'
+import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { byCodePoint } from '../order.ts'
 import { imageTypes, type CorrectionKind } from '../schema.ts'
 import { correctionLabel, displayDate } from '../strings/format.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
+import type { SiteImage } from '../site-images.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import type { PollingHint } from './polling.ts'
 
@@ -26,7 +28,21 @@ export interface FeedItem {
   /** Its corrections, oldest first, as data (JSON Feed's `_wirefeed`); `contentHtml` ends with them as notes. */
   corrections: FeedCorrection[]
   language: string
-  image?: { url: string; alt: string; type: string }
+  image?: FeedImage
+}
+
+/** The lead image as feeds carry it: every text XML-safe. */
+export interface FeedImage {
+  url: string
+  alt: string
+  /** By its bytes when they were read, else by its name. */
+  type: string
+  caption?: string
+  credit?: string
+  /** Its size in pixels and length in bytes, when the site has the file (src/image-info.ts). */
+  width?: number
+  height?: number
+  bytes?: number
 }
 
 /** A correction, an update or a clarification, as feeds carry it. */
@@ -80,6 +96,10 @@ export interface FeedModel {
   generator: string
   /** WebSub hub the feeds advertise, if any. */
   hub?: string
+  /** The site's square icon (RSS `<image>`, Atom `icon`, JSON Feed `icon` and `favicon`), when the config names one. */
+  icon?: SiteImage
+  /** The site's wide logo (Atom `logo`), when the config names one. */
+  logo?: SiteImage
   self: FeedUrls
   /** Where the older items are (RFC 5005); absent on a feed with no items. */
   history?: FeedHistory
@@ -141,6 +161,8 @@ export interface FeedModelOptions {
  * cut before they are mapped, so a document costs only its own items. An
  * item's content is `bodyOf` its article, asked for when a format writes it:
  * pages and partner files use the site feed's model too, and never show it.
+ * An article that says `feed: summary` is its teaser whatever `bodyOf` is:
+ * its body never reaches any feed (issue #20).
  */
 export function feedModel(
   articles: readonly ShownArticle[],
@@ -172,6 +194,8 @@ export function feedModel(
     updated,
     generator,
     ...(hub !== undefined && { hub }),
+    ...(config.siteImages?.icon && { icon: config.siteImages.icon }),
+    ...(config.siteImages?.logo && { logo: config.siteImages.logo }),
     self: feedUrls(config, options.at ?? feed.folder),
     ...(options.history && { history: options.history }),
     ...(options.polling && { polling: options.polling }),
@@ -197,10 +221,13 @@ export function newestFirst(a: Pick<ShownArticle, 'date' | 'id'>, b: Pick<ShownA
 function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config): FeedItem {
   let contentHtml: string | undefined
   const corrections = (article.corrections ?? []).map((entry) => ({ at: new Date(entry.at), kind: entry.kind, note: xmlSafe(entry.note) }))
-  const image = article.image && {
+  const image: FeedImage | undefined = article.image && {
     url: article.image.url,
     alt: xmlSafe(article.image.alt),
-    type: imageType(article.image.url),
+    type: article.image.info?.type ?? imageType(article.image.url),
+    ...(article.image.caption !== undefined && { caption: xmlSafe(article.image.caption) }),
+    ...(article.image.credit !== undefined && { credit: xmlSafe(article.image.credit) }),
+    ...(article.image.info && { width: article.image.info.width, height: article.image.info.height, bytes: article.image.info.bytes }),
   }
   return {
     id: article.id,
@@ -209,7 +236,7 @@ function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config): FeedItem
     summary: xmlSafe(article.summary),
     summaryHtml: textToHtml(xmlSafe(article.summary)),
     get contentHtml() {
-      return (contentHtml ??= xmlSafe(bodyOf(article)) + correctionsHtml(corrections, config))
+      return (contentHtml ??= xmlSafe(article.feed === 'summary' ? teaserOf(article, config) : bodyOf(article)) + correctionsHtml(corrections, config))
     },
     authors: article.authors.map(xmlSafe),
     tags: article.tags.map(xmlSafe),
@@ -219,6 +246,16 @@ function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config): FeedItem
     language: article.lang,
     ...(image && { image }),
   }
+}
+
+/**
+ * An article as a teaser carries it: the standfirst and a link to the
+ * whole, in the site's words (`readArticle`), which depend on all of the
+ * article but its body, and on the config (in each article's teaser key,
+ * through the context: src/engine/keys.ts).
+ */
+export function teaserOf(article: ShownArticle, config: Pick<Config, 'language' | 'strings'>): string {
+  return toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, siteStrings(config).readArticle))])
 }
 
 /**

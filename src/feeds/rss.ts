@@ -4,7 +4,7 @@ import { editFeedXml } from './xml/edit.ts'
 import { createSlots } from './xml/slots.ts'
 
 /**
- * RSS 2.0, with bylines in `dc:creator`, the lead image as `media:content`,
+ * RSS 2.0, with the site's icon as `<image>`, bylines in `dc:creator`, the lead image as `media:content`,
  * RFC 5005 links as `atom:link`, and an item's update time, when it has
  * one, as `atom:updated`. `view`: see `XmlAdditions`.
  *
@@ -19,7 +19,9 @@ import { createSlots } from './xml/slots.ts'
 export function toRss(model: FeedModel, view?: string): string {
   const slots = createSlots()
   const { slot } = slots
-  const feed = createFeed(model, slot, textToHtml(model.description))
+  // RSS 2.0's `<image>` is a GIF, JPEG or PNG (as the icon is); without `width` and `height`, which
+  // may not pass 144 and 400 pixels: readers show it at their own size.
+  const feed = createFeed(model, slot, textToHtml(model.description), { ...(model.icon && { image: model.icon.url }) })
   for (const item of model.items) {
     feed.addItem({
       title: slot(item.title),
@@ -40,8 +42,24 @@ export function toRss(model: FeedModel, view?: string): string {
               {
                 name: 'media:content',
                 objects: {
-                  _attributes: { url: slot(item.image.url), type: item.image.type, medium: 'image' },
-                  'media:description': { _attributes: { type: 'plain' }, _text: slot(item.image.alt) },
+                  _attributes: {
+                    url: slot(item.image.url),
+                    type: item.image.type,
+                    medium: 'image',
+                    // Media RSS 1.5.1: size and length, when the site has the file.
+                    ...(item.image.bytes !== undefined && { fileSize: String(item.image.bytes) }),
+                    ...(item.image.width !== undefined && { width: String(item.image.width), height: String(item.image.height) }),
+                  },
+                  // Media RSS: the caption, as readers show it under the picture; else the alt text.
+                  'media:description': { _attributes: { type: 'plain' }, _text: slot(item.image.caption ?? item.image.alt) },
+                  ...(item.image.credit !== undefined && { 'media:credit': { _text: slot(item.image.credit) } }),
+                  // The image itself as its thumbnail: readers that list items with a picture take this one.
+                  'media:thumbnail': {
+                    _attributes: {
+                      url: slot(item.image.url),
+                      ...(item.image.width !== undefined && { width: String(item.image.width), height: String(item.image.height) }),
+                    },
+                  },
                 },
               },
             ]

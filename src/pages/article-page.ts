@@ -29,9 +29,7 @@ export function articlePage(article: ShownArticle, body: string, config: Config)
         h('p.standfirst', article.summary),
         h('p.meta', meta),
       ]),
-      ...(article.image
-        ? [h('figure.lead', [h('img', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high' })])]
-        : []),
+      ...(article.image ? [leadFigure(article.image)] : []),
       // Sanitised by src/render.ts (rehype-sanitize), so it is written as it is.
       h('div.prose', [{ type: 'raw', value: body }]),
       ...correctionBox(article, config, strings, when),
@@ -91,7 +89,15 @@ function socialMeta(article: ShownArticle, config: Config): Element[] {
     property('og:title', article.title),
     property('og:description', article.summary),
     property('og:url', article.url),
-    ...(image ? [property('og:image', image.url), property('og:image:alt', image.alt)] : []),
+    ...(image
+      ? [
+          property('og:image', image.url),
+          ...(image.info
+            ? [property('og:image:type', image.info.type), property('og:image:width', String(image.info.width)), property('og:image:height', String(image.info.height))]
+            : []),
+          property('og:image:alt', image.alt),
+        ]
+      : []),
     property('article:published_time', article.date.toISOString()),
     ...(article.updated ? [property('article:modified_time', article.updated.toISOString())] : []),
     ...article.tags.map((tag) => property('article:tag', tag)),
@@ -100,4 +106,17 @@ function socialMeta(article: ShownArticle, config: Config): Element[] {
     named('twitter:description', article.summary),
     ...(image ? [named('twitter:image', image.url), named('twitter:image:alt', image.alt)] : []),
   ]
+}
+
+/** The lead image as a figure: the picture, then its caption and credit when the front matter gives them. */
+function leadFigure(image: NonNullable<ShownArticle['image']>): Element {
+  const caption = [
+    ...(image.caption !== undefined ? [image.caption] : []),
+    ...(image.credit !== undefined ? [h('span.credit', image.credit)] : []),
+  ]
+  return h('figure.lead', [
+    // Its size, when the site has the file: the page keeps its place and does not jump as it loads.
+    h('img', { src: image.url, alt: image.alt, ...(image.info && { width: image.info.width, height: image.info.height }), fetchpriority: 'high' }),
+    ...(caption.length > 0 ? [h('figcaption', caption.flatMap((part, index) => (index > 0 ? [' ', part] : [part])))] : []),
+  ])
 }

@@ -1,13 +1,14 @@
 import type { Config } from '../config.ts'
+import { defaultIconFile } from '../site-images.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 
 /**
  * `feed-view.css`, the feeds' `xml-stylesheet`: what a person who opens
  * `feed.xml` or `atom.xml` in a browser sees. CSS alone lays the feed's own
- * elements out as a page: what kind of feed it is (`feedKicker`), its title
- * and description, a note on what a feed is and how to follow it
- * (`feedWithoutScript`, `feedReaderHelp`), then its items (`latestArticles`),
- * each with its headline, standfirst and address.
+ * elements out as a page: what kind of feed it is (`feedKicker`), the site's
+ * icon and the feed's title, its description, a note on what a feed is and
+ * how to follow it (`feedWithoutScript`, `feedReaderHelp`), then its items
+ * (`latestArticles`), each with its headline, standfirst and address.
  *
  * Why CSS alone: Chrome is removing XSLT (deprecated in Chrome 143, off from
  * Chrome 155 in November 2026: developer.chrome.com/docs/web-platform/deprecating-xslt),
@@ -24,13 +25,18 @@ import { fill, siteStrings } from '../strings/index.ts'
  */
 export function feedViewStyle(config: Config): string {
   const strings = siteStrings(config)
+  // The site's icon before the feed's title: the config's, or the one made from the initials. Relative to
+  // this stylesheet, at the site's root, so it loads from wherever the site is served.
+  const icon = config.siteImages?.icon ? config.siteImages.icon.url.slice(config.url.length) : defaultIconFile
   const texts: Record<string, string> = {
     RSS_KICKER: cssString(fill(strings.feedKicker, { format: 'RSS' })),
     ATOM_KICKER: cssString(fill(strings.feedKicker, { format: 'Atom' })),
     NOTE: `${cssString(strings.feedWithoutScript)} "\\a\\a" ${cssString(strings.feedReaderHelp)}`,
     LATEST: cssString(strings.latestArticles),
   }
-  return template.replace(/content:([A-Z_]+);/g, (whole, name: string) => (name in texts ? `content:${texts[name]};` : whole))
+  return template
+    .replace(/content:([A-Z_]+);/g, (whole, name: string) => (name in texts ? `content:${texts[name]};` : whole))
+    .replace('url(ICON)', () => `url(${cssString(icon)})`)
 }
 
 /**
@@ -61,6 +67,7 @@ rss|channel::before,atom|feed::before{display:block;margin:1rem 0 .25rem;color:v
 rss|channel::before{content:RSS_KICKER;}
 atom|feed::before{content:ATOM_KICKER;}
 rss|channel>rss|title,atom|feed>atom|title{display:block;margin:0 0 .5rem;font-size:2rem;font-weight:700;line-height:1.2}
+rss|channel>rss|title::before,atom|feed>atom|title::before{content:"";display:inline-block;width:2.5rem;height:2.5rem;margin-right:.75rem;vertical-align:-.375rem;border-radius:.375rem;background:url(ICON) center/contain no-repeat}
 rss|channel>rss|description,atom|feed>atom|subtitle{display:block;font-size:1.25rem}
 rss|channel>rss|description::after,atom|feed>atom|subtitle::after{display:block;content:NOTE;white-space:pre-line;margin:1.5rem 0;padding:1rem;border:1px solid var(--rule);border-radius:.5rem;font-size:1rem}
 rss|channel>rss|item,atom|feed>atom|entry{display:flex;flex-direction:column;padding:1rem 0;border-bottom:1px solid var(--rule)}

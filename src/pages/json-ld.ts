@@ -13,6 +13,32 @@ export function jsonLdScript(data: unknown): Element {
   return h('script', { type: 'application/ld+json' }, JSON.stringify(data).replaceAll('<', '\\u003c'))
 }
 
+/** The lead image as schema.org `ImageObject`, with its caption and credit (`creditText`) when there are. */
+export function imageObject(image: NonNullable<ShownArticle['image']>) {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    ...(image.info && { width: image.info.width, height: image.info.height }),
+    ...(image.caption !== undefined && { caption: image.caption }),
+    ...(image.credit !== undefined && { creditText: image.credit }),
+  }
+}
+
+/**
+ * The site as the article's publisher: with its `logo` (or else its `icon`)
+ * as an `ImageObject` with its size, when the config names one. Not the icon
+ * made from the initials: search engines take no SVG logo.
+ */
+export function publisher(config: Config) {
+  const logo = config.siteImages?.logo ?? config.siteImages?.icon
+  return {
+    '@type': 'Organization',
+    name: config.title,
+    url: config.url,
+    ...(logo && { logo: { '@type': 'ImageObject', url: logo.url, width: logo.width, height: logo.height } }),
+  }
+}
+
 /**
  * schema.org `NewsArticle` for an article page, as search engines read it
  * for news results. `dateModified` is the article's `updated` (the newest
@@ -30,9 +56,9 @@ export function newsArticle(article: ShownArticle, config: Config) {
     datePublished: article.date.toISOString(),
     dateModified: (article.updated ?? article.date).toISOString(),
     author: article.authors.map((name) => ({ '@type': 'Person', name })),
-    publisher: { '@type': 'Organization', name: config.title, url: config.url },
+    publisher: publisher(config),
     inLanguage: article.lang,
-    ...(article.image && { image: [article.image.url] }),
+    ...(article.image && { image: [imageObject(article.image)] }),
     ...(article.tags.length > 0 && { keywords: article.tags }),
     ...(corrections.length > 0 && { correction: corrections }),
   }

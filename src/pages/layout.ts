@@ -2,6 +2,7 @@ import type { ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
+import { defaultIconFile } from '../site-images.ts'
 import { siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
 import { previewMark, previewStyle, type Marked } from './preview-mark.ts'
@@ -56,6 +57,7 @@ export function renderPage(config: Config, options: PageOptions): string {
     h('meta', { name: 'description', content: options.description }),
     h('meta', { name: 'color-scheme', content: 'light dark' }),
     ...feeds.map((feed) => h('link', { rel: 'alternate', type: feed.type, title: feed.title, href: link(feed.url) })),
+    ...iconLinks(config, link),
     ...(options.head ?? []),
     h('style', pageStyle),
     ...(options.preview?.preview || options.hasMarks ? [previewStyle] : []),
@@ -78,6 +80,21 @@ export function renderPage(config: Config, options: PageOptions): string {
       ...(config.copyright === undefined ? [] : [h('p', config.copyright)]),
     ]),
   ])
+}
+
+/**
+ * The favicon links, so no browser asks for `/favicon.ico` (which on a
+ * project site is the host's, not ours): the config's `icon`, also as the
+ * apple-touch icon when it is a PNG (what iOS takes), or else the icon made
+ * from the site's initials (src/site-images.ts).
+ */
+export function iconLinks(config: Config, link: LinkTo): ElementContent[] {
+  const icon = config.siteImages?.icon
+  if (!icon) return [h('link', { rel: 'icon', type: 'image/svg+xml', href: link(new URL(defaultIconFile, config.url).href) })]
+  return [
+    h('link', { rel: 'icon', type: icon.type, sizes: `${icon.width}x${icon.height}`, href: link(icon.url) }),
+    ...(icon.type === 'image/png' ? [h('link', { rel: 'apple-touch-icon', href: link(icon.url) })] : []),
+  ]
 }
 
 /**

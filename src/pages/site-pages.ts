@@ -6,18 +6,22 @@ import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
 import { articlePage } from './article-page.ts'
-import { robotsTxt, sitemapFile, sitemapXml, type SitemapEntry } from './crawlers.ts'
+import { robotsTxt, sitemapFile, sitemapIndexFile, sitemapIndexXml, sitemapXml, type SitemapEntry } from './crawlers.ts'
 import { feedViewStyle } from './feed-view-style.ts'
 import { homePage } from './home-page.ts'
+import { newsArticles, newsSitemapFile, newsSitemapXml } from './news-sitemap.ts'
 import { notFoundPage } from './not-found-page.ts'
 import { retractionPage } from './retraction-page.ts'
 import { outputPathFor } from './urls.ts'
+import { defaultIconFile, initialsIcon } from '../site-images.ts'
 
 /**
  * Everything people (and crawlers) see besides the feeds: the site feed's
  * `model` as the home page, a page per article, the 404 page, the feeds'
- * view, robots.txt and the sitemap. Pure: articles, their bodies (`bodyOf`)
- * and the config in, files out, each page made when the writer asks for it.
+ * view, robots.txt, the sitemap, the news sitemap (the articles of the two
+ * days before `now`) and the index of both. Pure: articles, their bodies
+ * (`bodyOf`), the config and "now" in, files out, each page made when the
+ * writer asks for it.
  * Every published article on this site gets a page; one whose URL is
  * elsewhere (`canonical`) is only linked to.
  *
@@ -32,11 +36,14 @@ export function* pageFiles(
   topics: readonly TopicFeed[],
   config: Config,
   bodyOf: BodyOf,
+  now: Date,
   retractions: readonly Retraction[] = [],
 ): Generator<OutputFile> {
   yield outputFile('index.html', () => homePage(model, topics, config, articles))
   yield outputFile('404.html', () => notFoundPage(config))
   yield outputFile('robots.txt', () => robotsTxt(config))
+  // Every page links a favicon: the config's icon, or this one, made from the site's initials.
+  if (!config.siteImages?.icon) yield outputFile(defaultIconFile, () => initialsIcon(config.title))
   yield outputFile(feedViewFiles.style, () => feedViewStyle(config))
   const home: SitemapEntry = { url: config.url, modified: model.updated }
   const pages: SitemapEntry[] = []
@@ -58,4 +65,12 @@ export function* pageFiles(
   }
   const sorted = pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   yield outputFile(sitemapFile, () => sitemapXml([home, ...sorted]))
+  const news = newsArticles(articles, config, now)
+  yield outputFile(newsSitemapFile, () => newsSitemapXml(news, config))
+  const newest = (times: readonly Date[]) => (times.length === 0 ? undefined : new Date(Math.max(...times.map((time) => time.getTime()))))
+  const indexed = [
+    { url: new URL(sitemapFile, config.url).href, modified: newest([home, ...sorted].map((entry) => entry.modified)) },
+    { url: new URL(newsSitemapFile, config.url).href, modified: newest(news.map((article) => article.date)) },
+  ]
+  yield outputFile(sitemapIndexFile, () => sitemapIndexXml(indexed.map(({ url, modified }) => ({ url, ...(modified && { modified }) }))))
 }

@@ -23,6 +23,8 @@ h1{font-size:clamp(1.75rem,5vw,2.5rem);margin:0 0 .75rem}
 .standfirst{font-size:1.25rem;margin:0 0 1rem}
 .meta{color:var(--muted);font-size:.9375rem;margin:.25rem 0 1rem}
 .lead{margin:0 0 1.5rem}
+.lead figcaption{margin-top:.5rem;font-size:.875rem;color:var(--muted)}
+.lead .credit{font-style:italic}
 img{max-width:100%;height:auto}
 .prose table{display:block;overflow-x:auto;border-collapse:collapse}
 .prose th,.prose td{border:1px solid var(--rule);padding:.25rem .5rem;text-align:left}

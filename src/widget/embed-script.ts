@@ -113,8 +113,12 @@ const template = `/* wirefeed headlines: see the README, "Pages and partner head
         if (!isNaN(date.getTime())) parts.push(el('time', { datetime: date.toISOString() }, [dates.format(date)]));
         return el('li', {}, parts);
       });
+      // The site's icon, decorative (its name follows), when the data names one on the web.
+      var icon = typeof data.icon === 'string' && web(data.icon);
+      var label = [say(ours.strings.latestFrom, name)];
+      if (icon) label.unshift(el('img', { src: icon, alt: '', width: '16', height: '16' }));
       box.replaceChildren(
-        el('p', { class: 'label', id: 'label' }, [say(ours.strings.latestFrom, name)]),
+        el('p', { class: 'label', id: 'label' }, label),
         // role="list": Safari drops list semantics from a list without bullets.
         el('ul', { role: 'list', 'aria-labelledby': 'label' }, list),
         el('p', { class: 'more' }, [el('a', { href: site }, [say(ours.strings.moreFrom, name)])])

@@ -34,7 +34,11 @@ export function framePage(model: FeedModel, config: Config): string {
   ], [
     // The frame is a document of its own: a main landmark and a first-level heading, as axe expects of one.
     h('main.box', [
-      h('h1.label', { id: 'label' }, latest),
+      h('h1.label', { id: 'label' }, [
+        // The site's icon, decorative: its name follows.
+        ...(config.siteImages?.icon ? [h('img', { src: config.siteImages.icon.url, alt: '', width: 16, height: 16 })] : []),
+        latest,
+      ]),
       model.items.length === 0
         ? h('p', strings.nothingPublished)
         : h(

@@ -15,6 +15,8 @@ export interface Headlines {
   title: string
   /** The site's home page. */
   home: string
+  /** The site's square icon (the config's `icon`); absent when the config names none. */
+  icon?: string
   items: Headline[]
 }
 
@@ -42,6 +44,7 @@ export function headlines(model: FeedModel, config: Config): Headlines {
     version: 1,
     title: config.title,
     home: config.url,
+    ...(config.siteImages?.icon && { icon: config.siteImages.icon.url }),
     items: model.items.map((item) => ({
       id: item.id,
       title: item.title,

@@ -40,6 +40,7 @@ export function widgetStyle(root: StyleRoot): string {
     `@media (prefers-color-scheme:dark){${root.auto}{${palette('dark')}}}`,
     '.box{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);border:1px solid var(--rule);border-radius:8px;padding:12px 16px;text-align:left}',
     '.label{display:block;margin:0 0 8px;font-weight:700;font-size:13px;line-height:inherit;letter-spacing:.04em;text-transform:uppercase;color:var(--muted)}',
+    '.label img{display:inline-block;width:16px;height:16px;margin:0 6px 0 0;vertical-align:-3px;border-radius:3px}',
     'ul{list-style:none;margin:0;padding:0}',
     'li{padding:8px 0;border-top:1px solid var(--rule)}',
     'li:first-child{border-top:0;padding-top:0}',

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
-import { validateConfig } from '../../src/config.ts'
+import { readConfig } from '../../src/api.ts'
 import { build as buildWith } from '../../src/engine/index.ts'
-import { readSource } from '../../src/load.ts'
 import { listen } from '../../src/server.ts'
 import { fixtures } from '../helpers.ts'
 
@@ -77,8 +76,9 @@ export async function fixtureCopy(name: string): Promise<string> {
 
 /** Build a site folder (articles/ and its config) into `<dir>/dist` with the real pipeline; returns that folder. */
 export async function build(dir: string, now: string): Promise<string> {
-  const config = validateConfig(readSource(join(dir, 'wirefeed.config.yaml')))
-  if (!config) throw new Error(`invalid config in ${dir}`)
+  const read = readConfig(join(dir, 'wirefeed.config.yaml'), join(dir, 'articles'))
+  if (!('config' in read)) throw new Error(`invalid config in ${dir}`)
+  const { config } = read
   const out = join(dir, 'dist')
   const result = await buildWith({ articles: join(dir, 'articles'), config, now: new Date(now), write: true, out, cache: join(dir, '.cache') })
   if (!result.ok) throw new Error(`the site in ${dir} does not build: ${result.files.flatMap((file) => file.messages).join('; ')}`)

@@ -131,6 +131,13 @@ describe('feeds in a browser', { skip: skipBrowser }, () => {
         assert.equal(await page.evaluate(() => 'pwned' in window), false)
         assert.deepEqual(requested.filter((path) => path.endsWith('.js')), [], 'no script is loaded')
         assert.ok(requested.some((path) => path.endsWith('feed-view.css')), requested.join(' '))
+        // The site's icon before the title, from the stylesheet, loaded from the site itself.
+        assert.ok(requested.includes('/images/icon.png'), requested.join(' '))
+        const before = await page.evaluate(() => {
+          const title = [...document.getElementsByTagName('*')].find((element) => element.localName === 'title')
+          return title ? getComputedStyle(title, '::before').backgroundImage : ''
+        })
+        assert.match(before, /\/images\/icon\.png"\)$/)
 
         assert.equal(await xsltBanner(page, warnings), false, 'no XSLT deprecation banner')
         assert.deepEqual(errors, [])

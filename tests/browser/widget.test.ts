@@ -127,7 +127,12 @@ describe('partner headlines in a browser', { skip: skipBrowser }, () => {
     try {
       await ourList(page).waitFor()
       assert.deepEqual(await titles(page), [hostileTitle])
-      assert.equal(await page.evaluate(() => document.querySelector('wirefeed-headlines')?.shadowRoot?.querySelectorAll('img, script').length), 0)
+      // No element from the data: the one image is the site's icon, from headlines.json's `icon`, before the label.
+      assert.equal(await page.evaluate(() => document.querySelector('wirefeed-headlines')?.shadowRoot?.querySelectorAll('li img, script').length), 0)
+      assert.deepEqual(
+        await page.evaluate(() => [...(document.querySelector('wirefeed-headlines')?.shadowRoot?.querySelectorAll('img') ?? [])].map((img) => [img.closest('.label')?.id, img.getAttribute('src'), img.alt])),
+        [['label', 'https://news.example.org/desk/images/icon.png', '']],
+      )
       assert.equal(await page.evaluate(() => 'pwned' in window), false)
       assert.deepEqual(await hostErrors(), [])
     } finally {

@@ -190,3 +190,62 @@ test('a build at an earlier "now" than the last one is never a replay: it publis
   assert.equal(earlier.ok, false)
   assert.ok(messages(earlier.files).some((line) => / id-vanished /.test(line)), messages(earlier.files).join('\n'))
 })
+
+test('a rebuild with nothing changed is no replay once an article has aged out of the news sitemap: the scheduled publish drops it', async () => {
+  const { request } = await site(three)
+  const fresh = { ...request, now: new Date('2026-01-06T12:00:00Z') }
+  await build(fresh)
+  const news = async () => (await output(request.out)).get('news-sitemap.xml') ?? ''
+  assert.match(await news(), /2026\/01\/two\//)
+  // One was published at midnight in Kyiv, 2026-01-04T22:00Z: it ages out two days later.
+  assert.equal((await record(request.cache)).changesAt, '2026-01-06T22:00:00.000Z')
+  // Before that, nothing changed: the same output, replayed.
+  assert.equal((await build({ ...fresh, now: new Date('2026-01-06T21:59:59Z') })).output, 'unchanged')
+  const later = await build({ ...fresh, now: new Date('2026-01-06T22:00:00Z') })
+  assert.deepEqual([later.analysed, later.output], [0, 'written'])
+  assert.doesNotMatch(await news(), /2026\/01\/one\//)
+  assert.match(await news(), /2026\/01\/two\//)
+  assert.equal((await record(request.cache)).changesAt, '2026-01-07T22:00:00.000Z')
+  await build({ ...fresh, now: new Date('2026-01-07T22:00:00Z') })
+  assert.doesNotMatch(await news(), /<url>/)
+  assert.equal((await record(request.cache)).changesAt, undefined)
+})
+
+test('an image replaced by one of another size remakes the files that state its size, and a rebuild after reads it no more', async () => {
+  const { pngHeader } = await import('../helpers.ts')
+  const { request } = await site({
+    ...three,
+    'two.md': text({ title: 'Two', date: '2026-01-06', tags: ['Energy'], image: { src: 'images/two.png', alt: 'A chart' } }, 'Second.'),
+    'images/two.png': '',
+  })
+  await writeFile(join(request.articles, 'images/two.png'), pngHeader(1600, 900))
+  const first = await build(request)
+  assert.ok(first.ok, messages(first.files).join('\n'))
+  const page = async () => (await output(request.out)).get('2026/01/two/index.html') ?? ''
+  assert.match(await page(), /width="1600" height="900"/)
+  assert.equal((await build(request)).output, 'unchanged')
+  const keys = async () => new Map((await record(request.cache)).written.map(([path, file]) => [path, file.key]))
+  const before = await keys()
+  await writeFile(join(request.articles, 'images/two.png'), pngHeader(1200, 800))
+  const again = await build(request)
+  assert.deepEqual([again.analysed, again.output], [0, 'written'])
+  assert.match(await page(), /width="1200" height="800"/)
+  assert.match((await output(request.out)).get('feed.xml') ?? '', /fileSize="33" width="1200" height="800"/)
+  const after = await keys()
+  const changed = [...after].filter(([path, key]) => key !== undefined && before.get(path) !== key).map(([path]) => path).sort()
+  // The image, its article's page and every feed that lists it (topic feeds too: a teaser shows the image); not One's page.
+  assert.deepEqual(changed, [
+    '2026/01/two/index.html',
+    'atom.xml',
+    'authors/ann-writer/atom.xml',
+    'authors/ann-writer/feed.json',
+    'authors/ann-writer/feed.xml',
+    'feed.json',
+    'feed.xml',
+    'images/two.png',
+    'tags/energy/atom.xml',
+    'tags/energy/feed.json',
+    'tags/energy/feed.xml',
+  ])
+  assert.equal((await build(request)).output, 'unchanged')
+})

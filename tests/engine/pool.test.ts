@@ -149,13 +149,13 @@ test('makes and stages the output on its threads, each from its own reading of i
   assert.ok(assembled.ok && assembled.ledger !== undefined && assembled.shown.length === 12, `${assembled.ok} ${assembled.shown.length}`)
   const reader = new BodyReader(cache)
   const place = (id: string) => bodies.get(id) ?? assert.fail(`no body for ${id}`)
-  const files = siteFiles(assembled.shown, settings.config, assembled.ledger, (article) => reader.read(place(article.id)))
+  const files = siteFiles(assembled.shown, settings.config, assembled.ledger, (article) => reader.read(place(article.id)), now)
   const here = await stageOutput(join(root, 'here'), files)
   here.commit()
   // Small heaps again: the threads grow while making files too, and what they made before is made again.
   const pool = startPool(2, settings, cache, 16)
   try {
-    const setup = { type: 'output', articles: assembled.shown, bodies: assembled.shown.map((article) => place(article.id)), ledger: assembled.ledger } as const
+    const setup = { type: 'output', articles: assembled.shown, bodies: assembled.shown.map((article) => place(article.id)), ledger: assembled.ledger, now } as const
     const there = await stageOutput(join(root, 'there'), files, { maker: pool.maker(setup) })
     there.commit()
     const records = (written: typeof here.written) => [...written].map(([path, { key, sha256, size }]) => [path, key, sha256, size])
@@ -180,8 +180,8 @@ test('names the output file a thread failed on, and leaves nothing behind', asyn
     // Articles the thread cannot make: a page needs a date, and this one has none.
     const broken = site.shown.map(({ date: _date, ...rest }) => rest) as unknown as typeof site.shown
     const body = done[0]?.entry?.body ?? assert.fail('no body')
-    const files = siteFiles(site.shown, settings.config, site.ledger, () => '')
-    await assert.rejects(stageOutput(join(root, 'dist'), files, { maker: pool.maker({ type: 'output', articles: broken, bodies: [body], ledger: site.ledger }) }), /^Error: Making feed\.xml on a worker thread failed: /)
+    const files = siteFiles(site.shown, settings.config, site.ledger, () => '', now)
+    await assert.rejects(stageOutput(join(root, 'dist'), files, { maker: pool.maker({ type: 'output', articles: broken, bodies: [body], ledger: site.ledger, now }) }), /^Error: Making feed\.xml on a worker thread failed: /)
   } finally {
     await pool.close()
   }

@@ -108,3 +108,53 @@ test('gives the site description as text in every format: RSS readers, which rea
   assert.equal(decoded, written)
   assert.equal(JSON.parse(toJsonFeed(hostile)).description, written)
 })
+
+test('carries the site icon and logo as each format names them, and readers find them there', async () => {
+  const { config } = await import('../helpers.ts')
+  const icon = { url: 'https://news.example.org/images/icon.png', width: 512, height: 512, type: 'image/png' }
+  const logo = { url: 'https://news.example.org/images/logo.png', width: 600, height: 200, type: 'image/png' }
+  const branded = model(sources(), { ...config(), siteImages: { icon, logo } })
+  const rss = toRss(branded)
+  const atom = toAtom(branded)
+  const json = JSON.parse(toJsonFeed(branded))
+  // RSS 2.0: <image> with the channel's title and link; no width or height, which may not pass 144 and 400.
+  const channel = parseXml(rss).children.find((child) => child.name === 'channel')
+  const image = channel?.children.find((child) => child.name === 'image' && child.uri === '')
+  assert.deepEqual(Object.fromEntries(image?.children.map((child) => [child.name, child.text]) ?? []), { title: 'wirefeed', url: icon.url, link: 'https://news.example.org/' })
+  assert.deepEqual(readFeed(rss).image, { title: 'wirefeed', url: icon.url })
+  // Atom: `icon` square, `logo` wide (RFC 4287 §4.2.5, §4.2.14); feed-parser takes the logo first.
+  const root = parseXml(atom)
+  assert.deepEqual(['icon', 'logo'].map((name) => root.children.find((child) => child.name === name && child.uri === ns.atom)?.text), [icon.url, logo.url])
+  assert.equal(readFeed(atom).image?.url, logo.url)
+  // JSON Feed 1.1: `icon` and `favicon`, both square.
+  assert.deepEqual([json.icon, json.favicon], [icon.url, icon.url])
+  // Without them, none of it.
+  const plain = model(sources())
+  assert.doesNotMatch(toRss(plain) + toAtom(plain), /<image>|<icon>|<logo>/)
+  assert.equal(JSON.parse(toJsonFeed(plain)).icon, undefined)
+})
+
+test('carries the lead image\'s caption and credit: Media RSS description and credit, JSON Feed `_wirefeed.image`', () => {
+  const captioned = model([
+    source({ image: { src: '/images/lead.jpg', alt: 'The minister, left', caption: 'The minister <arrives> in Kyiv.', credit: 'Photo: Ann & Bo' } }),
+  ])
+  const item = all(parseXml(toRss(captioned)), 'item')[0]
+  assert.ok(item)
+  const content = all(item, 'content', ns.media)[0]
+  assert.ok(content)
+  assert.deepEqual(content.attributes, { url: 'https://news.example.org/images/lead.jpg', type: 'image/jpeg', medium: 'image' })
+  assert.deepEqual(
+    content.children.map((child) => [child.uri === ns.media && child.name, child.text]),
+    [
+      ['description', 'The minister <arrives> in Kyiv.'],
+      ['credit', 'Photo: Ann & Bo'],
+      // The image is its own thumbnail (no size: the model has no file to read it from).
+      ['thumbnail', ''],
+    ],
+  )
+  assert.equal(readFeed(toRss(captioned)).items[0]?.media[0]?.url, 'https://news.example.org/images/lead.jpg')
+  const json = JSON.parse(toJsonFeed(captioned)).items[0]
+  assert.equal(json.image, 'https://news.example.org/images/lead.jpg')
+  assert.deepEqual(json._wirefeed, { image: { alt: 'The minister, left', caption: 'The minister <arrives> in Kyiv.', credit: 'Photo: Ann & Bo', mime_type: 'image/jpeg' } })
+})
+

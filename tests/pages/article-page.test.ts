@@ -72,6 +72,22 @@ describe('an article page', () => {
     assert.equal(meta(html, 'viewport'), 'width=device-width, initial-scale=1')
   })
 
+  test('shows the lead image in a figure with its caption and credit, which structured data gives as caption and creditText', () => {
+    const captioned = parseHtml(
+      page({ image: { src: '/images/summit.jpg', alt: 'Leaders at the table', caption: 'The leaders <met> in Paris.', credit: 'Photo: A & B' } }),
+    )
+    const figure = one(captioned, 'figure')
+    assert.equal(one(figure, 'img').properties.alt, 'Leaders at the table')
+    const caption = one(figure, 'figcaption')
+    assert.equal(text(caption), 'The leaders <met> in Paris. Photo: A & B')
+    assert.equal(text(one(caption, 'span', (span) => hasClass(span, 'credit'))), 'Photo: A & B')
+    assert.deepEqual(JSON.parse(text(one(captioned, 'script'))).image, [
+      { '@type': 'ImageObject', url: 'https://news.example.org/images/summit.jpg', caption: 'The leaders <met> in Paris.', creditText: 'Photo: A & B' },
+    ])
+    // Without them, no empty caption.
+    assert.equal(all(html, 'figcaption').length, 0)
+  })
+
   test('describes itself as a schema.org NewsArticle', () => {
     const data = JSON.parse(text(one(html, 'script')))
     assert.equal(data['@type'], 'NewsArticle')
@@ -79,7 +95,7 @@ describe('an article page', () => {
     assert.equal(data.datePublished, '2026-01-06T07:30:00.000Z')
     assert.equal(data.dateModified, '2026-01-06T22:00:00.000Z')
     assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Ann Writer' }, { '@type': 'Person', name: 'Bo Reporter' }])
-    assert.deepEqual(data.image, ['https://news.example.org/images/summit.jpg'])
+    assert.deepEqual(data.image, [{ '@type': 'ImageObject', url: 'https://news.example.org/images/summit.jpg' }])
     assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': 'https://news.example.org/2026/01/a-story/' })
   })
 

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { loadArticles, readSource } from '../../src/load.ts'
-import { validateConfig } from '../../src/config.ts'
+import { loadArticles } from '../../src/load.ts'
+import { readConfig } from '../../src/api.ts'
 import { buildSite } from '../../src/site.ts'
-import { contents, fixtures, parseXml } from '../helpers.ts'
+import { contents, findAll, fixtures, parseXml, readImages } from '../helpers.ts'
 import { golden } from '../run-cli.ts'
 import { all, one, parseHtml, text } from './html.ts'
 
@@ -21,9 +21,10 @@ const expected = new URL('newsroom/expected/', fixtures)
 
 async function newsroom() {
   const dir = fileURLToPath(new URL('newsroom/', fixtures))
-  const config = validateConfig(await readSource(`${dir}wirefeed.config.yaml`))
-  if (!config) throw new Error('the fixture config is invalid')
-  const site = buildSite(await loadArticles(`${dir}articles`), config, { now: new Date('2026-01-06T12:00:00+02:00') })
+  const read = readConfig(`${dir}wirefeed.config.yaml`, `${dir}articles`)
+  if (!('config' in read)) throw new Error('the fixture config is invalid')
+  const { config } = read
+  const site = buildSite(await loadArticles(`${dir}articles`), config, { now: new Date('2026-01-06T12:00:00+02:00'), images: readImages(`${dir}articles`) })
   assert.ok(site.ok)
   return new Map([...contents(site.output)].filter(([path]) => !checkedByCli.has(path) && !feedDocument(path)))
 }
@@ -39,7 +40,9 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     'feed-view.css',
     'headlines.json',
     'index.html',
+    'news-sitemap.xml',
     'robots.txt',
+    'sitemap-index.xml',
     'sitemap.xml',
   ])
   for (const [path, content] of output) {
@@ -57,6 +60,13 @@ test('writes reviewed files that real parsers read as intended', async () => {
   assert.doesNotMatch(await read('2026/01/summit/index.html'), /alert\('never'\)|javascript:|onclick/)
   assert.equal(one(parseHtml(await read('2026/01/symbols/index.html')), 'article').properties.lang, 'uk')
   parseXml(await read('sitemap.xml'))
+  // At 12:00 in Kyiv on 6 January: the summit (that morning) and the symbols story (5 January) are less than two days old.
+  const news = parseXml(await read('news-sitemap.xml'))
+  assert.deepEqual(findAll(news, 'loc').map((loc) => loc.text), ['https://news.example.org/desk/2026/01/summit/', 'https://news.example.org/desk/2026/01/symbols/'])
+  assert.deepEqual(findAll(parseXml(await read('sitemap-index.xml')), 'loc').map((loc) => loc.text), [
+    'https://news.example.org/desk/sitemap.xml',
+    'https://news.example.org/desk/news-sitemap.xml',
+  ])
   const headlines = JSON.parse(await read('headlines.json'))
   assert.deepEqual(headlines.items.map((item: { title: string }) => item.title), all(home, 'h3').map(text))
   assert.equal(all(parseHtml(await read('embed/headlines.html')), 'li').length, 2)

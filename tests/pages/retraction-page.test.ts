@@ -71,7 +71,7 @@ describe('the notices among the site’s pages', () => {
     { id: 'tag:news.example.org,2025-12-03:away', url: 'https://partner.example/story/', at },
     { id: 'tag:news.example.org,2025-12-04:unknown', at },
   ]
-  const files = contents(pageFiles(articles, model, [], settings, bodyOf, retractions))
+  const files = contents(pageFiles(articles, model, [], settings, bodyOf, new Date('2026-01-09T00:00:00Z'), retractions))
 
   test('are one per retraction with a URL on this site that no published article has', () => {
     const notices = [...files].filter(([, html]) => html.includes('name="robots" content="noindex"')).map(([path]) => path)

@@ -10,11 +10,11 @@ import { buildSite } from '../../src/site.ts'
 import { config, contents, findAll, parseXml, rendered, source } from '../helpers.ts'
 import { all, hasClass, one, parseHtml, text } from './html.ts'
 
-function pages(files: VFile[], settings: Config = config()) {
+function pages(files: VFile[], settings: Config = config(), now = new Date('2026-01-09T00:00:00Z')) {
   const { articles, bodyOf } = rendered(files, settings)
   const model = feedModel(articles, settings, siteFeed(settings), bodyOf, { limit: settings.feedItems })
   const topics = topicsOf(articles, settings).map((topic) => topicFeed(topic, settings))
-  return contents(pageFiles(articles, model, topics, settings, bodyOf))
+  return contents(pageFiles(articles, model, topics, settings, bodyOf, now))
 }
 
 const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & Co', copyright: '© Desk' })
@@ -130,7 +130,11 @@ describe('the site pages', () => {
   })
 
   test('point crawlers to a sitemap of our own pages, each with its last change', () => {
-    assert.equal(site.get('robots.txt'), 'User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/desk/sitemap.xml\n')
+    assert.equal(
+      site.get('robots.txt'),
+      'User-agent: *\nAllow: /\n\n' +
+        'Sitemap: https://news.example.org/desk/sitemap.xml\nSitemap: https://news.example.org/desk/news-sitemap.xml\nSitemap: https://news.example.org/desk/sitemap-index.xml\n',
+    )
     const sitemap = parseXml(site.get('sitemap.xml') ?? '')
     assert.equal(sitemap.uri, 'http://www.sitemaps.org/schemas/sitemap/0.9')
     assert.deepEqual(
@@ -170,3 +174,37 @@ describe('the site pages', () => {
     assert.match(text(one(empty, 'main')), /Nothing has been published yet\./)
   })
 })
+
+describe('the site icon', () => {
+  const icon = { url: 'https://news.example.org/desk/images/icon.png', width: 192, height: 192, type: 'image/png' }
+  const logo = { url: 'https://news.example.org/desk/images/logo.png', width: 400, height: 100, type: 'image/png' }
+  const story = source({ title: 'A story', date: '2026-01-04' }, 'Body.\n', 'articles/story.md')
+  const head = (html: string) => all(parseHtml(html), 'link').filter((link) => /icon/.test(String(link.properties.rel))).map((link) => [String(link.properties.rel), link.properties.type, link.properties.sizes, link.properties.href])
+
+  test('without one, every page links the icon made from the initials, which the site publishes', () => {
+    const plain = pages([story], settings)
+    assert.match(plain.get('icon.svg') ?? '', /^<svg [^>]*>.*>DC<\/text><\/svg>\n$/)
+    assert.deepEqual(head(plain.get('index.html') ?? ''), [['icon', 'image/svg+xml', undefined, 'icon.svg']])
+    assert.deepEqual(head(plain.get('2026/01/story/index.html') ?? ''), [['icon', 'image/svg+xml', undefined, '../../../icon.svg']])
+    assert.deepEqual(head(plain.get('404.html') ?? ''), [['icon', 'image/svg+xml', undefined, 'https://news.example.org/desk/icon.svg']])
+    const data = JSON.parse(text(one(parseHtml(plain.get('2026/01/story/index.html') ?? ''), 'script')))
+    assert.equal(data.publisher.logo, undefined)
+  })
+
+  test('with one, pages link it with its size, as the apple-touch icon too, and structured data names the logo', () => {
+    const branded = pages([story], { ...settings, siteImages: { icon, logo } })
+    assert.equal(branded.has('icon.svg'), false)
+    assert.deepEqual(head(branded.get('2026/01/story/index.html') ?? ''), [
+      ['icon', 'image/png', '192x192', '../../../images/icon.png'],
+      ['apple-touch-icon', undefined, undefined, '../../../images/icon.png'],
+    ])
+    const data = JSON.parse(text(one(parseHtml(branded.get('2026/01/story/index.html') ?? ''), 'script')))
+    assert.deepEqual(data.publisher, {
+      '@type': 'Organization',
+      name: 'Desk & Co',
+      url: 'https://news.example.org/desk/',
+      logo: { '@type': 'ImageObject', url: logo.url, width: 400, height: 100 },
+    })
+  })
+})
+

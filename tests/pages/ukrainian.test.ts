@@ -42,7 +42,7 @@ function interfaceText(tree: Root): string[] {
 
 describe('a site in Ukrainian', () => {
   test('builds into the reviewed pages and partner files', async () => {
-    for (const path of [...pages, 'feed-view.css', 'embed.js']) {
+    for (const path of [...pages, 'feed-view.css', 'embed.js', 'icon.svg']) {
       await golden(output.get(path) ?? '', `ukrainian/expected/${path}`)
     }
   })
