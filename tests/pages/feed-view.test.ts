@@ -10,13 +10,15 @@ import { config } from '../helpers.ts'
 const english = config()
 const ukrainian = config({ language: 'uk', timeZone: 'Europe/Kyiv' })
 
-/** Every `content:` string of a stylesheet, its escapes read back as CSS reads them. */
+/** Every text a stylesheet's `content:` shows, its escapes read back as CSS reads them (an empty one, the icon's box, shows none). */
 function contents(style: string): string[] {
-  return [...style.matchAll(/content:((?:"[^"]*"\s*)+);/g)].map((match) =>
-    [...(match[1] ?? '').matchAll(/"([^"]*)"/g)]
-      .map((part) => (part[1] ?? '').replace(/\\([0-9a-f]{1,6}) ?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))))
-      .join(''),
-  )
+  return [...style.matchAll(/content:((?:"[^"]*"\s*)+);/g)]
+    .map((match) =>
+      [...(match[1] ?? '').matchAll(/"([^"]*)"/g)]
+        .map((part) => (part[1] ?? '').replace(/\\([0-9a-f]{1,6}) ?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))))
+        .join(''),
+    )
+    .filter((text) => text !== '')
 }
 
 describe('the feed view', () => {
