@@ -46,6 +46,16 @@ const configFields = z.strictObject({
     .max(1000)
     .default(50)
     .describe('a whole number from 1 to 1000: how many items each feed holds'),
+  // 512 KiB: the strictest cap we know of a reader that fetches feeds for others (FeedBurner refuses a source
+  // feed over 512K; Google News takes 2 MB, most readers 1 MB), so the site's feeds pass every one (issue #20).
+  feedBytes: z
+    .number()
+    .int()
+    .min(16384)
+    .default(524288)
+    .describe(
+      'a whole number of bytes, at least 16384: the most the site’s feed.xml, atom.xml and feed.json may weigh; the newest items that fit are kept, whole',
+    ),
   archives: z
     .enum(['teasers', 'full'])
     .default('teasers')
@@ -78,6 +88,28 @@ const configFields = z.strictObject({
     .describe(
       'a list of published ids withdrawn on purpose, each `- id:`, `at:` (when, a date or date-time) and `reason:` (one line of plain text), or an id alone',
     ),
+  profiles: z
+    .record(
+      z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a profile’s name is part of its URL')
+        .describe('a slug: lower-case letters, digits and single hyphens, such as `google-news`'),
+      z.strictObject({
+        maxBytes: z.number().int().min(16384).describe('a whole number of bytes, at least 16384: the most the document may weigh'),
+        maxItems: z.number().int().min(1).max(1000).default(100).describe('a whole number from 1 to 1000: the most items it holds'),
+        minItems: z
+          .number()
+          .int()
+          .min(0)
+          .max(1000)
+          .default(1)
+          .describe('a whole number from 0 to 1000: fewer items than this fitting in `maxBytes` is an error'),
+        content: z.enum(['full', 'summary']).default('full').describe('`full` (each article whole) or `summary` (its standfirst and a link)'),
+        format: z.enum(['rss', 'atom', 'json']).default('rss').describe('`rss`, `atom` or `json`'),
+      }),
+    )
+    .default({})
+    .describe('feeds for partners by name, each `maxBytes`, `maxItems`, `minItems`, `content` and `format`, written to `partners/<name>/`'),
   icon: siteImagePath('icon').optional(),
   logo: siteImagePath('logo').optional(),
   strings: stringsSchema

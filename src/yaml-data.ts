@@ -89,6 +89,13 @@ function reportIssue(file: VFile, schema: z.ZodType, issue: z.core.$ZodIssue, lo
     return
   }
 
+  if (issue.code === 'invalid_key') {
+    // A map's key (`profiles: { Google News: … }`): at the key, with what its own schema says of it.
+    const record = unwrap(schemaAt(schema, issue.path.slice(0, -1)))
+    const expects = (record instanceof z.ZodRecord && (record.keyType as z.ZodType).description) || 'valid'
+    report(file, 'invalid-field', locate(issue.path, true), { field, expects, detail: explain(issue) })
+    return
+  }
   const expects = describeAt(schema, issue.path) ?? 'valid'
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     report(file, 'missing-field', locate(issue.path), { field, expects })
@@ -112,6 +119,8 @@ function explain(issue: z.core.$ZodIssue): string {
       return `expected ${issue.expected === 'string' ? 'text' : issue.expected}${got}`
     case 'invalid_union':
       return `not in any accepted form${got}`
+    case 'invalid_key':
+      return `${issue.issues[0]?.message ?? issue.message}${got}`
     case 'too_small':
       return issue.origin === 'string' && issue.minimum === 1 ? 'it is empty' : `${issue.message}${got}`
     default:
@@ -126,6 +135,7 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
     current = unwrap(current)
     if (current instanceof z.ZodObject) current = current.shape[String(key)]
     else if (current instanceof z.ZodArray) current = current.element as z.ZodType
+    else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType
     else if (current instanceof z.ZodUnion) {
       // `author: a | a[]`: an index into the list form.
       current = (current.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodArray)

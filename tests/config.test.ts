@@ -124,3 +124,25 @@ test('reads a retraction in either form, and points at a misspelt key inside one
   assert.deepEqual(places, ['4:5 unknown-field'])
   assert.equal(messages[0]?.reason, 'Unknown field `retracted.0.reson`: did you mean `retracted.0.reason`?')
 })
+
+test('reads partner profiles with their defaults, and gives the site’s feeds a 512 KiB budget', () => {
+  const { settings, messages } = problems('profiles:\n  google:\n    maxBytes: 2000000\n  app-feed:\n    maxBytes: 20000\n    content: summary\n    format: json\n')
+  assert.deepEqual(messages, [])
+  assert.equal(settings?.feedBytes, 524288)
+  assert.deepEqual(settings?.profiles, {
+    google: { maxBytes: 2000000, maxItems: 100, minItems: 1, content: 'full', format: 'rss' },
+    'app-feed': { maxBytes: 20000, maxItems: 100, minItems: 1, content: 'summary', format: 'json' },
+  })
+})
+
+test('reports a profile’s problems at their lines: a name that is no slug, a size that is no whole number of bytes, an unknown format or key', () => {
+  const { settings, places, messages } = problems(
+    'profiles:\n  Google News:\n    maxBytes: 2000000\n  app:\n    maxBytes: 2MB\n    format: rdf\n    maxitems: 3\n  tiny:\n    maxBytes: 100\n',
+  )
+  assert.equal(settings, undefined)
+  assert.deepEqual(places, ['2:3 invalid-field', '5:15 invalid-field', '6:13 invalid-field', '7:5 unknown-field', '9:15 invalid-field'])
+  const [name, size, , key] = messages
+  assert.match(String(name?.note), /a slug: lower-case letters, digits and single hyphens/)
+  assert.match(String(size?.note), /whole number of bytes/)
+  assert.match(String(key?.reason), /did you mean `profiles\.app\.maxItems`/)
+})

@@ -160,7 +160,8 @@ export function* feedArchives(
 }
 
 /** A retraction as a tombstone: only one with a time, which RFC 6721 requires (`when`). */
-function tombstoneOf(retraction: Retraction): Tombstone | undefined {
+/** A retraction as feeds announce it; none without a time. */
+export function tombstoneOf(retraction: Retraction): Tombstone | undefined {
   if (retraction.at === undefined) return undefined
   return {
     id: retraction.id,

@@ -2,10 +2,11 @@ import type { Config } from '../config.ts'
 import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
-import { feedArchives, monthsIn } from './archives.ts'
+import { feedArchives, monthsIn, tombstoneOf } from './archives.ts'
 import { toAtom } from './atom.ts'
 import { toJsonFeed } from './json.ts'
-import { feedFiles, feedModel, siteFeed, teaserOf, type FeedModel } from './model.ts'
+import { fillToBudget } from './budget.ts'
+import { feedFiles, feedModel, newestFirst, siteFeed, teaserOf, type FeedModel, type FeedSpec } from './model.ts'
 import { opmlFile, toOpml } from './opml.ts'
 import { pollingHint } from './polling.ts'
 import { toRss } from './rss.ts'
@@ -15,7 +16,10 @@ import { topicFeed, topicsOf } from './topics.ts'
  * Every feed document of the site: the site's feed, each tag's
  * (`tags/<slug>/`) and each author's (`authors/<slug>/`), each with its
  * monthly archives (src/feeds/archives.ts), in RSS, Atom and JSON Feed; then
- * `feeds.opml`, which lists them.
+ * `feeds.opml`, which lists them; then each partner profile's document
+ * (`profileDocuments`). The site's subscription documents hold the newest
+ * of their `feedItems` articles that fit in `feedBytes` (src/feeds/budget.ts);
+ * their retractions and links are those of all `feedItems`, whatever fits.
  *
  * The site's subscription documents carry each article whole, its body from
  * `bodyOf`. Topic feeds carry teasers (see `teaserOf`), and so do the site's
@@ -56,10 +60,100 @@ export function* feedDocuments(
       const made = () => (model ??= feedModel(members, config, feed, whole ? bodyOf : teasers, options))
       const file = (name: string, content: () => string) =>
         outputFile(folder + name, content, { articles: members, whole, with: [folder + name, feed, options] })
-      yield file(feedFiles.rss, () => toRss(made(), view))
-      yield file(feedFiles.atom, () => toAtom(made(), view))
-      yield file(feedFiles.json, () => toJsonFeed(made()))
+      if (topic || archive) {
+        yield file(feedFiles.rss, () => toRss(made(), view))
+        yield file(feedFiles.atom, () => toAtom(made(), view))
+        yield file(feedFiles.json, () => toJsonFeed(made()))
+        continue
+      }
+      // The site's subscription documents: the newest `feedItems` that fit in `feedBytes` (src/feeds/budget.ts).
+      for (const format of formats) {
+        yield file(feedFiles[format], () => {
+          const body = remembered(bodyOf)
+          return fillToBudget(members, writer(format, (list) => feedModel(list, config, feed, body, options), view), config.feedBytes).text
+        })
+      }
     }
   }
   yield outputFile(opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config))))
+  yield* profileDocuments(articles, config, bodyOf, retractions)
+}
+
+const formats = ['rss', 'atom', 'json'] as const
+export type FeedFormat = (typeof formats)[number]
+
+/** What writes a document of `format` from its articles, newest first. */
+function writer(format: FeedFormat, model: (articles: readonly ShownArticle[]) => FeedModel, view?: string) {
+  switch (format) {
+    case 'rss':
+      return (articles: readonly ShownArticle[]) => toRss(model(articles), view)
+    case 'atom':
+      return (articles: readonly ShownArticle[]) => toAtom(model(articles), view)
+    case 'json':
+      return (articles: readonly ShownArticle[]) => toJsonFeed(model(articles))
+  }
+}
+
+/** `bodyOf`, each body read once: a budget writes an item once alone and once in its document. */
+function remembered(bodyOf: BodyOf): BodyOf {
+  const bodies = new Map<string, string>()
+  return (article) => {
+    let body = bodies.get(article.id)
+    if (body === undefined) bodies.set(article.id, (body = bodyOf(article)))
+    return body
+  }
+}
+
+/** Where a partner profile's document is published, relative to the site URL (see `Config['profiles']`). */
+export function profilePath(name: string, format: FeedFormat): string {
+  return `partners/${name}/${feedFiles[format]}`
+}
+
+/**
+ * A profile's document as it would be filled: its candidates (the newest
+ * `maxItems`), and what fits (see `fillToBudget`). For `check --profile`,
+ * and for the file itself.
+ */
+export function profileFill(name: string, articles: readonly ShownArticle[], config: Config, bodyOf: BodyOf, retractions: readonly Retraction[] = []) {
+  const profile = config.profiles[name]
+  if (!profile) throw new Error(`no profile ${name}`)
+  const { candidates, write } = profileWriter(name, profile, articles, config, bodyOf, retractions)
+  return { profile, candidates, ...fillToBudget(candidates, write, profile.maxBytes) }
+}
+
+type Profile = Config['profiles'][string]
+
+function profileWriter(name: string, profile: Profile, articles: readonly ShownArticle[], config: Config, bodyOf: BodyOf, retractions: readonly Retraction[]) {
+  const candidates = [...articles].sort(newestFirst).slice(0, profile.maxItems)
+  // No hub (only the site's feed is announced), no archive links: a partner fetches this one document.
+  const { title, description } = siteFeed(config)
+  const feed: FeedSpec = { folder: `partners/${name}/`, title, description }
+  const body = profile.content === 'full' ? remembered(bodyOf) : (article: ShownArticle) => teaserOf(article, config)
+  const polling = pollingHint(config.schedule)
+  // As the site's feed does, the retractions made since the oldest item it may hold: the same whatever fits,
+  // so that each item's share of the document is what it adds (src/feeds/budget.ts).
+  const oldest = candidates.at(-1)?.date.getTime() ?? Number.NEGATIVE_INFINITY
+  const tombstones = retractions.flatMap((retraction) => tombstoneOf(retraction) ?? []).filter((tombstone) => tombstone.when.getTime() >= oldest)
+  const options = { ...(polling && { polling }), ...(tombstones.length > 0 && { tombstones }) }
+  const write = writer(profile.format, (list) => feedModel(list, config, feed, body, options))
+  return { candidates, write }
+}
+
+/**
+ * Each partner profile's document (the config's `profiles`), at
+ * `partners/<name>/feed.xml`, `atom.xml` or `feed.json` by its format: the
+ * newest `maxItems` articles that fit in `maxBytes`, whole or as teasers
+ * (an article's `feed: summary` wins), never listed in `feeds.opml`: a
+ * partner is given its URL.
+ */
+function* profileDocuments(articles: readonly ShownArticle[], config: Config, bodyOf: BodyOf, retractions: readonly Retraction[]): Generator<OutputFile> {
+  for (const [name, profile] of Object.entries(config.profiles)) {
+    const path = profilePath(name, profile.format)
+    const candidates = [...articles].sort(newestFirst).slice(0, profile.maxItems)
+    yield outputFile(path, () => profileFill(name, articles, config, bodyOf, retractions).text, {
+      articles: candidates,
+      whole: profile.content === 'full',
+      with: [path, profile, retractions],
+    })
+  }
 }

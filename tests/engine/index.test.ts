@@ -85,6 +85,31 @@ test('a body edit changes the keys of the files that show it whole, and not of t
   assert.notEqual((await keys()).get('tags/energy/feed.xml'), after.get('tags/energy/feed.xml'))
 })
 
+test('a partner profile’s document is remade when an article it may hold changes, the summary one only when its teaser does; the rebuild is a cold build’s bytes', async () => {
+  const profiles = { whole: { maxBytes: 20000, maxItems: 1 }, brief: { maxBytes: 20000, content: 'summary', format: 'json' } } as const
+  const { root, request } = await site(three, config({ profiles }))
+  await build(request)
+  const keys = async () => new Map((await record(request.cache)).written.map(([path, file]) => [path, file.key]))
+  const before = await keys()
+  assert.ok(before.get('partners/whole/feed.xml') !== undefined && before.get('partners/brief/feed.json') !== undefined, 'both say what they are made of')
+  // One's body: the whole profile holds only the newest, Two.
+  await writeFile(join(request.articles, 'one.md'), text({ title: 'One', date: '2026-01-05', tags: ['Energy'] }, 'First, corrected.'))
+  await build(request)
+  const afterOne = await keys()
+  assert.equal(afterOne.get('partners/whole/feed.xml'), before.get('partners/whole/feed.xml'))
+  assert.equal(afterOne.get('partners/brief/feed.json'), before.get('partners/brief/feed.json'))
+  await writeFile(join(request.articles, 'two.md'), text({ title: 'Two', date: '2026-01-06', tags: ['Energy'] }, 'Second, corrected.'))
+  await build(request)
+  const afterTwo = await keys()
+  assert.notEqual(afterTwo.get('partners/whole/feed.xml'), afterOne.get('partners/whole/feed.xml'))
+  assert.equal(afterTwo.get('partners/brief/feed.json'), afterOne.get('partners/brief/feed.json'))
+  const cold = { ...request, out: join(root, 'cold'), cache: join(root, 'cold-cache') }
+  await build(cold)
+  const [warm, fresh] = [await output(request.out), await output(cold.out)]
+  assert.deepEqual(warm, fresh)
+  assert.match(warm.get('partners/whole/feed.xml') ?? '', /Second, corrected\./)
+})
+
 test('a config change analyses every source again', async () => {
   const { request } = await site(three)
   await build(request)
