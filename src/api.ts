@@ -9,6 +9,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import type { BudgetedDocument } from './feeds/documents.ts'
 import { configFileName, configSchema, siteImagesOfData, validateConfig, type Config, type ConfigInput } from './config.ts'
 import { publishSchedule, publishWorkflowFile } from './feeds/polling.ts'
 import { build as runEngine, OutputRefused, SiteTooLarge, type BuildResult, type Session } from './engine/index.ts'
@@ -92,9 +93,44 @@ export interface Report {
   output?: 'unchanged' | 'same' | 'written'
 }
 
-/** What `check` adds: every valid article, and the state it is in. */
+/** What `check` adds: every valid article, and the state it is in; and the profile asked for (`CheckOptions.profile`). */
 export interface CheckReport extends Report {
   articles: Listing[]
+  /** Absent when the site is not valid, or no profile was asked for. */
+  profile?: ProfileReport
+}
+
+export interface CheckOptions extends Options {
+  /** A partner profile's name (the config's `profiles`): how its document is filled, item by item. */
+  profile?: string
+}
+
+/** How a partner profile's document is filled (`wirefeed check --profile NAME`). */
+export interface ProfileReport {
+  name: string
+  /** Where it is written, in the output folder. */
+  path: string
+  format: 'rss' | 'atom' | 'json'
+  content: 'full' | 'summary'
+  maxBytes: number
+  minItems: number
+  /** The document's bytes, as written. */
+  bytes: number
+  /** Its candidates, newest first: the newest `maxItems`. */
+  items: ProfileItem[]
+  /** How many older articles there are beyond `maxItems`, never considered. */
+  beyond: number
+}
+
+export interface ProfileItem {
+  id: string
+  title: string
+  url: string
+  kept: boolean
+  /** Its share of the document in bytes, when measured: every kept one's, and the first left out's. */
+  bytes?: number
+  /** Why it was left out. */
+  reason?: string
 }
 
 export interface Listing {
@@ -139,7 +175,7 @@ export async function buildWithConfig(options: Options = {}): Promise<{ report: 
 }
 
 /** Validate every article and report; writes nothing but the cache. */
-export async function check(options: Options = {}): Promise<CheckReport> {
+export async function check(options: CheckOptions = {}): Promise<CheckReport> {
   const ran = await run(options, false)
   if ('problems' in ran) return { ...ran, articles: [] }
   const result = ran.built
@@ -153,11 +189,30 @@ export async function check(options: Options = {}): Promise<CheckReport> {
   })
   const { published = [], scheduled = [], drafts = [] } = result.site ?? {}
   const articles = [...published.map(listing('published')), ...scheduled.map(listing('scheduled')), ...drafts.map(listing('draft'))]
-  return { ...reportOf(result), articles }
+  const profile = options.profile === undefined ? undefined : ran.config.profiles[options.profile]
+  const filled = result.profile && profile && options.profile !== undefined && profileReport(options.profile, profile, result.profile)
+  return { ...reportOf(result), articles, ...(filled && { profile: filled }) }
+}
+
+/** A profile's filled document as data: each candidate kept, or left out and why. */
+function profileReport(name: string, profile: Config['profiles'][string], document: BudgetedDocument): ProfileReport {
+  const items = document.candidates.map((article, index): ProfileItem => {
+    const share = document.shares[index]
+    const base = { id: article.id, title: article.title, url: article.url, ...(share !== undefined && { bytes: share }) }
+    if (index < document.kept) return { ...base, kept: true }
+    if (index >= document.shares.length) return { ...base, kept: false, reason: 'after an article that did not fit: the document keeps the newest, with no gap' }
+    // Measured, and over: the first that did not fit; or (rarely) one the written document had no room for after all.
+    const estimate = document.shares.slice(0, index + 1).reduce((sum, bytes) => sum + bytes, document.envelope)
+    return estimate > document.maxBytes
+      ? { ...base, kept: false, reason: `would take the document to about ${estimate.toLocaleString('en')} bytes, past its maxBytes (${document.maxBytes.toLocaleString('en')})` }
+      : { ...base, kept: false, reason: `the document written with it came to more than its maxBytes (${document.maxBytes.toLocaleString('en')})` }
+  })
+  return { name, path: document.path, format: profile.format, content: profile.content, maxBytes: document.maxBytes, minItems: document.minItems, bytes: document.bytes, items, beyond: document.beyond }
 }
 
 /** The engine's result and the config; the config's problems as a failed report when it is invalid. */
-async function run(options: Options, write: boolean): Promise<{ built: BuildResult; config: Config } | Report> {
+async function run(options: CheckOptions, write: boolean): Promise<{ built: BuildResult; config: Config } | Report> {
+  const { profile } = options
   const articles = options.articles ?? defaults.articles
   const preview = options.drafts || options.future ? { drafts: options.drafts === true, future: options.future === true } : undefined
   const out = options.out ?? (preview ? defaults.preview : defaults.out)
@@ -183,6 +238,7 @@ async function run(options: Options, write: boolean): Promise<{ built: BuildResu
       ...(options.threads !== undefined && { threads: options.threads }),
       ...(options.onProgress && { onProgress: options.onProgress }),
       ...(options.session && { session: options.session }),
+      ...(profile !== undefined && { profile }),
     })
     return { built, config }
   } catch (error) {

@@ -1,6 +1,6 @@
 // The package's entry point (`import { build } from 'wirefeed'`): re-exports only.
 // tests/index.test.ts pins this list; README.md's "Programmatic use" documents it.
-export { build, check, defaults, readConfig, Refused, type CheckReport, type Listing, type Options, type Problem, type Report } from './api.ts'
+export { build, check, defaults, readConfig, Refused, type CheckOptions, type CheckReport, type Listing, type Options, type ProfileItem, type ProfileReport, type Problem, type Report } from './api.ts'
 export { configSchema, resolveConfig, validateConfig, type Config, type ConfigInput } from './config.ts'
 export { articleSchema, type ArticleData } from './schema.ts'
 export { validateArticle, type Article } from './validate.ts'

@@ -286,6 +286,18 @@ const catalogue = {
     reason: () => 'This name is not UTF-8 text (shown with `�` where its bytes are not), so it cannot be published at any URL',
     fix: () => 'rename it in UTF-8, as every current system names files: `convmv` does it for a whole folder',
   },
+  'feed-budget': {
+    reason: (d: { kept: number; candidates: number; budget: string }) =>
+      `This feed holds ${d.kept} of its ${d.candidates} newest articles: the next would take it past its budget of ${d.budget} (\`feedBytes\`)`,
+    fix: () =>
+      'nothing, if the newest that fit are enough; raise `feedBytes` if every service that fetches the feed takes more, or give the longest articles `feed: summary`',
+  },
+  'profile-too-small': {
+    reason: (d: { name: string; kept: number; minItems: number; budget: string }) =>
+      `The partner profile \`${d.name}\` holds ${d.kept} ${d.kept === 1 ? 'article' : 'articles'}, fewer than its \`minItems\` (${d.minItems}): no more fit in its \`maxBytes\` of ${d.budget}`,
+    fix: (d: { name: string }) =>
+      `run \`wirefeed check --profile ${d.name}\` to see each article's size; raise its \`maxBytes\` if the partner takes more, give it \`content: summary\`, or lower \`minItems\``,
+  },
   'missing-site-image': {
     reason: (d: { field: string; path: string }) => `The \`${d.field}\` file \`articles/${d.path}\` does not exist`,
     fix: (d: { field: string }) =>

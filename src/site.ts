@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { analyseSource, isPublished } from './analyse.ts'
 import type { Config } from './config.ts'
-import { feedDocuments } from './feeds/documents.ts'
+import { budgetedDocuments, feedDocuments, type BudgetedDocument } from './feeds/documents.ts'
 import { feedModel, siteFeed } from './feeds/model.ts'
 import { topicFeed, topicsOf } from './feeds/topics.ts'
 import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
@@ -178,6 +178,38 @@ export function siteFiles(articles: readonly ShownArticle[], config: Config, led
 }
 
 /**
+ * What the byte budgets leave out, as messages on the documents they cut
+ * (`<folder>/feed.xml`, …; see `budgetedDocuments`): a warning when the
+ * site's feed holds fewer than its `feedItems` newest articles, and when a
+ * partner profile holds fewer than its `minItems`. Warnings, not errors: a
+ * long article must not hold back the whole site, and every document is
+ * written within its budget whatever it holds. They cost each budgeted
+ * document written once more, its candidates once each.
+ */
+export function budgetFiles(articles: readonly ShownArticle[], config: Config, retractions: readonly Retraction[], bodyOf: BodyOf, folder: string): VFile[] {
+  const files: VFile[] = []
+  for (const document of budgetedDocuments(articles, config, bodyOf, retractions)) {
+    const file = new VFile({ path: folder === '' ? document.path : `${folder}/${document.path}` })
+    const budget = `${document.maxBytes.toLocaleString('en')} bytes`
+    if (document.profile === undefined && document.kept < document.candidates.length) {
+      report(file, 'feed-budget', undefined, { kept: document.kept, candidates: document.candidates.length, budget }, { severity: 'warning' })
+    }
+    if (document.profile !== undefined && document.kept < document.minItems) {
+      report(file, 'profile-too-small', undefined, { name: document.profile, kept: document.kept, minItems: document.minItems, budget }, { severity: 'warning' })
+    }
+    if (file.messages.length > 0) files.push(file)
+  }
+  return files
+}
+
+export type { BudgetedDocument }
+
+/** How the partner profile `name`'s document is filled (`check --profile`; see `budgetedDocuments`). */
+export function profileBudget(articles: readonly ShownArticle[], config: Config, retractions: readonly Retraction[], bodyOf: BodyOf, name: string): BudgetedDocument | undefined {
+  return [...budgetedDocuments(articles, config, bodyOf, retractions, name)][0]
+}
+
+/**
  * Sources held in memory → the site and its files, all on this thread with
  * no cache: for tests, and for programs that make a site from text they
  * hold. `wirefeed build` reaches the same result through src/engine/.
@@ -191,8 +223,11 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
     if (article && body) bodies.set(article.id, body.html)
     return { file, ...(article && { article }), ...(body && { readingTime: body.readingTime }) }
   })
-  const site = assembleSite(results, config, { ...options, bodyOf: (article) => bodies.get(article.id) ?? '' })
-  return { ...site, output: site.output?.flatMap((file) => (file ? [file] : [])) ?? [] }
+  const bodyOf: BodyOf = (article) => bodies.get(article.id) ?? ''
+  const site = assembleSite(results, config, { ...options, bodyOf })
+  if (site.ledger === undefined) return { ...site, output: [] }
+  const files = [...site.files, ...budgetFiles(site.shown, config, site.retracted, bodyOf, '')]
+  return { ...site, files, output: site.output?.flatMap((file) => (file ? [file] : [])) ?? [] }
 }
 
 /** `article` with what its lead image's bytes say, when the image is the site's and was read. */

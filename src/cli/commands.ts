@@ -21,8 +21,8 @@ export const commands = {
   check: {
     summary: 'validate only: every error and warning, what is scheduled; writes no output',
     operands: '',
-    flags: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache', 'threads'],
-    examples: ['wirefeed check', 'wirefeed check --format github'],
+    flags: ['articles', 'config', 'ledger', 'out', 'now', 'format', 'cache', 'threads', 'profile'],
+    examples: ['wirefeed check', 'wirefeed check --format github', 'wirefeed check --profile google'],
     readsImages: true,
     handler: async () => (await import('../commands/build.ts')).checkCommand,
   },

@@ -1,6 +1,7 @@
 import type { Options } from '../cli/flags.ts'
 import type { Io } from '../cli/io.ts'
-import { build, check, Refused, type Options as BuildOptions, type Report } from '../api.ts'
+import { closest, distance } from 'fastest-levenshtein'
+import { build, check, Refused, type Options as BuildOptions, type ProfileReport, type Report } from '../api.ts'
 import type { Config } from '../config.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport, printable } from '../report.ts'
@@ -24,13 +25,49 @@ export async function buildCommand(config: Config, options: Options, io: Io): Pr
   return report.ok ? 0 : 1
 }
 
-/** check: validate everything and report; the output is left alone. */
+/**
+ * check: validate everything and report; the output is left alone. With
+ * `--profile NAME`, what that partner profile's document holds and leaves
+ * out, item by item (stdout; in JSON, as `profile`): 1 when fewer than its
+ * `minItems` fit, as the warning says; 2 for a name the config does not have.
+ */
 export async function checkCommand(config: Config, options: Options, io: Io): Promise<number> {
-  const report = await refusing(io, () => check(buildOptions(config, options)))
+  const name = options.profile
+  if (name !== undefined && !Object.hasOwn(config.profiles, name)) {
+    const names = Object.keys(config.profiles)
+    const candidate = names.length > 0 ? closest(name, names) : undefined
+    const hint = candidate !== undefined && distance(name, candidate) <= 2 ? `; did you mean \`${candidate}\`?` : names.length > 0 ? `; it has ${names.map((known) => `\`${known}\``).join(', ')}.` : '; it has none (`profiles:`).'
+    io.stderr(`wirefeed: the config has no profile \`${name}\`${hint}\n`)
+    return 2
+  }
+  const report = await refusing(io, () => check({ ...buildOptions(config, options), ...(name !== undefined && { profile: name }) }))
   if (typeof report === 'number') return report
-  printReport(report, options, io, Infinity)
+  if (options.format === 'json' && report.profile) {
+    io.stdout(`${JSON.stringify({ problems: report.problems, summary: { published: report.published, scheduled: report.scheduled }, profile: report.profile }, null, 2)}\n`)
+  } else {
+    printReport(report, options, io, Infinity)
+    if (report.profile && options.format === 'text') io.stdout(profileText(report.profile))
+  }
   if (options.format !== 'json' && !options.quiet && report.ok) io.stdout(`Checked ${options.articles}/: ${counts(report)}.\n`)
-  return report.ok ? 0 : 1
+  if (!report.ok) return 1
+  return report.profile && report.profile.items.filter((item) => item.kept).length < report.profile.minItems ? 1 : 0
+}
+
+/** A profile's document, item by item: kept or left out, its bytes, and why. */
+export function profileText(profile: ProfileReport): string {
+  const number = (value: number) => value.toLocaleString('en')
+  const kept = profile.items.filter((item) => item.kept).length
+  const lines = [
+    `${profile.path} (profile \`${profile.name}\`, ${profile.format}, ${profile.content}): ${kept} of ${profile.items.length} ${profile.items.length === 1 ? 'article' : 'articles'}, ${number(profile.bytes)} of ${number(profile.maxBytes)} bytes`,
+  ]
+  const width = Math.max(0, ...profile.items.map((item) => (item.bytes === undefined ? 1 : number(item.bytes).length)))
+  for (const item of profile.items) {
+    const bytes = (item.bytes === undefined ? '-' : number(item.bytes)).padStart(width)
+    lines.push(`  ${item.kept ? 'kept   ' : 'dropped'}  ${bytes} bytes  ${printable(item.title)}  ${item.url}${item.reason ? `\n           ${item.reason}` : ''}`)
+  }
+  if (profile.beyond > 0) lines.push(`  and ${profile.beyond} older ${profile.beyond === 1 ? 'article' : 'articles'} past its maxItems (${profile.items.length})`)
+  if (kept < profile.minItems) lines.push(`  fewer than its minItems (${profile.minItems})`)
+  return `${lines.join('\n')}\n`
 }
 
 /** The API's options from the CLI's; `config` the site config, or its file's path, or none (the default file, read by the API). */

@@ -53,7 +53,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
 import { readSource, type Image } from '../load.ts'
-import { assembleSite, type Site, type SourceResult } from '../site.ts'
+import { assembleSite, budgetFiles, profileBudget, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
 import { imageInfo, type ImageInfo } from '../image-info.ts'
 import { imagePathOf } from '../lint.ts'
 import type { Preview, ShownArticle } from '../shown.ts'
@@ -97,6 +97,8 @@ export interface BuildRequest {
   threads?: number
   /** Told, as sources are analysed, how many of how many are done. */
   onProgress?: (done: number, total: number) => void
+  /** `check --profile NAME`: how that partner profile's document is filled (`BuildResult.profile`). */
+  profile?: string
   /**
    * What a watcher keeps between its builds (`openSession`, src/engine/session.ts),
    * told what changed since the last one: then only that is listed and read, and
@@ -123,6 +125,8 @@ export interface BuildResult {
    * write (`check`, or a failure).
    */
   output?: 'unchanged' | 'same' | 'written'
+  /** A check's, when the request named a profile and the site is valid: how its document is filled. */
+  profile?: BudgetedDocument
 }
 
 /** Build the site (or check it), as the module comment says. */
@@ -189,7 +193,7 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
       drafts: site.drafts.length,
       scheduled: site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() })),
     }
-    if (!site.ok || !write || site.ledger === undefined || !site.output) return { files: site.files, ok: site.ok, summary, analysed, site }
+    if (!site.ok || site.ledger === undefined) return { files: site.files, ok: site.ok, summary, analysed, site }
 
     // From here on only what the output is made of is held: the articles as shown, their keys, and the files to make.
     const { files, shown, output } = site
@@ -204,6 +208,11 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
         return [article.id, digest === undefined ? found : { ...found, whole: hash(found.whole, digest), teaser: hash(found.teaser, digest) }]
       }),
     )
+    // What the byte budgets leave out (src/feeds/budget.ts), read from the bodies as the output's files are.
+    const bodyOf = (article: ShownArticle) => bodies.read(placeOf(article))
+    files.push(...budgetFiles(shown, config, site.retracted, bodyOf, request.out))
+    const profile = request.profile === undefined ? undefined : profileBudget(shown, config, site.retracted, bodyOf, request.profile)
+    if (!write || !output) return { files, ok: true, summary, analysed, site, ...(profile && { profile }) }
     const staged = await stage(request, shown, output, site.ledger, articleKeys, placeOf, images, pool, record, record !== undefined && memory.trusts(record, out))
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
     const ledgers = [ledger, site.ledger]

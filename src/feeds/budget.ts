@@ -22,6 +22,8 @@ export interface Fill {
   kept: number
   /** Its UTF-8 length. */
   bytes: number
+  /** The empty document's bytes. */
+  envelope: number
   /** Each measured candidate's share of a document, newest first: the kept ones and the first left out, if any. */
   shares: number[]
 }
@@ -48,5 +50,5 @@ export function fillToBudget(candidates: readonly ShownArticle[], write: (articl
   let text = write(candidates.slice(0, kept))
   // The estimate can be a few bytes short (a separator between items): one item fewer until it fits.
   while (kept > 0 && byteLength(text) > maxBytes) text = write(candidates.slice(0, --kept))
-  return { text, kept, bytes: byteLength(text), shares }
+  return { text, kept, bytes: byteLength(text), envelope, shares }
 }

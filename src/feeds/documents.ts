@@ -5,8 +5,8 @@ import type { BodyOf, ShownArticle } from '../shown.ts'
 import { feedArchives, monthsIn, tombstoneOf } from './archives.ts'
 import { toAtom } from './atom.ts'
 import { toJsonFeed } from './json.ts'
-import { fillToBudget } from './budget.ts'
-import { feedFiles, feedModel, newestFirst, siteFeed, teaserOf, type FeedModel, type FeedSpec } from './model.ts'
+import { fillToBudget, type Fill } from './budget.ts'
+import { feedFiles, feedModel, newestFirst, siteFeed, teaserOf, type FeedModel, type FeedModelOptions, type FeedSpec } from './model.ts'
 import { opmlFile, toOpml } from './opml.ts'
 import { pollingHint } from './polling.ts'
 import { toRss } from './rss.ts'
@@ -67,16 +67,75 @@ export function* feedDocuments(
         continue
       }
       // The site's subscription documents: the newest `feedItems` that fit in `feedBytes` (src/feeds/budget.ts).
-      for (const format of formats) {
-        yield file(feedFiles[format], () => {
-          const body = remembered(bodyOf)
-          return fillToBudget(members, writer(format, (list) => feedModel(list, config, feed, body, options), view), config.feedBytes).text
-        })
-      }
+      for (const format of formats) yield file(feedFiles[format], () => subscriptionFill(format, { members, options, feed, view }, config, bodyOf).text)
     }
   }
   yield outputFile(opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config))))
   yield* profileDocuments(articles, config, bodyOf, retractions)
+}
+
+/** The site's subscription document in `format`, filled to `feedBytes`. */
+function subscriptionFill(
+  format: FeedFormat,
+  { members, options, feed, view }: { members: readonly ShownArticle[]; options: FeedModelOptions; feed: FeedSpec; view: string },
+  config: Config,
+  bodyOf: BodyOf,
+): Fill {
+  const body = remembered(bodyOf)
+  return fillToBudget(members, writer(format, (list) => feedModel(list, config, feed, body, options), view), config.feedBytes)
+}
+
+/** A document filled to a byte budget, as `check` and the build's report tell of it. */
+export interface BudgetedDocument {
+  path: string
+  /** The partner profile's name; absent for the site's own feed. */
+  profile?: string
+  maxBytes: number
+  /** Fewer kept than this is a problem (a profile's `minItems`); 0 for the site's feed. */
+  minItems: number
+  /** The articles it could hold, newest first (`feedItems`, a profile's `maxItems`), and how many it holds. */
+  candidates: readonly ShownArticle[]
+  /** How many more there were beyond `feedItems` or `maxItems`, never considered. */
+  beyond: number
+  kept: number
+  bytes: number
+  /** The empty document's bytes, and each measured candidate's share (see `Fill`). */
+  envelope: number
+  shares: readonly number[]
+}
+
+/**
+ * Every document with a byte budget, filled as the build writes it: the
+ * site's three subscription documents and each profile's. Each is written
+ * again here, with every candidate measured once: for the build's report
+ * (a warning when the site's feed leaves articles out, an error-free
+ * warning when a profile holds fewer than its `minItems`) and for
+ * `check --profile`. `only`: one profile's alone.
+ */
+export function* budgetedDocuments(
+  articles: readonly ShownArticle[],
+  config: Config,
+  bodyOf: BodyOf,
+  retractions: readonly Retraction[] = [],
+  only?: string,
+): Generator<BudgetedDocument> {
+  if (only === undefined) {
+    const feed = siteFeed(config)
+    const polling = pollingHint(config.schedule)
+    const [subscription] = feedArchives(articles, config, feed, monthsIn(config.timeZone), { retractions, polling })
+    if (subscription) {
+      for (const format of formats) {
+        const fill = subscriptionFill(format, { members: subscription.articles, options: subscription.options, feed, view: '' }, config, bodyOf)
+        const { text: _, ...rest } = fill
+        yield { path: feedFiles[format], maxBytes: config.feedBytes, minItems: 0, candidates: subscription.articles, beyond: Math.max(0, articles.length - subscription.articles.length), ...rest }
+      }
+    }
+  }
+  for (const name of Object.keys(config.profiles)) {
+    if (only !== undefined && name !== only) continue
+    const { profile, candidates, text: _, ...rest } = profileFill(name, articles, config, bodyOf, retractions)
+    yield { path: profilePath(name, profile.format), profile: name, maxBytes: profile.maxBytes, minItems: profile.minItems, candidates, beyond: articles.length - candidates.length, ...rest }
+  }
 }
 
 const formats = ['rss', 'atom', 'json'] as const
