@@ -14,6 +14,12 @@ export type ShownArticle = Pick<Article, (typeof shownFields)[number]> & {
   readingTime: number
   /** In a preview (`Preview`), an article shown before its time: its pages say so. */
   preview?: PreviewState
+  /**
+   * The size in pixels of each of its body's images that the site has and
+   * whose bytes were read, by absolute URL: its page gives them `width` and
+   * `height` (src/pages/image-sizes.ts), so the text does not jump as they load.
+   */
+  bodyImages?: Record<string, { width: number; height: number }>
 }
 
 /**

@@ -122,7 +122,7 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   const articles = onShow.map((article) => {
     const minutes = readingTimes.get(article)
     if (minutes === undefined) throw new Error(`${article.file.path} is shown but was not rendered`)
-    return withImageInfo(shown(article, minutes, previewState(article, options.now, options.preview)), infos, config.url)
+    return withImageInfo(shown(article, minutes, previewState(article, options.now, options.preview)), article, infos, config.url)
   })
   // Only what is published at "now" is recorded, in a preview too: a previewed draft leaves no trace in the ledger.
   const next = nextLedger(previous, published, config)
@@ -230,11 +230,26 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
   return { ...site, files, output: site.output?.flatMap((file) => (file ? [file] : [])) ?? [] }
 }
 
-/** `article` with what its lead image's bytes say, when the image is the site's and was read. */
-function withImageInfo(article: ShownArticle, infos: ReadonlyMap<string, Image['info']>, site: string): ShownArticle {
-  const path = article.image && imagePathOf(article.image.url, site)
-  const info = typeof path === 'string' ? infos.get(path) : undefined
-  return info && article.image ? { ...article, image: { ...article.image, info } } : article
+/**
+ * `article` with what its images' bytes say, for those that are the site's
+ * and were read: its lead image's size, type and length, and its body
+ * images' sizes (`bodyImages`), from `source`'s list of them.
+ */
+function withImageInfo(article: ShownArticle, source: Pick<Article, 'images'>, infos: ReadonlyMap<string, Image['info']>, site: string): ShownArticle {
+  const infoOf = (url: string) => {
+    const path = imagePathOf(url, site)
+    return typeof path === 'string' ? infos.get(path) : undefined
+  }
+  const info = article.image && infoOf(article.image.url)
+  const sized = source.images.flatMap(({ url }) => {
+    const found = infoOf(url)
+    return found ? [[url, { width: found.width, height: found.height }] as const] : []
+  })
+  return {
+    ...article,
+    ...(info && article.image && { image: { ...article.image, info } }),
+    ...(sized.length > 0 && { bodyImages: Object.fromEntries(sized) }),
+  }
 }
 
 function readLedger(file: VFile): Ledger | undefined {

@@ -199,13 +199,20 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
     const { files, shown, output } = site
     // An article shows its lead image's size and type, read from the image: its keys take in the image's digest,
     // so the files that show it are made again when the image changes (the image is an input: see `withDigest`).
+    // Its page gives its body's images their size too: its whole key takes in their digests.
     const digests = new Map(images.map((image) => [image.path, image.sha256]))
+    const digestOf = (url: string) => {
+      const path = imagePathOf(url, config.url)
+      return typeof path === 'string' ? digests.get(path) : undefined
+    }
     articleKeys = new Map(
       [...site.published, ...site.previewed].map((article) => {
         const found = keys(article.file.path)
-        const path = article.image && imagePathOf(article.image.url, config.url)
-        const digest = typeof path === 'string' ? digests.get(path) : undefined
-        return [article.id, digest === undefined ? found : { ...found, whole: hash(found.whole, digest), teaser: hash(found.teaser, digest) }]
+        const lead = article.image && digestOf(article.image.url)
+        const body = article.images.flatMap((image) => digestOf(image.url) ?? [])
+        if (lead === undefined && body.length === 0) return [article.id, found]
+        const teaser = lead === undefined ? found.teaser : hash(found.teaser, lead)
+        return [article.id, { ...found, whole: hash(found.whole, lead ?? '', ...body), teaser }]
       }),
     )
     // What the byte budgets leave out (src/feeds/budget.ts), read from the bodies as the output's files are.

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts'
+import { withImageSizes } from './image-sizes.ts'
 import { feedViewFiles } from '../feeds/xml/edit.ts'
 import type { FeedModel } from '../feeds/model.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
@@ -52,7 +53,7 @@ export function* pageFiles(
     // A `canonical` inside the site could name a file above, or another page: src/site.ts refuses that.
     const path = outputPathFor(article.url, config.url)
     if (path === undefined) continue
-    yield outputFile(path, () => articlePage(article, bodyOf(article), config), { articles: [article], whole: true, with: path })
+    yield outputFile(path, () => articlePage(article, withImageSizes(bodyOf(article), article.bodyImages), config), { articles: [article], whole: true, with: path })
     pages.push({ url: article.url, modified: article.updated ?? article.date })
     taken.add(path)
   }

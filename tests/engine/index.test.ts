@@ -110,6 +110,31 @@ test('a partner profile’s document is remade when an article it may hold chang
   assert.match(warm.get('partners/whole/feed.xml') ?? '', /Second, corrected\./)
 })
 
+test('a body image gets its size on its article’s page; replaced by one of another size, it remakes that page and the documents that carry the body, no other', async () => {
+  const { pngHeader } = await import('../helpers.ts')
+  const { request } = await site({
+    ...three,
+    'two.md': text({ title: 'Two', date: '2026-01-06', tags: ['Energy'] }, 'Second.\n\n![A chart](/images/chart.png)\n'),
+    'images/chart.png': '',
+  })
+  await writeFile(join(request.articles, 'images/chart.png'), pngHeader(800, 600))
+  const first = await build(request)
+  assert.ok(first.ok, messages(first.files).join('\n'))
+  const page = async () => (await output(request.out)).get('2026/01/two/index.html') ?? ''
+  assert.match(await page(), /<img src="[^"]*\/images\/chart\.png" alt="A chart" width="800" height="600">/)
+  const keys = async () => new Map((await record(request.cache)).written.map(([path, file]) => [path, file.key]))
+  const before = await keys()
+  await writeFile(join(request.articles, 'images/chart.png'), pngHeader(640, 480))
+  const again = await build(request)
+  assert.deepEqual([again.analysed, again.output], [0, 'written'])
+  assert.match(await page(), /width="640" height="480"/)
+  const after = await keys()
+  const changed = [...after].filter(([path, key]) => key !== undefined && before.get(path) !== key).map(([path]) => path).sort()
+  // The page and the site's feeds, which carry the body whole (their bytes the same: feeds give body images no size); not the topic feeds' teasers.
+  assert.deepEqual(changed, ['2026/01/two/index.html', 'atom.xml', 'feed.json', 'feed.xml', 'images/chart.png'])
+  assert.equal((await build(request)).output, 'unchanged')
+})
+
 test('a config change analyses every source again', async () => {
   const { request } = await site(three)
   await build(request)
