@@ -108,12 +108,14 @@ describe('a retraction', () => {
       }))
   }
 
-  test('is a tombstone (RFC 6721) in the main Atom feed and in the archive of the month that held it, and in no other document', () => {
+  test('is a tombstone (RFC 6721) in the main Atom feed, the archive of the month that held it and the partner profiles that can say so, and in no other document', () => {
     const expected = [{ ref: withdrawn, when, comment: reason, link: url }]
     assert.deepEqual(tombstones('atom.xml'), expected)
     assert.deepEqual(tombstones('archive/2025/12/atom.xml'), expected)
+    // The profiles announce it as the site's feed does (issue #20); the RSS one (`google`) has no way to.
+    assert.deepEqual(tombstones('partners/headlines/atom.xml'), expected)
     const holders = [...output].filter(([, content]) => content.includes('deleted-entry') || content.includes('"retractions"')).map(([path]) => path).sort()
-    assert.deepEqual(holders, ['archive/2025/12/atom.xml', 'archive/2025/12/feed.json', 'atom.xml', 'feed.json'])
+    assert.deepEqual(holders, ['archive/2025/12/atom.xml', 'archive/2025/12/feed.json', 'atom.xml', 'feed.json', 'partners/app/feed.json', 'partners/headlines/atom.xml'])
     // The namespace only where a tombstone is.
     for (const [path, content] of output) if (path.endsWith('atom.xml')) assert.equal(content.includes(tombstonesNamespace), holders.includes(path), path)
   })
