@@ -9,6 +9,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { authorsFileName, validateAuthors } from './authors.ts'
 import type { BudgetedDocument } from './feeds/documents.ts'
 import { configFileName, configSchema, siteImagesOfData, validateConfig, type Config, type ConfigInput } from './config.ts'
 import { publishSchedule, publishWorkflowFile } from './feeds/polling.ts'
@@ -260,7 +261,12 @@ export function readConfig(path?: string, articles?: string): { config: Config }
   if (!file && path !== undefined) throw new Refused(`the config file \`${path}\` does not exist`, 'place')
   const folder = articles !== undefined && statSync(articles, { throwIfNoEntry: false })?.isDirectory()
   const config = validateConfig(file, folder ? imageReader(articles) : undefined)
-  return config ? { config: withSchedule(config, dirname(path ?? defaults.config)) } : { problems: problemsOf(file ? [file] : []) }
+  const root = dirname(path ?? defaults.config)
+  // The authors' register, beside the config: optional, and checked as strictly when there.
+  const register = readSource(join(root, authorsFileName))
+  const authors = register && validateAuthors(register)
+  if (!config || (register && !authors)) return { problems: problemsOf([...(file ? [file] : []), ...(register ? [register] : [])]) }
+  return { config: withSchedule(authors ? { ...config, authors } : config, root) }
 }
 
 /**
@@ -312,13 +318,13 @@ function imageReader(articles: string) {
  * from the articles folder `articles`.
  */
 function configObject(input: ConfigInput | Config, articles: string): Config {
-  const { schedule, siteImages, ...fields } = input as Config
+  const { schedule, siteImages, authors, ...fields } = input as Config
   const parsed = configSchema.safeParse(fields)
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`)
     throw new Refused(`the config is not valid: ${issues.join('; ')}`, 'config')
   }
-  const config: Config = schedule === undefined ? parsed.data : { ...parsed.data, schedule }
+  const config: Config = { ...parsed.data, ...(schedule !== undefined && { schedule }), ...(authors !== undefined && { authors }) }
   if (parsed.data.icon === undefined && parsed.data.logo === undefined) return config
   const images = siteImages ?? siteImagesOfData(config, imageReader(articles))
   if (typeof images === 'string') throw new Refused(`the config is not valid: ${images}`, 'config')

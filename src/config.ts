@@ -1,5 +1,6 @@
 import { VFile } from 'vfile'
 import { z } from 'zod'
+import type { Author } from './authors.ts'
 import { report } from './messages.ts'
 import { absoluteUrl, languageTag, permanentId, plainText, when } from './schema.ts'
 import { siteImagePath, siteImagesOf, type ImageRead, type SiteImageKind, type SiteImageProblem, type SiteImages } from './site-images.ts'
@@ -131,15 +132,16 @@ export const configSchema = configFields.superRefine((config, context) => {
 })
 
 /**
- * The config as a build uses it: the file's fields, and the cron of the
+ * The config as a build uses it: the file's fields; the cron of the
  * project's publish workflow when it has one (src/feeds/polling.ts), which
  * whoever reads the config adds (src/api.ts `readConfig`): the workflow, not
- * the config, is the one record of when the site changes. And its `icon` and
- * `logo` as read from their files (`siteImages`, src/site-images.ts), which
- * whoever reads the config adds too: their sizes are part of the config, so
- * a build whose icon changed size is made again.
+ * the config, is the one record of when the site changes; the authors'
+ * register (`authors.yaml` beside it, src/authors.ts) when there is one; and
+ * its `icon` and `logo` as read from their files (`siteImages`,
+ * src/site-images.ts), which whoever reads the config adds too: their sizes
+ * are part of the config, so a build whose icon changed size is made again.
  */
-export type Config = z.output<typeof configSchema> & { schedule?: string; siteImages?: SiteImages }
+export type Config = z.output<typeof configSchema> & { schedule?: string; siteImages?: SiteImages; authors?: Author[] }
 export type ConfigInput = z.input<typeof configSchema>
 
 /** The file name looked for at the project root. */

@@ -153,6 +153,18 @@ const catalogue = {
       `This would be published under the name \`${d.name.slice(0, 40)}…\`, ${d.bytes} bytes long; file systems allow ${d.limit}`,
     fix: () => 'shorten the `slug` or `canonical`, or the file name',
   },
+  'duplicate-author': {
+    reason: (d: { field: 'name' | 'slug'; value: string; first: number }) => `The ${d.field} \`${d.value}\` is already that of author ${d.first} in the register`,
+    fix: (d: { field: 'name' | 'slug' }) => (d.field === 'name' ? 'give each author once, with every field under the one entry' : 'give each author a slug of their own'),
+  },
+  'unknown-author': {
+    reason: (d: { name: string; suggestion?: string }) =>
+      `The byline \`${d.name}\` is not in authors.yaml` + (d.suggestion ? `: did you mean \`${d.suggestion}\`?` : ''),
+    fix: (d: { name: string; suggestion?: string }) =>
+      d.suggestion
+        ? `write \`${d.suggestion}\` if it is the same person, or add \`${d.name}\` to authors.yaml; as it is, they get a page and feeds of their own`
+        : `add \`${d.name}\` to authors.yaml, so their byline links to their page with their bio`,
+  },
   'duplicate-headline': {
     reason: (d: { other: string }) => `The same headline is used by ${d.other}`,
     fix: () => 'make each headline distinct, so readers can tell the articles apart',

@@ -1,9 +1,10 @@
 import { VFile } from 'vfile'
 import { analyseSource, isPublished } from './analyse.ts'
+import { lintBylines } from './authors.ts'
 import type { Config } from './config.ts'
 import { budgetedDocuments, feedDocuments, type BudgetedDocument } from './feeds/documents.ts'
 import { feedModel, siteFeed } from './feeds/model.ts'
-import { topicFeed, topicsOf } from './feeds/topics.ts'
+import { topicsOf } from './feeds/topics.ts'
 import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
 import { imagePathOf, lintDuplicates, lintImages, lintLeadImages } from './lint.ts'
 import { report } from './messages.ts'
@@ -115,6 +116,7 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   // What the images' bytes say, for those read (the engine reads every image; `buildSite` none).
   const infos = new Map(options.images?.flatMap((image) => (image.info === undefined ? [] : [[image.path, image.info] as const])))
   lintLeadImages(all, infos, config.url)
+  lintBylines(all, config.authors)
 
   const fatal = () => files.some((file) => file.messages.some((message) => message.fatal))
   const site = { files, published, scheduled, drafts, previewed, retracted: [] }
@@ -169,8 +171,7 @@ export function siteFiles(articles: readonly ShownArticle[], config: Config, led
       const retractions = retractionsOf(config, ledgerSchema.parse(JSON.parse(ledger)))
       yield* feedDocuments(articles, config, bodyOf, retractions)
       const model = feedModel(articles, config, siteFeed(config), bodyOf, { limit: config.feedItems })
-      const topics = topicsOf(articles, config).map((topic) => topicFeed(topic, config))
-      yield* pageFiles(articles, model, topics, config, bodyOf, now, retractions)
+      yield* pageFiles(articles, topicsOf(articles, config), config, bodyOf, now, retractions)
       yield* widgetFiles(model, config)
       yield outputFile('ledger.json', ledger)
     },

@@ -171,7 +171,10 @@ export function tombstoneOf(retraction: Retraction): Tombstone | undefined {
   }
 }
 
+/** Where a feed's archives are, in its folder: the site's also has its archive's page there (src/pages/archive-pages.ts). */
+export const archiveRoot = 'archive/'
+
 /** The folder of `feed`'s archive for `month`. */
 export function archiveFolder(feed: Pick<FeedSpec, 'folder'>, month: Month): string {
-  return `${feed.folder}archive/${month}/`
+  return `${feed.folder}${archiveRoot}${month}/`
 }

@@ -22,7 +22,8 @@ export function toAtom(model: FeedModel, view?: string): string {
       published: item.published,
       description: slot(item.summary),
       content: slot(item.contentHtml),
-      author: item.authors.map((name) => ({ name: slot(name) })),
+      // `link` is written as `uri` (RFC 4287 §3.2.2): the author's page, from the register.
+      author: item.people.map((person) => ({ name: slot(person.name), ...(person.url !== undefined && { link: person.url }) })),
       // A name alone gives no `term`, which Atom requires.
       category: item.tags.map((tag) => ({ term: slot(tag) })),
       ...(item.image && { image: { url: item.image.url, title: slot(item.image.alt) } }),

@@ -21,7 +21,7 @@ export function createFeed(
     id: text(model.id),
     title: text(model.title),
     description: text(description),
-    link: model.home,
+    link: model.page,
     language: model.language,
     ...(model.copyright !== undefined && { copyright: text(model.copyright) }),
     updated: model.updated,

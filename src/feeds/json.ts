@@ -39,7 +39,7 @@ export function toJsonFeed(model: FeedModel): string {
   const upgraded = {
     version: 'https://jsonfeed.org/version/1.1',
     title: model.title,
-    home_page_url: model.home,
+    home_page_url: model.page,
     feed_url: model.self.json,
     description: model.description,
     // JSON Feed's pagination leads to older items: the next older archive (RFC 5005's prev-archive).
@@ -73,7 +73,11 @@ function upgradeItem(v1: Record<string, unknown>, item: FeedItem) {
     ...(v1.image !== undefined && { image: v1.image }),
     date_published: v1.date_published,
     date_modified: v1.date_modified,
-    authors: item.authors.map((name) => ({ name })),
+    authors: item.people.map((person) => ({
+      name: person.name,
+      ...(person.url !== undefined && { url: person.url }),
+      ...(person.avatar !== undefined && { avatar: person.avatar }),
+    })),
     ...(item.tags.length > 0 && { tags: v1.tags }),
     language: item.language,
     ...((item.corrections.length > 0 || item.image) && {

@@ -1,5 +1,6 @@
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
+import { registerOf, type Author } from '../authors.ts'
 import type { Config } from '../config.ts'
 import { byCodePoint } from '../order.ts'
 import { imageTypes, type CorrectionKind } from '../schema.ts'
@@ -21,6 +22,8 @@ export interface FeedItem {
   summaryHtml: string
   contentHtml: string
   authors: string[]
+  /** The same, with what the authors' register says of each (src/authors.ts): Atom `author/uri`, JSON Feed `authors[].url` and `avatar`. */
+  people: FeedPerson[]
   tags: string[]
   published: Date
   /** Its `updated` (the newest correction or update), or its publication time. */
@@ -43,6 +46,13 @@ export interface FeedImage {
   width?: number
   height?: number
   bytes?: number
+}
+
+/** An author as feeds name them: the byline, and their page and picture when the register gives them. */
+export interface FeedPerson {
+  name: string
+  url?: string
+  avatar?: string
 }
 
 /** A correction, an update or a clarification, as feeds carry it. */
@@ -87,8 +97,13 @@ export interface FeedModel {
   id: string
   title: string
   description: string
-  /** The site's home page. */
-  home: string
+  /**
+   * The page that shows this document's items, its alternate link (RSS
+   * `link`, Atom `link rel="alternate"`, JSON Feed `home_page_url`): the page
+   * at its feed's folder (the home page, a topic's page), or, for an archive
+   * of a feed whose months have pages (`FeedSpec.monthPages`), its month's.
+   */
+  page: string
   language: string
   copyright?: string
   /** Newest item's update time: never the wall clock, so unchanged input gives unchanged bytes. */
@@ -121,6 +136,12 @@ export interface FeedSpec {
   description: string
   /** The WebSub hub to advertise; only the site's feed, the one `wirefeed ping` announces, has one. */
   hub?: string
+  /**
+   * Whether each month of its archive has a page (src/pages/archive-pages.ts):
+   * the site's feed. An archive document's alternate link goes to its month's
+   * page, or else to the feed's own page.
+   */
+  monthPages?: boolean
 }
 
 /** Where each format is published, relative to the site URL. */
@@ -142,6 +163,7 @@ export function siteFeed(config: Config): FeedSpec {
     title: config.title,
     description: config.description,
     ...(config.hub !== undefined && { hub: config.hub }),
+    monthPages: true,
   }
 }
 
@@ -172,7 +194,8 @@ export function feedModel(
   options: FeedModelOptions = {},
 ): FeedModel {
   const sorted = [...articles].sort(newestFirst)
-  const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map((article) => toItem(article, bodyOf, config))
+  const register = registerOf(config.authors)
+  const items = (options.limit === undefined ? sorted : sorted.slice(0, options.limit)).map((article) => toItem(article, bodyOf, config, register))
   // The URL comes from the ledger, read back from the live site: made XML-safe like any text.
   const tombstones = (options.tombstones ?? []).map((tombstone) => ({
     ...tombstone,
@@ -188,7 +211,8 @@ export function feedModel(
     id: new URL(feed.folder, config.url).href,
     title: xmlSafe(feed.title),
     description: xmlSafe(feed.description),
-    home: config.url,
+    // Every feed's folder has its page (src/pages/site-pages.ts), so its id and alternate link lead somewhere.
+    page: new URL(feed.monthPages && options.at !== undefined ? options.at : feed.folder, config.url).href,
     language: config.language,
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,
@@ -218,7 +242,7 @@ export function newestFirst(a: Pick<ShownArticle, 'date' | 'id'>, b: Pick<ShownA
   return b.date.getTime() - a.date.getTime() || byCodePoint(a.id, b.id)
 }
 
-function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config): FeedItem {
+function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config, register: ReadonlyMap<string, Author>): FeedItem {
   let contentHtml: string | undefined
   const corrections = (article.corrections ?? []).map((entry) => ({ at: new Date(entry.at), kind: entry.kind, note: xmlSafe(entry.note) }))
   const image: FeedImage | undefined = article.image && {
@@ -239,6 +263,10 @@ function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config): FeedItem
       return (contentHtml ??= xmlSafe(article.feed === 'summary' ? teaserOf(article, config) : bodyOf(article)) + correctionsHtml(corrections, config))
     },
     authors: article.authors.map(xmlSafe),
+    people: article.authors.map((name) => {
+      const entry = register.get(name)
+      return { name: xmlSafe(name), ...(entry?.url !== undefined && { url: entry.url }), ...(entry?.avatar !== undefined && { avatar: entry.avatar }) }
+    }),
     tags: article.tags.map(xmlSafe),
     published: article.date,
     updated: article.updated ?? article.date,

@@ -22,14 +22,15 @@ export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
   const slots = createSlots()
   const { slot } = slots
   const site = xmlSafe(config.title)
-  const feeds = (title: string, self: FeedUrls) =>
+  // `htmlUrl` is the page that shows the feed's items (its alternate link): the home page, or the topic's page.
+  const feeds = (title: string, self: FeedUrls, page: string) =>
     feedFormats.map(
       ({ key, name }) =>
-        `      <outline type="rss" text="${slot(`${title} (${name})`)}" xmlUrl="${slot(self[key])}" htmlUrl="${slot(config.url)}" language="${slot(config.language)}"/>`,
+        `      <outline type="rss" text="${slot(`${title} (${name})`)}" xmlUrl="${slot(self[key])}" htmlUrl="${slot(page)}" language="${slot(config.language)}"/>`,
     )
   const folder = (text: string, outlines: string[]) =>
     outlines.length === 0 ? [] : [`    <outline text="${slot(text)}">`, ...outlines, '    </outline>']
-  const ofKind = (kind: TopicFeed['kind']) => topics.filter((topic) => topic.kind === kind).flatMap((topic) => feeds(topic.title, topic.self))
+  const ofKind = (kind: TopicFeed['kind']) => topics.filter((topic) => topic.kind === kind).flatMap((topic) => feeds(topic.title, topic.self, topic.page))
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
@@ -37,7 +38,7 @@ export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
     `    <title>${slot(`${site}: all feeds`)}</title>`,
     '  </head>',
     '  <body>',
-    ...folder(site, feeds(site, feedUrls(config, ''))),
+    ...folder(site, feeds(site, feedUrls(config, ''), config.url)),
     ...folder(`${site} — by tag`, ofKind('tag')),
     ...folder(`${site} — by author`, ofKind('author')),
     '  </body>',

@@ -28,11 +28,19 @@ export interface TopicFeed {
   /** The feed's channel title: "Site — Ukraine". */
   title: string
   self: FeedUrls
+  /** Its page, at its feeds' folder (src/pages/topic-page.ts): their id and alternate link. */
+  page: string
 }
 
 /** `topic`'s feed as pages and the OPML list offer it. */
 export function topicFeed(topic: Topic<unknown>, config: Config): TopicFeed {
-  return { kind: topic.kind, name: topic.name, title: xmlSafe(topic.feed.title), self: feedUrls(config, topic.feed.folder) }
+  return {
+    kind: topic.kind,
+    name: topic.name,
+    title: xmlSafe(topic.feed.title),
+    self: feedUrls(config, topic.feed.folder),
+    page: new URL(topic.feed.folder, config.url).href,
+  }
 }
 
 /** Where each kind's feeds live, relative to the site URL. */
@@ -58,7 +66,8 @@ export function topicsOf<A extends Pick<Article, 'tags' | 'authors'>>(articles: 
         else byName.set(name, [article])
       }
     }
-    const slugs = topicSlugs(byName.keys(), kind)
+    // A registered author's slug is theirs (src/authors.ts); other names get theirs around it.
+    const slugs = topicSlugs(byName.keys(), kind, kind === 'author' ? registeredSlugs(config) : undefined)
     return [...byName]
       .map(([name, list]): Topic<A> => {
         const slug = slugs.get(name) ?? ''
@@ -84,6 +93,9 @@ function feedOf(kind: TopicKind, name: string, slug: string, config: Config): Fe
  * `ukraine`), or it gives nothing (`中国`), each such name gets
  * `<slug or kind>--<hash>`, eight hex digits of the SHA-256 of the name.
  *
+ * A name the authors' register gives a slug (`fixed`) has that one; a name
+ * whose own slug the register gives another is hashed, as in a clash.
+ *
  * So a slug depends only on its own name and on whether another name clashes
  * with it, never on the order the names come in, and no name ever takes
  * another's folder. `slugFromHeadline` never writes `--`, so a hashed slug
@@ -91,20 +103,27 @@ function feedOf(kind: TopicKind, name: string, slug: string, config: Config): Fe
  * digits (a chance of one in four billion per pair), the hashed slugs all
  * get longer ones until none do.
  */
-export function topicSlugs(names: Iterable<string>, kind: TopicKind): Map<string, string> {
+export function topicSlugs(names: Iterable<string>, kind: TopicKind, fixed: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const byBase = new Map<string, string[]>()
+  const taken = new Set(fixed.values())
+  const slugs = new Map<string, string>()
   for (const name of new Set(names)) {
+    const own = fixed.get(name)
+    if (own !== undefined) {
+      slugs.set(name, own)
+      continue
+    }
     const slug = slugFromHeadline(name)
-    const base = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? slug : ''
+    // A slug the register gives another name is not free: this name is hashed, as in a clash.
+    const base = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && !taken.has(slug) ? slug : ''
     const group = byBase.get(base)
     if (group) group.push(name)
     else byBase.set(base, [name])
   }
-  const slugs = new Map<string, string>()
   const clashing: Array<{ name: string; prefix: string }> = []
   for (const [base, group] of byBase) {
     if (base !== '' && group.length === 1) slugs.set(group[0] ?? '', base)
-    else clashing.push(...group.map((name) => ({ name, prefix: `${base || kind}--` })))
+    else clashing.push(...group.map((name) => ({ name, prefix: `${base || (taken.has(slugFromHeadline(name)) ? slugFromHeadline(name) : kind)}--` })))
   }
   for (let digits = 8; ; digits *= 2) {
     const hashed = clashing.map(({ name, prefix }) => prefix + hash(name).slice(0, digits))
@@ -113,6 +132,11 @@ export function topicSlugs(names: Iterable<string>, kind: TopicKind): Map<string
       return slugs
     }
   }
+}
+
+/** The slugs the authors' register gives (src/authors.ts), by name. */
+function registeredSlugs(config: Config): Map<string, string> {
+  return new Map((config.authors ?? []).flatMap((author) => (author.slug === undefined ? [] : [[xmlSafe(author.name), author.slug] as const])))
 }
 
 function hash(name: string) {

@@ -3,9 +3,18 @@ import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { ShownArticle } from '../shown.ts'
 import { siteStrings, type Strings } from '../strings/index.ts'
-import { byline, correctionLabel, displayDate, fillContent, readingTimeLabel } from '../strings/format.ts'
+import { bylineContent, correctionLabel, displayDate, fillContent, readingTimeLabel } from '../strings/format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
-import { renderPage } from './layout.ts'
+import { linkFrom, renderPage } from './layout.ts'
+
+/**
+ * Where the article's tags and authors have their pages (src/pages/topic-page.ts),
+ * in the order of its `tags` and `authors`; none for a name with no page.
+ */
+export interface TopicLinks {
+  tags: readonly (string | undefined)[]
+  authors: readonly (string | undefined)[]
+}
 
 /**
  * The article's own page: headline, standfirst, byline, date, reading time,
@@ -13,11 +22,15 @@ import { renderPage } from './layout.ts'
  * and link previews read (canonical link, Open Graph, Twitter card, JSON-LD
  * `NewsArticle`).
  */
-export function articlePage(article: ShownArticle, body: string, config: Config): string {
+export function articlePage(article: ShownArticle, body: string, config: Config, links: TopicLinks = { tags: [], authors: [] }): string {
   const strings = siteStrings(config)
+  const link = linkFrom({ url: article.url })
+  const linked = (name: string, url: string | undefined): ElementContent => (url === undefined ? { type: 'text', value: name } : h('a', { href: link(url) }, name))
+  const authorUrls = new Map(article.authors.map((name, index) => [name, links.authors[index]]))
   const when = (instant: Date) => h('time', { dateTime: instant.toISOString() }, displayDate(instant, config.language, config.timeZone))
   const meta: ElementContent[] = [
-    { type: 'text', value: `${byline(article.authors, strings, config.language)} · ` },
+    ...bylineContent(article.authors, strings, config.language, (name) => linked(name, authorUrls.get(name))),
+    { type: 'text', value: ' · ' },
     when(article.date),
     ...(article.updated ? [{ type: 'text' as const, value: ' · ' }, ...fillContent(strings.updated, { date: when(article.updated) })] : []),
     { type: 'text', value: ` · ${readingTimeLabel(article.readingTime, strings, config.language)}` },
@@ -34,7 +47,7 @@ export function articlePage(article: ShownArticle, body: string, config: Config)
       h('div.prose', [{ type: 'raw', value: body }]),
       ...correctionBox(article, config, strings, when),
       ...(article.tags.length > 0
-        ? [h('footer', [h('h2.meta', strings.topics), h('ul.tags', article.tags.map((tag) => h('li', tag)))])]
+        ? [h('footer', [h('h2.meta', strings.topics), h('ul.tags', article.tags.map((tag, index) => h('li', [linked(tag, links.tags[index])])))])]
         : []),
     ]),
   ]

@@ -1,78 +1,88 @@
+import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import { feedFormats, type FeedModel } from '../feeds/model.ts'
+import { feedFormats } from '../feeds/model.ts'
 import { opmlFile } from '../feeds/opml.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
 import type { ShownArticle } from '../shown.ts'
-import { siteStrings } from '../strings/index.ts'
+import { fill, siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
-import { displayDate, fillContent } from '../strings/format.ts'
+import { fillContent } from '../strings/format.ts'
 import { jsonLdScript } from './json-ld.ts'
-import { linkFrom, renderPage } from './layout.ts'
-import { previewMark } from './preview-mark.ts'
+import { linkFrom, renderPage, type LinkTo } from './layout.ts'
+import { feedAddress, headlineList, leadStory, pageFolder, pageLinks, pageNav } from './listing.ts'
 
 /**
- * The home page: the feed's items as headlines (newest first, as many as the
- * feeds hold), the three feeds offered to people, not only to readers'
- * autodiscovery, and every tag's and author's feeds. In a preview, each of
- * the `articles` shown before its time is marked in its headline.
+ * The home page, one page of it: `articles` (this page's, newest first, as
+ * many as a feed holds) as headlines, and the links to the other pages
+ * (`page/2/`…), so every published article can be reached from it. The
+ * first is a front page: the masthead once, as its heading; the newest story
+ * leading with its image, the others with thumbnails; and, second to the
+ * news (beside it on a wide screen, after it on a phone), the three feeds
+ * offered to people, not only to readers' autodiscovery, and every tag's
+ * and author's feeds. In a preview, each article shown before its time is
+ * marked in its headline.
  */
-export function homePage(model: FeedModel, topics: readonly TopicFeed[], config: Config, articles: readonly ShownArticle[] = []): string {
-  const url = config.url
-  const marked = new Map(articles.flatMap((article) => (article.preview ? [[article.id, article] as const] : [])))
+export function homePage(articles: readonly ShownArticle[], number: number, count: number, topics: readonly TopicFeed[], config: Config): string {
+  const url = new URL(pageFolder('', number), config.url).href
   const link = linkFrom({ url })
-  const feeds = feedList(config)
   const strings = siteStrings(config)
+  const first = number === 1
+  // The front page leads with the newest story; the pages after it are lists.
+  const [lead, ...rest] = first ? articles : []
   const headlines =
-    model.items.length === 0
+    articles.length === 0
       ? [h('p', strings.nothingPublished)]
-      : [
-          h(
-            'ul.headlines',
-            model.items.map((item) =>
-              h('li', [
-                ...(marked.has(item.id) ? previewMark(marked.get(item.id) as ShownArticle, config) : []),
-                h('h3', [h('a', { href: link(item.url) }, item.title)]),
-                h('p.meta', [
-                  h('time', { dateTime: item.published.toISOString() }, displayDate(item.published, config.language, config.timeZone)),
-                ]),
-                h('p', item.summary),
-              ]),
-            ),
-          ),
-        ]
+      : lead
+        ? [leadStory(lead, config, link), ...(rest.length > 0 ? [headlineList(rest, config, link, 'h3')] : [])]
+        : [headlineList(articles, config, link, 'h3')]
+  const heading = first ? config.title : `${config.title} (${fill(strings.pageOf, { page: String(number), pages: String(count) })})`
   return renderPage(config, {
     url,
-    title: config.title,
+    title: heading,
     description: config.description,
-    isHome: true,
-    hasMarks: marked.size > 0,
+    isHome: first,
+    wide: first,
+    hasMarks: articles.some((article) => article.preview !== undefined),
     head: [
       h('link', { rel: 'canonical', href: url }),
-      jsonLdScript({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, description: config.description, url }),
+      ...pageLinks('', number, count, config, link),
+      ...(first ? [jsonLdScript({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, description: config.description, url })] : []),
     ],
-    main: [
-      h('h1', config.title),
-      h('p.standfirst', config.description),
-      h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, strings.latestHeadlines), ...headlines]),
-      h('section', { ariaLabelledBy: 'subscribe' }, [
-        h('h2', { id: 'subscribe' }, strings.subscribe),
-        h('p', strings.subscribeHelp),
-        h(
-          'ul.feeds',
-          feeds.map((feed) => h('li', [h('a', { href: link(feed.url), type: feed.type }, feed.format), `: ${feed.url}`])),
-        ),
-        h(
-          'p',
-          fillContent(strings.opmlSentence, {
-            link: h('a', { href: link(new URL(opmlFile, url).href), type: 'text/x-opml' }, strings.opmlLink),
-          }),
-        ),
-      ]),
-      ...topicSection(topics, 'tag', strings.feedsByTag, link),
-      ...topicSection(topics, 'author', strings.feedsByAuthor, link),
-    ],
+    // On the front page the masthead is the page's one heading of the first level (src/pages/layout.ts).
+    main: first
+      ? [
+          h('div.front', [
+            h('section.news', { ariaLabelledBy: 'latest' }, [h('h2.section-label', { id: 'latest' }, strings.latestHeadlines), ...headlines, ...pageNav('', number, count, config, link)]),
+            h('div.secondary', subscribeSections(topics, config, link)),
+          ]),
+        ]
+      : [h('h1', heading), h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, strings.olderArticles), ...headlines, ...pageNav('', number, count, config, link)])],
   })
+}
+
+/** The first page's offer of the feeds: the site's three, the OPML list, then every tag's and author's. */
+function subscribeSections(topics: readonly TopicFeed[], config: Config, link: LinkTo): Element[] {
+  const strings = siteStrings(config)
+  const feeds = feedList(config)
+  return [
+    h('section', { ariaLabelledBy: 'subscribe' }, [
+      h('h2', { id: 'subscribe' }, strings.subscribe),
+      h('p', strings.subscribeHelp),
+      h(
+        'ul.feeds',
+        feeds.map((feed) => h('li', [h('a', { href: link(feed.url), type: feed.type }, feed.format), ': ', feedAddress(feed.url)])),
+      ),
+      h(
+        'p',
+        fillContent(strings.opmlSentence, {
+          link: h('a', { href: link(new URL(opmlFile, config.url).href), type: 'text/x-opml' }, strings.opmlLink),
+        }),
+      ),
+    ]),
+    ...topicSection(topics, 'tag', strings.feedsByTag, link),
+    ...topicSection(topics, 'author', strings.feedsByAuthor, link),
+  ]
 }
 
 /**
@@ -81,7 +91,7 @@ export function homePage(model: FeedModel, topics: readonly TopicFeed[], config:
  * Subscribe list; their accessible name adds the topic ("RSS: Ukraine"), so
  * a list of links read out of context still says where each one goes.
  */
-function topicSection(topics: readonly TopicFeed[], kind: TopicFeed['kind'], heading: string, link: (url: string) => string) {
+function topicSection(topics: readonly TopicFeed[], kind: TopicFeed['kind'], heading: string, link: LinkTo): Element[] {
   const ofKind = topics.filter((topic) => topic.kind === kind)
   if (ofKind.length === 0) return []
   const id = `${kind}-feeds`
@@ -92,7 +102,8 @@ function topicSection(topics: readonly TopicFeed[], kind: TopicFeed['kind'], hea
         'ul.feeds',
         ofKind.map((topic) =>
           h('li', [
-            `${topic.name}: `,
+            h('a', { href: link(topic.page) }, topic.name),
+            ': ',
             ...feedFormats.flatMap(({ key, type, name }, index) => [
               ...(index > 0 ? [' · '] : []),
               h('a', { href: link(topic.self[key]), type, ariaLabel: `${name}: ${topic.name}` }, name),

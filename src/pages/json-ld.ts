@@ -1,5 +1,6 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
+import { registerOf, type Author } from '../authors.ts'
 import type { Config } from '../config.ts'
 import type { ShownArticle } from '../shown.ts'
 
@@ -46,6 +47,7 @@ export function publisher(config: Config) {
  */
 export function newsArticle(article: ShownArticle, config: Config) {
   const corrections = correctionsOf(article)
+  const register = registerOf(config.authors)
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -55,12 +57,27 @@ export function newsArticle(article: ShownArticle, config: Config) {
     mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
     datePublished: article.date.toISOString(),
     dateModified: (article.updated ?? article.date).toISOString(),
-    author: article.authors.map((name) => ({ '@type': 'Person', name })),
+    author: article.authors.map((name) => person(name, register.get(name))),
     publisher: publisher(config),
     inLanguage: article.lang,
     ...(article.image && { image: [imageObject(article.image)] }),
     ...(article.tags.length > 0 && { keywords: article.tags }),
     ...(corrections.length > 0 && { correction: corrections }),
+  }
+}
+
+/**
+ * schema.org `Person` for a byline, with what the authors' register says
+ * (src/authors.ts): `url` (which Google asks of an article's author),
+ * `sameAs` (their profiles elsewhere) and `image`.
+ */
+export function person(name: string, entry: Author | undefined) {
+  return {
+    '@type': 'Person',
+    name,
+    ...(entry?.url !== undefined && { url: entry.url }),
+    ...(entry?.sameAs !== undefined && entry.sameAs.length > 0 && { sameAs: entry.sameAs }),
+    ...(entry?.avatar !== undefined && { image: entry.avatar }),
   }
 }
 

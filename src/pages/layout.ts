@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { defaultIconFile } from '../site-images.ts'
+import { archiveRoot } from '../feeds/archives.ts'
 import { siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
 import { previewMark, previewStyle, type Marked } from './preview-mark.ts'
@@ -18,6 +19,8 @@ export interface PageOptions {
   title: string
   /** One or two plain sentences, for search results and link previews. */
   description: string
+  /** The feeds of what the page shows, offered to readers' autodiscovery before the site's (they take the first). */
+  alternates?: ElementContent[]
   /** Extra `<head>` content: canonical link, social cards, structured data. */
   head?: ElementContent[]
   /** The page's main content. */
@@ -27,8 +30,14 @@ export interface PageOptions {
    * such as the 404 page, where relative links would resolve wrongly.
    */
   absoluteLinks?: boolean
-  /** Mark the masthead link as the current page (the home page). */
+  /**
+   * The front page: the masthead is the page's `h1` (the site's name, shown
+   * once) with the site's description under it, its link marked as the
+   * current page.
+   */
   isHome?: boolean
+  /** Lay the page out wider, for columns side by side on a large screen (the front page). */
+  wide?: boolean
   /** In a preview, the article the page shows, when shown before its time: the page opens with its mark (src/pages/preview-mark.ts). */
   preview?: Marked
   /** Whether the page shows preview marks of its own (the home page's headlines): their style is added. */
@@ -53,9 +62,12 @@ export function renderPage(config: Config, options: PageOptions): string {
   const link = linkFrom(options)
   const feeds = feedList(config)
   const strings = siteStrings(config)
+  const archive = new URL(archiveRoot, config.url).href
+  const wide = options.wide ? '.wide' : ''
   return htmlDocument(config.language, options.title, [
     h('meta', { name: 'description', content: options.description }),
     h('meta', { name: 'color-scheme', content: 'light dark' }),
+    ...(options.alternates ?? []),
     ...feeds.map((feed) => h('link', { rel: 'alternate', type: feed.type, title: feed.title, href: link(feed.url) })),
     ...iconLinks(config, link),
     ...(options.head ?? []),
@@ -63,11 +75,11 @@ export function renderPage(config: Config, options: PageOptions): string {
     ...(options.preview?.preview || options.hasMarks ? [previewStyle] : []),
   ], [
     h('a.skip', { href: '#main' }, strings.skipToContent),
-    h('header.masthead', [
-      h('a.brand', { href: link(config.url), ...(options.isHome && { ariaCurrent: 'page' }) }, config.title),
-    ]),
-    h('main', { id: 'main' }, [...(options.preview ? previewMark(options.preview, config) : []), ...options.main]),
-    h('footer.colophon', [
+    h(`header.masthead${wide}`, options.isHome
+      ? [h('h1.title', [h('a.brand', { href: link(config.url), ariaCurrent: 'page' }, config.title)]), h('p.tagline', config.description)]
+      : [h('a.brand', { href: link(config.url) }, config.title)]),
+    h(`main${wide}`, { id: 'main' }, [...(options.preview ? previewMark(options.preview, config) : []), ...options.main]),
+    h(`footer.colophon${wide}`, [
       h(
         'p',
         fillContent(strings.followInReader, {
@@ -77,6 +89,7 @@ export function renderPage(config: Config, options: PageOptions): string {
           ]),
         }),
       ),
+      h('p', [h('a', { href: link(archive), ...(options.url === archive && { ariaCurrent: 'page' }) }, strings.archiveLink)]),
       ...(config.copyright === undefined ? [] : [h('p', config.copyright)]),
     ]),
   ])

@@ -1,28 +1,36 @@
 import type { Config } from '../config.ts'
 import { withImageSizes } from './image-sizes.ts'
 import { feedViewFiles } from '../feeds/xml/edit.ts'
-import type { FeedModel } from '../feeds/model.ts'
-import type { TopicFeed } from '../feeds/topics.ts'
+import { archiveFolder, archiveRoot, feedArchives, monthsIn } from '../feeds/archives.ts'
+import { newestFirst, siteFeed } from '../feeds/model.ts'
+import { topicFeed, type Topic } from '../feeds/topics.ts'
 import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
-import { articlePage } from './article-page.ts'
+import { xmlSafe } from '../xml-safe.ts'
+import { archiveIndexPage, monthPage, type ArchiveMonth } from './archive-pages.ts'
+import { articlePage, type TopicLinks } from './article-page.ts'
 import { robotsTxt, sitemapFile, sitemapIndexFile, sitemapIndexXml, sitemapXml, type SitemapEntry } from './crawlers.ts'
 import { feedViewStyle } from './feed-view-style.ts'
 import { homePage } from './home-page.ts'
+import { pageFolder, paginate } from './listing.ts'
 import { newsArticles, newsSitemapFile, newsSitemapXml } from './news-sitemap.ts'
 import { notFoundPage } from './not-found-page.ts'
 import { retractionPage } from './retraction-page.ts'
+import { topicPage } from './topic-page.ts'
 import { outputPathFor } from './urls.ts'
 import { defaultIconFile, initialsIcon } from '../site-images.ts'
 
 /**
- * Everything people (and crawlers) see besides the feeds: the site feed's
- * `model` as the home page, a page per article, the 404 page, the feeds'
- * view, robots.txt, the sitemap, the news sitemap (the articles of the two
- * days before `now`) and the index of both. Pure: articles, their bodies
- * (`bodyOf`), the config and "now" in, files out, each page made when the
- * writer asks for it.
+ * Everything people (and crawlers) see besides the feeds: the home page and
+ * its older pages (`page/2/`…), a page per article, a page per tag and per
+ * author at its feeds' folder (with older pages too), a page per month of
+ * the archive at its archive feeds' folder and the archive's page, the 404
+ * page, the feeds' view, robots.txt, the sitemap, the news sitemap (the
+ * articles of the two days before `now`) and the index of both. Every list
+ * holds as many articles a page as a feed document does (`feedItems`).
+ * Pure: articles, their bodies (`bodyOf`), the config and "now" in, files
+ * out, each page made when the writer asks for it.
  * Every published article on this site gets a page; one whose URL is
  * elsewhere (`canonical`) is only linked to.
  *
@@ -33,30 +41,75 @@ import { defaultIconFile, initialsIcon } from '../site-images.ts'
  */
 export function* pageFiles(
   articles: readonly ShownArticle[],
-  model: FeedModel,
-  topics: readonly TopicFeed[],
+  topics: readonly Topic<ShownArticle>[],
   config: Config,
   bodyOf: BodyOf,
   now: Date,
   retractions: readonly Retraction[] = [],
 ): Generator<OutputFile> {
-  yield outputFile('index.html', () => homePage(model, topics, config, articles))
+  const size = config.feedItems
+  const newest = [...articles].sort(newestFirst)
+  const homePages = paginate(newest, size)
+  const topicFeeds = topics.map((topic) => topicFeed(topic, config))
+  // The first page offers every topic's feeds, so it is made every time, as cheap as it is; the others say what they show.
+  yield outputFile('index.html', () => homePage(homePages[0] ?? [], 1, homePages.length, topicFeeds, config))
+  for (const [index, members] of homePages.entries()) {
+    if (index === 0) continue
+    const path = `${pageFolder('', index + 1)}index.html`
+    yield outputFile(path, () => homePage(members, index + 1, homePages.length, topicFeeds, config), {
+      articles: members,
+      whole: false,
+      with: [path, homePages.length],
+    })
+  }
   yield outputFile('404.html', () => notFoundPage(config))
   yield outputFile('robots.txt', () => robotsTxt(config))
   // Every page links a favicon: the config's icon, or this one, made from the site's initials.
   if (!config.siteImages?.icon) yield outputFile(defaultIconFile, () => initialsIcon(config.title))
   yield outputFile(feedViewFiles.style, () => feedViewStyle(config))
-  const home: SitemapEntry = { url: config.url, modified: model.updated }
+  const home: SitemapEntry = { url: config.url, modified: newestChange(homePages[0] ?? []) }
   const pages: SitemapEntry[] = []
   const taken = new Set<string>()
+  const pageOf = new Map(topics.map((topic) => [`${topic.kind}\0${topic.name}`, new URL(topic.feed.folder, config.url).href]))
   for (const article of articles) {
     // A `canonical` inside the site could name a file above, or another page: src/site.ts refuses that.
     const path = outputPathFor(article.url, config.url)
     if (path === undefined) continue
-    yield outputFile(path, () => articlePage(article, withImageSizes(bodyOf(article), article.bodyImages), config), { articles: [article], whole: true, with: path })
+    const links: TopicLinks = {
+      tags: article.tags.map((name) => pageOf.get(`tag\0${xmlSafe(name)}`)),
+      authors: article.authors.map((name) => pageOf.get(`author\0${xmlSafe(name)}`)),
+    }
+    yield outputFile(path, () => articlePage(article, withImageSizes(bodyOf(article), article.bodyImages), config, links), { articles: [article], whole: true, with: [path, links] })
     pages.push({ url: article.url, modified: article.updated ?? article.date })
     taken.add(path)
   }
+  for (const topic of topics) {
+    const sorted = [...topic.articles].sort(newestFirst)
+    const split = paginate(sorted, size)
+    for (const [index, members] of split.entries()) {
+      const path = `${pageFolder(topic.feed.folder, index + 1)}index.html`
+      yield outputFile(path, () => topicPage(topic, members, index + 1, split.length, config), {
+        articles: members,
+        whole: false,
+        with: [path, topic.kind, topic.name, split.length],
+      })
+    }
+    pages.push({ url: new URL(topic.feed.folder, config.url).href, modified: newestChange(sorted) })
+  }
+  const months = archiveMonths(articles, config, retractions)
+  for (const [index, entry] of months.entries()) {
+    const earlier = months[index + 1]?.month
+    const later = months[index - 1]?.month
+    const path = `${archiveFolder({ folder: '' }, entry.month)}index.html`
+    yield outputFile(path, () => monthPage(entry, earlier, later, config), {
+      articles: entry.articles,
+      whole: false,
+      with: [path, entry.month, entry.feeds, earlier, later],
+    })
+    if (entry.articles.length > 0) pages.push({ url: new URL(archiveFolder({ folder: '' }, entry.month), config.url).href, modified: newestChange(entry.articles) })
+  }
+  // Shows each month's count, not its articles: made every time, written only when its bytes change.
+  yield outputFile(`${archiveRoot}index.html`, () => archiveIndexPage(months, config))
   for (const retraction of retractions) {
     const { url } = retraction
     const path = url === undefined ? undefined : outputPathFor(url, config.url)
@@ -68,10 +121,32 @@ export function* pageFiles(
   yield outputFile(sitemapFile, () => sitemapXml([home, ...sorted]))
   const news = newsArticles(articles, config, now)
   yield outputFile(newsSitemapFile, () => newsSitemapXml(news, config))
-  const newest = (times: readonly Date[]) => (times.length === 0 ? undefined : new Date(Math.max(...times.map((time) => time.getTime()))))
+  const latest = (times: readonly Date[]) => (times.length === 0 ? undefined : new Date(Math.max(...times.map((time) => time.getTime()))))
   const indexed = [
-    { url: new URL(sitemapFile, config.url).href, modified: newest([home, ...sorted].map((entry) => entry.modified)) },
-    { url: new URL(newsSitemapFile, config.url).href, modified: newest(news.map((article) => article.date)) },
+    { url: new URL(sitemapFile, config.url).href, modified: latest([home, ...sorted].map((entry) => entry.modified)) },
+    { url: new URL(newsSitemapFile, config.url).href, modified: latest(news.map((article) => article.date)) },
   ]
   yield outputFile(sitemapIndexFile, () => sitemapIndexXml(indexed.map(({ url, modified }) => ({ url, ...(modified && { modified }) }))))
+}
+
+/** When the newest change among `articles` was made: the newest `updated` or publication; the epoch for none. */
+function newestChange(articles: readonly ShownArticle[]): Date {
+  return new Date(articles.reduce((newest, article) => Math.max(newest, (article.updated ?? article.date).getTime()), 0))
+}
+
+/**
+ * The months of the site's archive that get a page, newest first: each one
+ * the site's feed has an archive document for (src/feeds/archives.ts, so a
+ * document's alternate link always leads to a page), or, while it has none
+ * (all its articles are in one month, which its subscription documents hold
+ * whole), that one month.
+ */
+function archiveMonths(articles: readonly ShownArticle[], config: Config, retractions: readonly Retraction[]): ArchiveMonth[] {
+  const monthOf = monthsIn(config.timeZone)
+  const documents = [...feedArchives(articles, config, siteFeed(config), monthOf, { retractions })].filter((document) => document.archive)
+  if (documents.length > 0) {
+    return documents.map((document) => ({ month: document.folder.slice(archiveRoot.length, -1), articles: document.articles, feeds: true }))
+  }
+  const [first] = articles
+  return first === undefined ? [] : [{ month: monthOf(first), articles: [...articles].sort(newestFirst), feeds: false }]
 }

@@ -17,6 +17,24 @@ a:focus-visible,button:focus-visible{outline:3px solid var(--link);outline-offse
 .masthead,main,.colophon{max-width:42rem;margin:0 auto;padding:0 1rem}
 .masthead{padding-top:1rem;padding-bottom:.75rem;border-bottom:1px solid var(--rule)}
 .brand{font-weight:700;font-size:1.25rem;color:var(--fg);text-decoration:none}
+.wide{max-width:68rem}
+.masthead.wide{text-align:center;padding-top:1.5rem;padding-bottom:1rem;border-bottom:3px double var(--rule)}
+.masthead .title{margin:0;font:700 clamp(2rem,8vw,3.5rem)/1.05 Georgia,"Times New Roman",serif;letter-spacing:-.01em}
+.masthead .title .brand{font:inherit}
+.tagline{margin:.375rem 0 0;color:var(--muted);font-size:1rem}
+.front{display:grid;gap:2.5rem}
+@media (min-width:60rem){.front{grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:3rem}.secondary{border-left:1px solid var(--rule);padding-left:2rem}}
+.section-label{margin:0 0 1rem;padding-bottom:.375rem;border-bottom:2px solid var(--fg);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
+.lead-story{padding-bottom:1.25rem}
+.lead-image{display:block;width:100%;aspect-ratio:16/9;object-fit:cover;margin:0 0 .875rem;background:var(--rule)}
+.lead-story h3{font-size:clamp(1.625rem,5vw,2.375rem);margin:0 0 .5rem}
+.lead-story .standfirst{font-size:1.1875rem;margin:0 0 .5rem}
+.lead-story h3 a,.headlines :is(h2,h3) a{color:var(--fg);text-decoration:none}
+.lead-story h3 a:hover,.headlines :is(h2,h3) a:hover{text-decoration:underline}
+.secondary{font-size:.9375rem}
+.secondary section+section{margin-top:1.5rem}
+.secondary h2{margin:0 0 .5rem;padding-bottom:.375rem;border-bottom:1px solid var(--rule);font-size:.875rem;text-transform:uppercase;letter-spacing:.06em}
+.feed-url{display:block;font-size:.8125rem}
 main{padding-top:1.5rem;padding-bottom:2rem}
 h1,h2,h3{line-height:1.2}
 h1{font-size:clamp(1.75rem,5vw,2.5rem);margin:0 0 .75rem}
@@ -39,9 +57,24 @@ img{max-width:100%;height:auto}
 .tags li{border:1px solid var(--rule);border-radius:1rem;padding:0 .6rem;font-size:.875rem}
 .headlines{list-style:none;padding:0;margin:0}
 .headlines li{padding:1rem 0;border-top:1px solid var(--rule)}
-.headlines h3{margin:0;font-size:1.25rem}
+.headlines h2,.headlines h3{margin:0;font-size:1.25rem}
 .headlines p{margin:.25rem 0 0}
+.headlines .meta{margin:.25rem 0 0}
+.headlines li.has-thumb{display:flex;gap:1rem;align-items:flex-start}
+.story{flex:1;min-width:0}
+.thumb{flex:none;width:6rem;aspect-ratio:4/3;object-fit:cover;background:var(--rule)}
+@media (min-width:40rem){.thumb{width:8.5rem}}
+.feeds li{margin:.25rem 0}
+.feeds a{white-space:nowrap}
 .feeds{padding-left:1.25rem}
+.page-head{margin:0 0 1rem}
+.kicker{margin:0 0 .25rem;color:var(--accent);font-weight:600;font-size:.875rem;text-transform:uppercase;letter-spacing:.04em}
+.kicker a{color:inherit}
+.follow{color:var(--muted);font-size:.9375rem}
+.avatar{float:right;margin:0 0 .5rem 1rem;border-radius:50%;object-fit:cover}
+.bio{margin:.25rem 0}
+.pages ul{list-style:none;display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1.5rem;margin:1.5rem 0 0;padding:1rem 0 0;border-top:1px solid var(--rule)}
+.months{list-style:none;padding:0;columns:2 12rem}
 .colophon{border-top:1px solid var(--rule);padding-top:1rem;padding-bottom:2rem;color:var(--muted);font-size:.9375rem}
 .colophon a{color:inherit}
 `.trim()

@@ -56,6 +56,37 @@ export function bylineNames(names: readonly string[], language: string): string 
   return formatter(`list\0${language}`, () => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })).format(names)
 }
 
+/**
+ * "By Ann Writer and Bo Reporter" as page content, each name the node
+ * `nameNode` makes of it (a link to the author's page), the list's words
+ * ("and", ", ", "і") between them as the language writes them.
+ */
+export function bylineContent(names: readonly string[], strings: Strings, language: string, nameNode: (name: string) => ElementContent): ElementContent[] {
+  const list = formatter(`list\0${language}`, () => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }))
+  let index = 0
+  const parts = list.formatToParts(names).map((part): ElementContent => {
+    if (part.type === 'literal') return { type: 'text', value: part.value }
+    return nameNode(names[index++] ?? part.value)
+  })
+  return fillContent(names.length === 1 ? strings.byline : strings.bylineSeveral, { names: parts })
+}
+
+/**
+ * "January 2026", "січень 2026 р.": a month of the archive (`2026/01`) as
+ * its page names it, in the site's language. The month is a calendar month
+ * already (in the site's zone), so it is read in UTC.
+ */
+export function displayMonth(month: string, language: string): string {
+  const [year, number] = month.split('/').map(Number)
+  const format = formatter(`month\0${language}`, () => new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }))
+  return format.format(new Date(Date.UTC(year ?? 1970, (number ?? 1) - 1, 15)))
+}
+
+/** A whole number as the language writes it: "1,234", "1 234". */
+export function displayNumber(value: number, language: string): string {
+  return formatter(`number\0${language}`, () => new Intl.NumberFormat(language)).format(value)
+}
+
 /** "By Ann Writer", "Автори: А і Б": the byline in the site's words. */
 export function byline(names: readonly string[], strings: Strings, language: string): string {
   return fill(names.length === 1 ? strings.byline : strings.bylineSeveral, { names: bylineNames(names, language) })

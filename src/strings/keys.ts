@@ -58,6 +58,24 @@ export const stringSpecs = {
   retractedUndated: {},
   retractedReason: { holds: { reason: 'why it was retracted, as the config gives it' }, needs: ['reason'] },
   retractedHome: { holds: { link: 'the link to the home page (`notFoundHomeLink`)' }, needs: ['link'] },
+  // The site readers browse (#21): topic, author and month pages, the archive, pages of older articles.
+  tagKicker: {},
+  authorKicker: {},
+  tagDescription: { holds: { name: 'the tag', site: 'the site’s name' }, needs: ['name'] },
+  authorDescription: { holds: { name: 'the author’s name', site: 'the site’s name' }, needs: ['name'] },
+  followThese: { holds: { feeds: 'the links to the feeds of the page’s articles' }, needs: ['feeds'] },
+  archiveTitle: {},
+  archiveDescription: { holds: { site: 'the site’s name' } },
+  archiveLink: {},
+  monthDescription: { holds: { month: 'the month and year', site: 'the site’s name' }, needs: ['month'] },
+  monthFeeds: { holds: { feeds: 'the links to the month’s archive feeds' }, needs: ['feeds'] },
+  earlierMonth: { holds: { month: 'the month and year' }, needs: ['month'] },
+  laterMonth: { holds: { month: 'the month and year' }, needs: ['month'] },
+  nothingThisMonth: {},
+  pagination: {},
+  newerArticles: {},
+  olderArticles: {},
+  pageOf: { holds: { page: 'the page’s number', pages: 'how many pages there are' }, needs: ['page', 'pages'] },
 } as const satisfies Record<string, StringSpec>
 
 export type StringKey = keyof typeof stringSpecs

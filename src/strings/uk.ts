@@ -55,4 +55,23 @@ export const uk: Strings = {
   retractedUndated: 'Цю статтю відкликано.',
   retractedReason: 'Причина: {reason}',
   retractedHome: 'Останні статті — на {link}.',
+  tagKicker: 'Тема',
+  authorKicker: 'Автор',
+  tagDescription: 'Останні статті на тему «{name}» на сайті «{site}».',
+  // "З підписом" (with the byline) says it of a man, a woman and a desk alike.
+  authorDescription: 'Останні статті з підписом {name} на сайті «{site}».',
+  followThese: 'Стежте за цими статтями в RSS-читачі: {feeds}',
+  archiveTitle: 'Архів',
+  archiveDescription: 'Усі статті сайту «{site}», місяць за місяцем.',
+  archiveLink: 'Архів: усі статті, місяць за місяцем',
+  // No full stop after {month}: a Ukrainian month and year end with "р.".
+  monthDescription: 'Усі статті сайту «{site}» за {month}',
+  monthFeeds: 'Статті цього місяця для RSS-читача: {feeds}',
+  earlierMonth: 'Раніше: {month}',
+  laterMonth: 'Пізніше: {month}',
+  nothingThisMonth: 'Статей за цей місяць не залишилося.',
+  pagination: 'Сторінки',
+  newerArticles: 'Новіші статті',
+  olderArticles: 'Давніші статті',
+  pageOf: 'Сторінка {page} з {pages}',
 }

@@ -4,6 +4,7 @@ import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { Browser, BrowserContext } from 'playwright-core'
+import { readConfig } from '../../src/api.ts'
 import { validateConfig } from '../../src/config.ts'
 import { build as buildWith } from '../../src/engine/index.ts'
 import { readSource } from '../../src/load.ts'
@@ -27,10 +28,11 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
   })
 
   /** A page on our preview server; the live site's lead image is answered with a placeholder, anything else refused. */
-  async function open(path: string, options: { colorScheme?: 'light' | 'dark'; phone?: boolean; base?: string } = {}) {
+  async function open(path: string, options: { colorScheme?: 'light' | 'dark'; phone?: boolean; width?: number; base?: string } = {}) {
     const context: BrowserContext = await browser.newContext({
       colorScheme: options.colorScheme ?? 'light',
       ...(options.phone && { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
+      ...(options.width !== undefined && { viewport: { width: options.width, height: 900 } }),
     })
     const refused = await loopbackOnly(context, (url) => (url.pathname.startsWith('/desk/images/') ? placeholderImage : undefined))
     const page = await context.newPage()
@@ -43,7 +45,7 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
     const { page, errors, refused, close } = await open('')
     try {
       assert.equal(await page.title(), 'Kyiv & Paris Desk')
-      assert.deepEqual(await page.locator('.headlines h3').allTextContents(), [
+      assert.deepEqual(await page.locator('.news h3').allTextContents(), [
         'Allies draft "binding" guarantees at Paris summit',
         'A < B & C ]]> and ]]> again: Київ',
       ])
@@ -66,6 +68,67 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
       await screenshot(page, 'home')
     } finally {
       await close()
+    }
+  })
+
+  test('the front page looks like a newsroom\'s at 375 and 1280 px, light and dark: masthead once, the newest story leading with its image, thumbnails, the feeds second (screenshots in test-output/browser/)', async () => {
+    // The fixture newsroom and three later stories, two of them with an image: a front page with something to lead and to list.
+    const story = (title: string, date: string, image: boolean) =>
+      `---\ntitle: ${title}\nsummary: What happened, in one sentence a reader can take in at a glance.\nauthor: Bo Reporter\ndate: ${date}\ntags: [Ukraine]\n` +
+      (image ? 'image:\n  src: images/summit.jpg\n  alt: Delegates leave the summit hall\n' : '') +
+      '---\n\nBody.\n'
+    const dir = await fixtureSite({
+      'talks.md': story('Talks resume in Geneva after a week of shuttle diplomacy between the capitals', '2026-01-06T11:00:00+02:00', true),
+      'grid.md': story('Power grid holds through the coldest night of the winter', '2026-01-06T10:00:00+02:00', false),
+      'grain.md': story('Grain corridor ships a record tonnage in December', '2026-01-06T09:45:00+02:00', true),
+    })
+    const front = await serve(await build(dir, now))
+    try {
+      for (const width of [375, 1280]) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const { page, errors, refused, close } = await open('', { colorScheme, base: front.url, ...(width === 375 ? { phone: true } : { width }) })
+          const where = `${width} px, ${colorScheme}`
+          try {
+            assert.deepEqual(await page.getByRole('heading', { level: 1 }).allTextContents(), ['Kyiv & Paris Desk'], where)
+            assert.equal(await page.getByText('Kyiv & Paris Desk', { exact: true }).count(), 1, `${where}: the name shows once`)
+            const lead = page.locator('.lead-story')
+            assert.equal(await lead.locator('h3').textContent(), 'Talks resume in Geneva after a week of shuttle diplomacy between the capitals')
+            const image = lead.getByRole('img', { name: 'Delegates leave the summit hall' })
+            assert.ok(await image.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), `${where}: lead image loaded`)
+            assert.equal(await page.locator('.headlines .thumb').count(), 2, `${where}: thumbnails for the others with an image`)
+            // The news comes first: above the feeds on a phone, beside them (and wider) on a large screen.
+            const news = await page.locator('section.news').boundingBox()
+            const feeds = await page.locator('#subscribe').boundingBox()
+            assert.ok(news && feeds)
+            if (width === 375) assert.ok(feeds.y > news.y + news.height - 1, `${where}: the feeds come after the news`)
+            else assert.ok(feeds.x > news.x + news.width && news.width > 1.5 * feeds.width, `${where}: the feeds beside the news, narrower`)
+            // Each part of a feed's address (`https://news.example.org/`, `desk/`, `feed.xml`) sits on one line: it wraps only between them.
+            const split = await page.locator('.feed-url').evaluateAll((codes) =>
+              codes.flatMap((code) =>
+                [...code.childNodes]
+                  .filter((node) => node.nodeType === Node.TEXT_NODE)
+                  .filter((node) => {
+                    const range = document.createRange()
+                    range.selectNodeContents(node)
+                    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1
+                  })
+                  .map((node) => node.textContent),
+              ),
+            )
+            assert.deepEqual(split, [], `${where}: a feed address broken mid-word`)
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+            assert.equal(overflow, 0, `${where}: scrolls sideways`)
+            assert.deepEqual(await accessibilityViolations(page), [], where)
+            assert.deepEqual(errors, [], where)
+            assert.deepEqual(refused, [], where)
+            await screenshot(page, `front-${width}-${colorScheme}`)
+          } finally {
+            await close()
+          }
+        }
+      }
+    } finally {
+      await front.close()
     }
   })
 
@@ -172,6 +235,48 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
         } finally {
           await notice.close()
         }
+      }
+    } finally {
+      await record.close()
+    }
+  })
+
+  test('topic, author, month, archive and older pages read well on a phone, light and dark, and pass axe (tests/fixtures/record, two to a page)', async () => {
+    const dir = await fixtureCopy('record')
+    // With its authors' register, as `wirefeed build` reads it: Ann Writer's page has her bio and link.
+    const read = readConfig(join(dir, 'wirefeed.config.yaml'))
+    const config = 'config' in read ? read.config : undefined
+    const ledger = readSource(join(dir, 'live/ledger.json'))
+    if (!config?.authors || !ledger) throw new Error('the record fixture has no config, register or ledger')
+    const out = join(dir, 'dist')
+    const built = await buildWith({ articles: join(dir, 'articles'), config: { ...config, feedItems: 2 }, ledger, now: new Date('2026-01-10T00:00:00Z'), write: true, out, cache: join(dir, '.cache') })
+    assert.ok(built.ok, built.files.flatMap((file) => file.messages.filter((message) => message.fatal)).join('; '))
+    const record = await serve(out)
+    try {
+      const pages = { 'tags/kyiv/': 'Kyiv', 'authors/ann-writer/': 'Ann Writer', 'archive/2026/01/': 'January 2026', 'archive/': 'Archive', 'page/2/': 'Record Desk (Page 2 of 2)' }
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const [path, heading] of Object.entries(pages)) {
+          const { page, errors, close } = await open(path, { colorScheme, phone: true, base: record.url })
+          try {
+            assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), heading, path)
+            if (path === 'authors/ann-writer/') assert.equal(await page.locator('.bio').first().textContent(), 'Covers the city council and its budget.')
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+            assert.equal(overflow, 0, `${path} scrolls sideways`)
+            assert.deepEqual(await accessibilityViolations(page), [], `${path} ${colorScheme}`)
+            assert.deepEqual(errors, [], path)
+            await screenshot(page, `${path.replaceAll('/', '-') || 'home-'}phone-${colorScheme}`.replace(/-+/g, '-'))
+          } finally {
+            await close()
+          }
+        }
+      }
+      // The topic page offers its own feeds first to readers' autodiscovery, and its pages lead on to the older articles.
+      const { page, close } = await open('tags/kyiv/', { base: record.url })
+      try {
+        assert.equal(await page.locator('link[rel=alternate]').first().getAttribute('href'), 'feed.xml')
+        assert.equal((await page.request.get(`${record.url}tags/kyiv/feed.xml`)).status(), 200)
+      } finally {
+        await close()
       }
     } finally {
       await record.close()

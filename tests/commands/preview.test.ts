@@ -35,8 +35,8 @@ test('build --drafts --future writes preview/, drafts and scheduled articles mar
   assert.ok((await readFile(join(dir, 'preview', later), 'utf8')).includes(`<main id="main">${scheduledMark}<article>`))
   // The home page lists them, marked in their headlines; a published one is not marked.
   const home = await readFile(join(dir, 'preview/index.html'), 'utf8')
-  assert.ok(home.includes(`<li>${draftMark}<h3><a href="2026/01/unfinished/">A draft never published</a></h3>`))
-  assert.ok(home.includes(`<li>${scheduledMark}<h3><a href="2026/01/later/">Embargoed until the evening</a></h3>`))
+  assert.ok(home.includes(`${draftMark}<h3><a href="2026/01/unfinished/">A draft never published</a></h3>`))
+  assert.ok(home.includes(`${scheduledMark}<h3><a href="2026/01/later/">Embargoed until the evening</a></h3>`))
   assert.equal(home.match(/class="preview-mark"/g)?.length, 2)
   // Feeds show them as published: the preview is the site as it would be.
   const feed = JSON.parse(await readFile(join(dir, 'preview/feed.json'), 'utf8')) as { items: { title: string }[] }

@@ -9,9 +9,9 @@ import { contents, fixtures, readImages } from '../helpers.ts'
 /** A fixture newsroom's output, built at `now` over its live ledger (`live/ledger.json`) if it has one. */
 export async function fixtureOutput(name: string, now: Date) {
   const dir = fileURLToPath(new URL(`${name}/`, fixtures))
-  // As the CLI reads it: its icon and logo read from the articles folder.
+  // As `wirefeed build` reads it: the config, its icon and logo from the articles folder, and the authors' register beside it when there is one.
   const read = readConfig(`${dir}wirefeed.config.yaml`, `${dir}articles`)
-  if (!('config' in read)) throw new Error(`the ${name} fixture config is invalid`)
+  if (!('config' in read)) throw new Error(`the ${name} fixture config is invalid: ${read.problems.map((problem) => problem.message).join('; ')}`)
   const { config } = read
   const ledger = await readSource(`${dir}live/ledger.json`)
   // Sources named from the newsroom's folder, as `wirefeed build` run there names them (the ledger records them so).

@@ -115,6 +115,11 @@ describe('topicSlugs', () => {
     assert.equal(topicSlugs(['🇺🇦'], 'author').get('🇺🇦'), `author--${hash8('🇺🇦')}`)
   })
 
+  test('gives a name the authors\' register gives a slug that one, and hashes a name whose own slug the register gave another', () => {
+    const slugs = topicSlugs(['Ann Writer', 'Ann', 'Bo Reporter'], 'author', new Map([['Ann Writer', 'ann']]))
+    assert.deepEqual(Object.fromEntries(slugs), { 'Ann Writer': 'ann', Ann: `ann--${hash8('Ann')}`, 'Bo Reporter': 'bo-reporter' })
+  })
+
   test('never lets a plain slug equal a hashed one', () => {
     const clash = `ukraine--${hash8('Ukraine')}`
     const slugs = topicSlugs(['Ukraine', 'ukraine', clash], 'tag')
@@ -162,7 +167,7 @@ describe('feeds.opml', () => {
     assert.equal(listed.length, 9 * 3)
   })
 
-  test('groups the feeds in three folders, each feed named by its title and format', () => {
+  test('groups the feeds in three folders, each feed named by its title and format, and linked to its page', () => {
     const body = opml.children.find((child) => child.name === 'body')
     assert.deepEqual(body?.children.map((folder) => [folder.attributes.text, folder.children.length]), [
       ['Desk & <Co>', 3],
@@ -174,7 +179,8 @@ describe('feeds.opml', () => {
       type: 'rss',
       text: 'Desk & <Co> — R&D (RSS)',
       xmlUrl: 'https://news.example.org/desk/tags/r-and-d/feed.xml',
-      htmlUrl: 'https://news.example.org/desk/',
+      // The tag's page, where its feeds' alternate link leads.
+      htmlUrl: 'https://news.example.org/desk/tags/r-and-d/',
       language: 'en',
     })
   })

@@ -106,7 +106,7 @@ test('a build fetches nothing, not even the hub, images or links the site and it
 // its cache off, since the cache lives in the temp folder.
 const permission = ['--permission', '--experimental-permission'].find((flag) => process.allowedNodeEnvironmentFlags.has(flag))
 
-test('a build reads only its code, articles/, the config, the live ledger, the output and its cache, and writes only the output and its cache', { skip: !permission && 'this Node has no permission model' }, async () => {
+test('a build reads only its code, articles/, the config and the authors\' register, the live ledger, the output and its cache, and writes only the output and its cache', { skip: !permission && 'this Node has no permission model' }, async () => {
   const dir = await site()
   await mkdir(join(dir, 'private'))
   await writeFile(join(dir, 'private', 'secret.md'), '---\ntitle: TOP SECRET\nsummary: S.\nauthor: A\ndate: 2026-01-10\n---\n')
@@ -115,6 +115,7 @@ test('a build reads only its code, articles/, the config, the live ledger, the o
     `--allow-fs-read=${repo}*`,
     `--allow-fs-read=${join(dir, 'articles')}/*`,
     `--allow-fs-read=${join(dir, 'wirefeed.config.yaml')}`,
+    `--allow-fs-read=${join(dir, 'authors.yaml')}`,
     `--allow-fs-read=${join(dir, '.live')}*`,
     `--allow-fs-read=${join(dir, 'dist')}*`,
     `--allow-fs-write=${join(dir, 'dist')}*`,

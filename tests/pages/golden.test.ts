@@ -15,8 +15,8 @@ import { golden } from '../run-cli.ts'
 import { all, one, parseHtml, text } from './html.ts'
 
 const checkedByCli = new Set(['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json'])
-/** The archives, topic feeds and feeds.opml: checked by tests/feeds/golden.test.ts. */
-const feedDocument = (path: string) => /^(archive|tags|authors)\//.test(path) || path === 'feeds.opml'
+/** The archives, topic feeds and feeds.opml (not the pages beside them): checked by tests/feeds/golden.test.ts. */
+const feedDocument = (path: string) => (/^(archive|tags|authors)\//.test(path) && !path.endsWith('.html')) || path === 'feeds.opml'
 const expected = new URL('newsroom/expected/', fixtures)
 
 async function newsroom() {
@@ -35,6 +35,11 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     '2026/01/summit/index.html',
     '2026/01/symbols/index.html',
     '404.html',
+    'archive/2026/01/index.html',
+    'archive/index.html',
+    'authors/ann-writer/index.html',
+    'authors/bo-reporter/index.html',
+    'authors/cle-auteur/index.html',
     'embed.js',
     'embed/headlines.html',
     'feed-view.css',
@@ -44,6 +49,9 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     'robots.txt',
     'sitemap-index.xml',
     'sitemap.xml',
+    'tags/europe/index.html',
+    'tags/r-and-d/index.html',
+    'tags/ukraine/index.html',
   ])
   for (const [path, content] of output) {
     await golden(content, `newsroom/expected/${path}`)

@@ -3,7 +3,6 @@
 // one by its id alone, as earlier versions wrote it), and on its own.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { feedModel, siteFeed } from '../../src/feeds/model.ts'
 import type { Retraction } from '../../src/ids.ts'
 import { retractionPage } from '../../src/pages/retraction-page.ts'
 import { pageFiles } from '../../src/pages/site-pages.ts'
@@ -61,7 +60,6 @@ describe('a retracted article’s URL', () => {
 describe('the notices among the site’s pages', () => {
   const settings = config()
   const { articles, bodyOf } = rendered([source({ title: 'Reused', date: '2026-01-06' }, 'Body.\n', 'articles/2026/01/reused.md')], settings)
-  const model = feedModel(articles, settings, siteFeed(settings), bodyOf, { limit: settings.feedItems })
   const at = new Date('2026-01-08T07:00:00Z')
   const retractions: Retraction[] = [
     { id: 'tag:news.example.org,2025-12-01:gone', url: 'https://news.example.org/2025/12/gone/', at, reason: 'Wrong.' },
@@ -71,7 +69,7 @@ describe('the notices among the site’s pages', () => {
     { id: 'tag:news.example.org,2025-12-03:away', url: 'https://partner.example/story/', at },
     { id: 'tag:news.example.org,2025-12-04:unknown', at },
   ]
-  const files = contents(pageFiles(articles, model, [], settings, bodyOf, new Date('2026-01-09T00:00:00Z'), retractions))
+  const files = contents(pageFiles(articles, [], settings, bodyOf, new Date('2026-01-09T00:00:00Z'), retractions))
 
   test('are one per retraction with a URL on this site that no published article has', () => {
     const notices = [...files].filter(([, html]) => html.includes('name="robots" content="noindex"')).map(([path]) => path)

@@ -3,8 +3,7 @@ import { describe, test } from 'node:test'
 import type { VFile } from 'vfile'
 import type { Config } from '../../src/config.ts'
 import { feedDocuments } from '../../src/feeds/documents.ts'
-import { feedModel, siteFeed } from '../../src/feeds/model.ts'
-import { topicFeed, topicsOf } from '../../src/feeds/topics.ts'
+import { topicsOf } from '../../src/feeds/topics.ts'
 import { pageFiles } from '../../src/pages/site-pages.ts'
 import { buildSite } from '../../src/site.ts'
 import { config, contents, findAll, parseXml, rendered, source } from '../helpers.ts'
@@ -12,9 +11,7 @@ import { all, hasClass, one, parseHtml, text } from './html.ts'
 
 function pages(files: VFile[], settings: Config = config(), now = new Date('2026-01-09T00:00:00Z')) {
   const { articles, bodyOf } = rendered(files, settings)
-  const model = feedModel(articles, settings, siteFeed(settings), bodyOf, { limit: settings.feedItems })
-  const topics = topicsOf(articles, settings).map((topic) => topicFeed(topic, settings))
-  return contents(pageFiles(articles, model, topics, settings, bodyOf, now))
+  return contents(pageFiles(articles, topicsOf(articles, settings), settings, bodyOf, now))
 }
 
 const settings = config({ url: 'https://news.example.org/desk/', title: 'Desk & Co', copyright: '© Desk' })
@@ -31,23 +28,63 @@ describe('the site pages', () => {
   test('give each article on the site a page at its URL, and none to one published elsewhere', () => {
     assert.deepEqual(
       [...site.keys()].filter((path) => path.endsWith('.html')).sort(),
-      ['2026/01/newest/index.html', '2026/01/older/index.html', '404.html', 'index.html'],
+      [
+        '2026/01/newest/index.html',
+        '2026/01/older/index.html',
+        '404.html',
+        'archive/2026/01/index.html',
+        'archive/index.html',
+        'authors/ann-writer/index.html',
+        'index.html',
+      ],
     )
     assert.equal(text(one(parseHtml(site.get('2026/01/newest/index.html') ?? ''), 'h1')), 'Newest <b>bold</b>')
   })
 
-  test('list the latest headlines on the home page, newest first, with dates, summaries and working links', () => {
+  test('lead the home page with the newest story, then list the others, newest first, with bylines, dates, summaries and working links', () => {
     const home = parseHtml(site.get('index.html') ?? '')
-    const items = all(one(home, 'ul', (ul) => hasClass(ul, 'headlines')), 'li')
+    const news = one(home, 'section', (section) => hasClass(section, 'news'))
+    const lead = one(news, 'div', (div) => hasClass(div, 'lead-story'))
+    const items = all(one(news, 'ul', (ul) => hasClass(ul, 'headlines')), 'li')
     assert.deepEqual(
-      items.map((li) => [text(one(li, 'a')), one(li, 'a').properties.href, text(one(li, 'time')), text(li.children.at(-1) ?? li)]),
+      [lead, ...items].map((story) => [text(one(story, 'a')), one(story, 'a').properties.href, text(one(story, 'p', (p) => hasClass(p, 'meta'))), text(all(story, 'p')[0] ?? story)]),
       [
-        ['Newest <b>bold</b>', '2026/01/newest/', 'January 6, 2026', 'Third & last.'],
-        ['Elsewhere', 'https://partner.example/story/', 'January 5, 2026', 'Second.'],
-        ['Older', '2026/01/older/', 'January 4, 2026', 'First.'],
+        ['Newest <b>bold</b>', '2026/01/newest/', 'By Ann Writer · January 6, 2026', 'Third & last.'],
+        ['Elsewhere', 'https://partner.example/story/', 'By Ann Writer · January 5, 2026', 'Second.'],
+        ['Older', '2026/01/older/', 'By Ann Writer · January 4, 2026', 'First.'],
       ],
     )
+  })
+
+  test('show the site\'s name once on the home page, as its masthead and only first-level heading', () => {
+    const home = parseHtml(site.get('index.html') ?? '')
+    assert.deepEqual(all(home, 'h1').map(text), ['Desk & Co'])
+    assert.equal(text(one(home, 'p', (p) => hasClass(p, 'tagline'))), settings.description)
     assert.equal(one(home, 'a', (a) => hasClass(a, 'brand')).properties.ariaCurrent, 'page')
+    assert.equal(all(home, 'main')[0]?.children.some((child) => child.type === 'element' && child.tagName === 'h1'), false)
+    // Every other page keeps the name as a link home, and has a heading of its own.
+    const article = parseHtml(site.get('2026/01/older/index.html') ?? '')
+    assert.deepEqual([text(one(article, 'a', (a) => hasClass(a, 'brand'))), all(article, 'h1').map(text)], ['Desk & Co', ['Older']])
+  })
+
+  test('lead with the newest story\'s image, and give the others that have one a thumbnail the headline describes', () => {
+    const image = (name: string) => ({ src: `https://news.example.org/desk/images/${name}.jpg`, alt: `The ${name}` })
+    const pictured = pages(
+      [
+        source({ title: 'Lead', date: '2026-01-06', image: image('lead') }, 'Body.\n', 'articles/lead.md'),
+        source({ title: 'Plain', date: '2026-01-05' }, 'Body.\n', 'articles/plain.md'),
+        source({ title: 'Pictured', date: '2026-01-04', image: image('pictured') }, 'Body.\n', 'articles/pictured.md'),
+      ],
+      settings,
+    )
+    const news = one(parseHtml(pictured.get('index.html') ?? ''), 'section', (section) => hasClass(section, 'news'))
+    assert.deepEqual(
+      all(news, 'img').map((img) => [img.properties.src, img.properties.alt, img.properties.fetchPriority ?? img.properties.loading]),
+      [
+        ['https://news.example.org/desk/images/lead.jpg', 'The lead', 'high'],
+        ['https://news.example.org/desk/images/pictured.jpg', '', 'lazy'],
+      ],
+    )
   })
 
   test('offer the three feeds on the home page, to readers and to people', () => {
@@ -85,6 +122,7 @@ describe('the site pages', () => {
       [
         'R&D: RSS · Atom · JSON Feed',
         [
+          ['tags/r-and-d/', undefined, undefined],
           ['tags/r-and-d/feed.xml', 'application/rss+xml', 'RSS: R&D'],
           ['tags/r-and-d/atom.xml', 'application/atom+xml', 'Atom: R&D'],
           ['tags/r-and-d/feed.json', 'application/feed+json', 'JSON Feed: R&D'],
@@ -93,6 +131,7 @@ describe('the site pages', () => {
       [
         'Україна: RSS · Atom · JSON Feed',
         [
+          ['tags/ukraina/', undefined, undefined],
           ['tags/ukraina/feed.xml', 'application/rss+xml', 'RSS: Україна'],
           ['tags/ukraina/atom.xml', 'application/atom+xml', 'Atom: Україна'],
           ['tags/ukraina/feed.json', 'application/feed+json', 'JSON Feed: Україна'],
@@ -103,16 +142,16 @@ describe('the site pages', () => {
     assert.deepEqual(
       rows('author-feeds').map(([line, links]) => [line, (links as string[][]).map(([href]) => href)]),
       [
-        ['Ann Writer: RSS · Atom · JSON Feed', ['authors/ann-writer/feed.xml', 'authors/ann-writer/atom.xml', 'authors/ann-writer/feed.json']],
-        ['Bo <b>: RSS · Atom · JSON Feed', ['authors/bo-b/feed.xml', 'authors/bo-b/atom.xml', 'authors/bo-b/feed.json']],
+        ['Ann Writer: RSS · Atom · JSON Feed', ['authors/ann-writer/', 'authors/ann-writer/feed.xml', 'authors/ann-writer/atom.xml', 'authors/ann-writer/feed.json']],
+        ['Bo <b>: RSS · Atom · JSON Feed', ['authors/bo-b/', 'authors/bo-b/feed.xml', 'authors/bo-b/atom.xml', 'authors/bo-b/feed.json']],
       ],
     )
-    // Every link leads to a feed the build writes.
+    // Every link leads to a feed or a page the build writes.
     const { articles, bodyOf } = rendered(sources(), settings)
-    const written = new Set([...feedDocuments(articles, settings, bodyOf)].map((file) => file.path))
+    const written = new Set([...feedDocuments(articles, settings, bodyOf), ...tagged.keys()].map((file) => (typeof file === 'string' ? file : file.path)))
     const hrefs = ['tag-feeds', 'author-feeds'].flatMap((id) => all(section(id), 'a').map((a) => String(a.properties.href)))
-    assert.equal(hrefs.length, 12)
-    for (const href of hrefs) assert.ok(written.has(href), href)
+    assert.equal(hrefs.length, 16)
+    for (const href of hrefs) assert.ok(written.has(href.endsWith('/') ? `${href}index.html` : href), href)
   })
 
   test('leave the topic sections out when no article has a tag', () => {
@@ -125,7 +164,13 @@ describe('the site pages', () => {
     const missing = parseHtml(site.get('404.html') ?? '')
     assert.deepEqual(
       [...new Set(all(missing, 'a').map((a) => String(a.properties.href)).filter((href) => !href.startsWith('#')))],
-      ['https://news.example.org/desk/', 'https://news.example.org/desk/feed.xml', 'https://news.example.org/desk/atom.xml', 'https://news.example.org/desk/feed.json'],
+      [
+        'https://news.example.org/desk/',
+        'https://news.example.org/desk/feed.xml',
+        'https://news.example.org/desk/atom.xml',
+        'https://news.example.org/desk/feed.json',
+        'https://news.example.org/desk/archive/',
+      ],
     )
   })
 
@@ -144,6 +189,9 @@ describe('the site pages', () => {
         ['https://news.example.org/desk/', '2026-01-07T22:00:00.000Z'],
         ['https://news.example.org/desk/2026/01/newest/', '2026-01-07T22:00:00.000Z'],
         ['https://news.example.org/desk/2026/01/older/', '2026-01-03T22:00:00.000Z'],
+        // A month's and an author's page: their articles' newest change (the one published elsewhere included).
+        ['https://news.example.org/desk/archive/2026/01/', '2026-01-07T22:00:00.000Z'],
+        ['https://news.example.org/desk/authors/ann-writer/', '2026-01-07T22:00:00.000Z'],
       ],
     )
   })
@@ -208,3 +256,68 @@ describe('the site icon', () => {
   })
 })
 
+describe('the pages readers browse (#21)', () => {
+  const two = config({ url: 'https://news.example.org/desk/', title: 'Desk', feedItems: 2 })
+  const story = (name: string, date: string, tags: string[] = ['Energy']) => source({ title: `Story ${name}`, summary: `${name}.`, date, tags }, 'Body.\n', `articles/${name}.md`)
+  const browsed = pages([story('a', '2025-12-20'), story('b', '2026-01-02'), story('c', '2026-01-03', ['Grain']), story('d', '2026-01-04'), story('e', '2026-01-05')], two)
+  /** The stories a page lists, the lead one first: headings of the second level on topic and month pages, the third on the home page's. */
+  const headlines = (path: string) => {
+    const main = one(parseHtml(browsed.get(path) ?? ''), 'main')
+    return all(main, /^(page\/|index)/.test(path) ? 'h3' : 'h2', (heading) => all(heading, 'a').length > 0).map(text)
+  }
+  const nav = (path: string) => all(one(parseHtml(browsed.get(path) ?? ''), 'nav'), 'li').map((li) => [text(li), all(li, 'a')[0]?.properties.href])
+
+  test('cut the home page into pages of `feedItems`, newest first, each leading to the next and back', () => {
+    assert.deepEqual([headlines('index.html'), headlines('page/2/index.html'), headlines('page/3/index.html')], [
+      ['Story e', 'Story d'],
+      ['Story c', 'Story b'],
+      ['Story a'],
+    ])
+    assert.deepEqual(nav('index.html'), [['Page 1 of 3', undefined], ['Older articles', 'page/2/']])
+    assert.deepEqual(nav('page/2/index.html'), [['Newer articles', '../../'], ['Page 2 of 3', undefined], ['Older articles', '../3/']])
+    assert.deepEqual(nav('page/3/index.html'), [['Newer articles', '../2/'], ['Page 3 of 3', undefined]])
+    const second = parseHtml(browsed.get('page/2/index.html') ?? '')
+    assert.equal(text(one(second, 'h1')), 'Desk (Page 2 of 3)')
+    assert.deepEqual(all(second, 'link', (link) => ['prev', 'next'].includes(String(link.properties.rel))).map((link) => link.properties.href), ['../../', '../3/'])
+    assert.equal(all(second, 'section', (section) => String(section.properties.ariaLabelledBy) === 'subscribe').length, 0)
+    assert.equal(browsed.has('page/1/index.html'), false)
+  })
+
+  test("give each tag and author a page at its feeds' folder: its name, its feeds first for autodiscovery, its newest articles, then older pages", () => {
+    assert.deepEqual([headlines('tags/energy/index.html'), headlines('tags/energy/page/2/index.html'), headlines('tags/grain/index.html')], [
+      ['Story e', 'Story d'],
+      ['Story b', 'Story a'],
+      ['Story c'],
+    ])
+    const energy = parseHtml(browsed.get('tags/energy/index.html') ?? '')
+    assert.equal(text(one(energy, 'h1')), 'Energy')
+    assert.equal(all(energy, 'link', (link) => String(link.properties.rel) === 'alternate')[0]?.properties.href, 'feed.xml')
+    assert.deepEqual(all(one(energy, 'p', (p) => hasClass(p, 'follow')), 'a').map((a) => [a.properties.href, a.properties.ariaLabel]), [
+      ['feed.xml', 'RSS: Energy'],
+      ['atom.xml', 'Atom: Energy'],
+      ['feed.json', 'JSON Feed: Energy'],
+    ])
+    assert.equal(one(energy, 'link', (link) => String(link.properties.rel) === 'canonical').properties.href, 'https://news.example.org/desk/tags/energy/')
+    assert.equal(text(one(parseHtml(browsed.get('authors/ann-writer/page/3/index.html') ?? ''), 'h1')), 'Ann Writer (Page 3 of 3)')
+  })
+
+  test('give each month a page listing all its articles, leading to the months on either side, with its archive feeds', () => {
+    assert.deepEqual(headlines('archive/2026/01/index.html'), ['Story e', 'Story d', 'Story c', 'Story b'])
+    assert.deepEqual(nav('archive/2026/01/index.html'), [['Earlier: December 2025', '../../2025/12/']])
+    assert.deepEqual(nav('archive/2025/12/index.html'), [['Later: January 2026', '../../2026/01/']])
+    const december = parseHtml(browsed.get('archive/2025/12/index.html') ?? '')
+    assert.deepEqual(all(one(december, 'p', (p) => hasClass(p, 'follow')), 'a').map((a) => a.properties.href), ['feed.xml', 'atom.xml', 'feed.json'])
+    const archive = parseHtml(browsed.get('archive/index.html') ?? '')
+    assert.deepEqual(all(archive, 'h2').map(text), ['2026', '2025'])
+    assert.deepEqual(all(one(archive, 'main'), 'li').map((li) => [text(li), one(li, 'a').properties.href]), [
+      ['January 2026 (4)', '2026/01/'],
+      ['December 2025 (1)', '2025/12/'],
+    ])
+  })
+
+  test("link an article's tags and bylines to their pages", () => {
+    const article = parseHtml(browsed.get('2026/01/c/index.html') ?? '')
+    assert.deepEqual(all(one(article, 'ul', (ul) => hasClass(ul, 'tags')), 'a').map((a) => [text(a), a.properties.href]), [['Grain', '../../../tags/grain/']])
+    assert.deepEqual(all(one(article, 'p', (p) => hasClass(p, 'meta')), 'a').map((a) => [text(a), a.properties.href]), [['Ann Writer', '../../../authors/ann-writer/']])
+  })
+})

@@ -23,13 +23,27 @@ const site = buildSite(await loadArticles(`${dir}articles`), settings, { now: ne
 assert.ok(site.ok)
 const output = contents(site.output)
 const page = (path: string) => parseHtml(output.get(path) ?? '')
-const pages = ['index.html', '404.html', '2026/01/metro/index.html', '2026/01/budget/index.html', '2026/01/snow/index.html', 'embed/headlines.html']
+const pages = [
+  'index.html',
+  '404.html',
+  '2026/01/metro/index.html',
+  '2026/01/budget/index.html',
+  '2026/01/snow/index.html',
+  'embed/headlines.html',
+  // The site readers browse (#21): a tag's, an author's and a month's page, and the archive.
+  'tags/kyiv/index.html',
+  'authors/olena-koval/index.html',
+  'archive/2026/01/index.html',
+  'archive/index.html',
+]
 
 /** A page's interface text: what it shows and what it tells screen readers and tabs, without the articles' own words. */
 function interfaceText(tree: Root): string[] {
   const texts: string[] = []
   const visit = (element: Element) => {
     if (hasClass(element, 'prose') || element.tagName === 'script' || element.tagName === 'style') return
+    // A feed's address is one text, in parts only so that it wraps between them.
+    if (hasClass(element, 'feed-url')) return void texts.push(text(element))
     for (const name of ['ariaLabel', 'title', 'alt'] as const) if (typeof element.properties[name] === 'string') texts.push(element.properties[name])
     for (const child of element.children) {
       if (child.type === 'text') texts.push(child.value)
@@ -64,10 +78,18 @@ describe('a site in Ukrainian', () => {
     assert.equal(meta('2026/01/budget/index.html'), 'Автори: Андрій Мельник і Ірина Бондар · 8 січня 2026 р. · Оновлено 9 січня 2026 р. · 2 хвилини читання')
     assert.equal(text(one(page('2026/01/budget/index.html'), 'h2', (h2) => hasClass(h2, 'meta'))), 'Теми')
     const home = page('index.html')
-    assert.deepEqual(all(one(home, 'ul', (ul) => hasClass(ul, 'headlines')), 'time').map(text), ['9 січня 2026 р.', '8 січня 2026 р.', '7 січня 2026 р.'])
+    assert.deepEqual(all(one(home, 'section', (section) => hasClass(section, 'news')), 'time').map(text), ['9 січня 2026 р.', '8 січня 2026 р.', '7 січня 2026 р.'])
     assert.deepEqual(all(home, 'h2').map(text), ['Останні новини', 'Підписатися', 'Стрічки за темами', 'Стрічки авторів'])
     assert.equal(text(one(home, 'a', (a) => hasClass(a, 'skip'))), 'Перейти до основного вмісту')
     assert.equal(text(one(home, 'a', (a) => a.properties.type === 'text/x-opml')), 'список усіх наших стрічок (OPML)')
+  })
+
+  test('names the topic, the author and the month in Ukrainian, with the month as Ukrainian writes it', () => {
+    const head = (path: string) => [text(one(page(path), 'p', (p) => hasClass(p, 'kicker'))), text(one(page(path), 'h1')), text(one(page(path), 'p', (p) => hasClass(p, 'standfirst')))]
+    assert.deepEqual(head('tags/kyiv/index.html'), ['Тема', 'Київ', 'Останні статті на тему «Київ» на сайті «Київський вісник».'])
+    assert.deepEqual(head('authors/olena-koval/index.html'), ['Автор', 'Олена Коваль', 'Останні статті з підписом Олена Коваль на сайті «Київський вісник».'])
+    assert.deepEqual(head('archive/2026/01/index.html'), ['Архів', 'січень 2026 р.', 'Усі статті сайту «Київський вісник» за січень 2026 р.'])
+    assert.equal(text(one(page('archive/index.html'), 'ul', (ul) => hasClass(ul, 'months'))), 'січень 2026 р. (3)')
   })
 
   test('says "page not found" in Ukrainian, with the link in the sentence where Ukrainian puts it', () => {
