@@ -186,7 +186,8 @@ function profileWriter(name: string, profile: Profile, articles: readonly ShownA
   const candidates = [...articles].sort(newestFirst).slice(0, profile.maxItems)
   // No hub (only the site's feed is announced), no archive links: a partner fetches this one document.
   const { title, description } = siteFeed(config)
-  const feed: FeedSpec = { folder: `partners/${name}/`, title, description }
+  // Its folder has no page: it shows what the home page shows, and its id is its own address.
+  const feed: FeedSpec = { folder: `partners/${name}/`, title, description, page: '', id: profilePath(name, profile.format) }
   const body = profile.content === 'full' ? remembered(bodyOf) : (article: ShownArticle) => teaserOf(article, config)
   const polling = pollingHint(config.schedule)
   // As the site's feed does, the retractions made since the oldest item it may hold: the same whatever fits,

@@ -142,6 +142,12 @@ export interface FeedSpec {
    * page, or else to the feed's own page.
    */
   monthPages?: boolean
+  /**
+   * For a feed whose folder has no page (a partner's, src/feeds/documents.ts):
+   * its page (alternate link), and its id, relative to the site URL.
+   */
+  page?: string
+  id?: string
 }
 
 /** Where each format is published, relative to the site URL. */
@@ -208,11 +214,11 @@ export function feedModel(
   // An archive is read once, not followed: only subscription documents advertise the hub.
   const hub = options.history?.current === undefined ? feed.hub : undefined
   return {
-    id: new URL(feed.folder, config.url).href,
+    id: new URL(feed.id ?? feed.folder, config.url).href,
     title: xmlSafe(feed.title),
     description: xmlSafe(feed.description),
     // Every feed's folder has its page (src/pages/site-pages.ts), so its id and alternate link lead somewhere.
-    page: new URL(feed.monthPages && options.at !== undefined ? options.at : feed.folder, config.url).href,
+    page: new URL(feed.monthPages && options.at !== undefined ? options.at : (feed.page ?? feed.folder), config.url).href,
     language: config.language,
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,

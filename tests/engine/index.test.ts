@@ -283,19 +283,23 @@ test('an image replaced by one of another size remakes the files that state its 
   assert.match((await output(request.out)).get('feed.xml') ?? '', /fileSize="33" width="1200" height="800"/)
   const after = await keys()
   const changed = [...after].filter(([path, key]) => key !== undefined && before.get(path) !== key).map(([path]) => path).sort()
-  // The image, its article's page and every feed that lists it (topic feeds too: a teaser shows the image); not One's page.
+  // The image, its article's page, every feed that lists it (topic feeds too: a teaser shows the image) and every list
+  // page showing its thumbnail; not One's page.
   assert.deepEqual(changed, [
     '2026/01/two/index.html',
+    'archive/2026/01/index.html',
     'atom.xml',
     'authors/ann-writer/atom.xml',
     'authors/ann-writer/feed.json',
     'authors/ann-writer/feed.xml',
+    'authors/ann-writer/index.html',
     'feed.json',
     'feed.xml',
     'images/two.png',
     'tags/energy/atom.xml',
     'tags/energy/feed.json',
     'tags/energy/feed.xml',
+    'tags/energy/index.html',
   ])
   assert.equal((await build(request)).output, 'unchanged')
 })
