@@ -43,7 +43,7 @@ test('every feed stays well-formed and valid, and every plain-text field reads b
   const dir = await site()
   for (const [index, { slug, yaml }] of titles.entries()) {
     const extra = index === 0
-      ? `summary: ${sink.summary.yaml}\nauthor: ${sink.authors.yaml}\ntags: ${sink.tags.yaml}\nimage:\n  src: /images/map.png\n  alt: ${sink.alt.yaml}\n`
+      ? `summary: ${sink.summary.yaml}\nauthor: ${sink.authors.yaml}\ntags: ${sink.tags.yaml}\nimage:\n  src: /images/steady.jpg\n  alt: ${sink.alt.yaml}\n`
       : 'summary: Plain.\nauthor: Ann Writer\n'
     const time = `2026-01-20T${String(10 + index).padStart(2, '0')}:00:00Z`
     await writeFile(join(dir, 'articles', `${slug}.md`), `---\ntitle: ${yaml}\n${extra}date: ${time}\n---\n\nBody.\n`)
