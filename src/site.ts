@@ -6,7 +6,7 @@ import { budgetedDocuments, feedDocuments, type BudgetedDocument } from './feeds
 import { feedModel, siteFeed } from './feeds/model.ts'
 import { topicsOf } from './feeds/topics.ts'
 import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
-import { imagePathOf, lintDuplicates, lintImages, lintLeadImages } from './lint.ts'
+import { imagePaths, lintDuplicates, lintImages, lintLeadImages } from './lint.ts'
 import { report } from './messages.ts'
 import type { Image } from './load.ts'
 import { checkOutputPaths } from './output-paths.ts'
@@ -40,13 +40,6 @@ export interface SiteOptions {
    * published: `published`, the ledger and its checks are the same as without.
    */
   preview?: Preview
-  /**
-   * The HTML of each shown article's body, when the site's files are
-   * wanted: then `Site.output` holds them, made from the same listing the
-   * check of their paths went through, so a writer need not list the site
-   * again (at 10,000 articles, a sixth of a rebuild).
-   */
-  bodyOf?: BodyOf
 }
 
 export interface Site {
@@ -72,13 +65,6 @@ export interface Site {
    * the feeds, and a notice at each URL. Empty when the build failed.
    */
   retracted: Retraction[]
-  /**
-   * With `SiteOptions.bodyOf`, when the site is ok: every file of the site
-   * but its images and the manifest, in `siteFiles`' order, each made only
-   * when its content is asked for. The writer's to take: it may let each go
-   * once written.
-   */
-  output?: Array<OutputFile | undefined>
   /**
    * When the output made at "now" changes though no input does: the first
    * time an article leaves the news sitemap. Absent when nothing ages out.
@@ -112,10 +98,11 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous, invalid))
   checkSilentChanges(published, previous)
   lintDuplicates(all)
-  lintImages(all, new Set(options.images?.map((image) => image.path)), config.url)
+  const pathOf = imagePaths(config.url)
+  lintImages(all, new Set(options.images?.map((image) => image.path)), pathOf)
   // What the images' bytes say, for those read (the engine reads every image; `buildSite` none).
   const infos = new Map(options.images?.flatMap((image) => (image.info === undefined ? [] : [[image.path, image.info] as const])))
-  lintLeadImages(all, infos, config.url)
+  lintLeadImages(all, infos, pathOf)
   lintBylines(all, config.authors)
 
   const fatal = () => files.some((file) => file.messages.some((message) => message.fatal))
@@ -124,16 +111,48 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   const articles = onShow.map((article) => {
     const minutes = readingTimes.get(article)
     if (minutes === undefined) throw new Error(`${article.file.path} is shown but was not rendered`)
-    return withImageInfo(shown(article, minutes, previewState(article, options.now, options.preview)), article, infos, config.url)
+    return withImageInfo(shown(article, minutes, previewState(article, options.now, options.preview)), article, infos, pathOf)
   })
   // Only what is published at "now" is recorded, in a preview too: a previewed draft leaves no trace in the ledger.
   const next = nextLedger(previous, published, config)
   const ledger = JSON.stringify(next, null, 2) + '\n'
-  const output = [...siteFiles(articles, config, ledger, options.bodyOf ?? (() => ''), options.now)]
-  files.push(...checkPaths(onShow, output, config, options.images ?? []))
-  if (fatal()) return { ...site, ok: false, shown: [] }
   const changesAt = newsSitemapChangesAt(articles, options.now)
-  return { ...site, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next), ...(options.bodyOf && { output }), ...(changesAt && { changesAt }) }
+  return { ...site, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next), ...(changesAt && { changesAt }) }
+}
+
+/** A site's files, listed (see `listSite`). */
+export interface Listing {
+  /** Every file of the site but its images and the manifest, in `siteFiles`' order, each made only when its content is asked for. */
+  output: OutputFile[]
+  /** Images whose paths clash with the site's files, each with its error; the articles' clashes are on their sources' files. */
+  files: VFile[]
+  /** False when a path clashes: then nothing may be written. */
+  ok: boolean
+}
+
+export interface ListOptions extends Pick<SiteOptions, 'now' | 'images'> {
+  /** The HTML of each shown article's body, asked for as each file is made. */
+  bodyOf: BodyOf
+  /** The text of the site's ledger, asked for when its file is made: the site's (`Site.ledger`) unless given. */
+  ledgerText?: () => string
+}
+
+/**
+ * The files of a site that `assembleSite` found ok, listed once, their
+ * paths checked (see `checkOutputPaths`) so that `check` refuses what a
+ * build would fail to write, with the messages on the articles and images
+ * whose files clash. The listing depends on nothing but the site's shown
+ * articles, the retractions its ledger knows, the images' paths and "now"
+ * (for the news sitemap): bodies and the ledger's text are asked for as
+ * each file is made.
+ */
+export function listSite(site: Site, config: Config, options: ListOptions): Listing {
+  if (!site.ok || site.ledger === undefined) throw new Error('only a site that is ok has files')
+  const ledger = site.ledger
+  const output = [...siteFiles(site.shown, config, options.ledgerText ?? (() => ledger), options.bodyOf, options.now)]
+  const files = checkPaths([...site.published, ...site.previewed], output, config, options.images ?? [])
+  const ok = ![...site.files, ...files].some((file) => file.messages.some((message) => message.fatal))
+  return { output, files, ok }
 }
 
 /**
@@ -164,11 +183,11 @@ function checkPaths(shownSources: readonly Article[], output: readonly OutputFil
  * made from plain data alone. It can be read more than once. `now` is the
  * build's: the news sitemap lists the articles of the two days before it.
  */
-export function siteFiles(articles: readonly ShownArticle[], config: Config, ledger: string, bodyOf: BodyOf, now: Date): Iterable<OutputFile> {
+export function siteFiles(articles: readonly ShownArticle[], config: Config, ledger: () => string, bodyOf: BodyOf, now: Date): Iterable<OutputFile> {
   return {
     *[Symbol.iterator]() {
       // The tombstones in the feeds, and the notices at the retracted URLs.
-      const retractions = retractionsOf(config, ledgerSchema.parse(JSON.parse(ledger)))
+      const retractions = retractionsOf(config, ledgerSchema.parse(JSON.parse(ledger())))
       yield* feedDocuments(articles, config, bodyOf, retractions)
       const model = feedModel(articles, config, siteFeed(config), bodyOf, { limit: config.feedItems })
       yield* pageFiles(articles, topicsOf(articles, config), config, bodyOf, now, retractions)
@@ -215,7 +234,7 @@ export function profileBudget(articles: readonly ShownArticle[], config: Config,
  * no cache: for tests, and for programs that make a site from text they
  * hold. `wirefeed build` reaches the same result through src/engine/.
  */
-export function buildSite(sources: readonly VFile[], config: Config, options: SiteOptions): Omit<Site, 'output'> & { output: readonly OutputFile[] } {
+export function buildSite(sources: readonly VFile[], config: Config, options: SiteOptions): Site & { output: readonly OutputFile[] } {
   const bodies = new Map<string, string>()
   const results = sources.map((file): SourceResult => {
     // A source the loader could not read carries its error and nothing to analyse.
@@ -225,10 +244,18 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
     return { file, ...(article && { article }), ...(body && { readingTime: body.readingTime }) }
   })
   const bodyOf: BodyOf = (article) => bodies.get(article.id) ?? ''
-  const site = assembleSite(results, config, { ...options, bodyOf })
-  if (site.ledger === undefined) return { ...site, output: [] }
+  const site = assembleSite(results, config, options)
+  if (!site.ok) return { ...site, output: [] }
+  const listing = listSite(site, config, { now: options.now, ...(options.images && { images: options.images }), bodyOf })
+  if (!listing.ok) return { ...unlisted(site, listing), output: [] }
   const files = [...site.files, ...budgetFiles(site.shown, config, site.retracted, bodyOf, '')]
-  return { ...site, files, output: site.output?.flatMap((file) => (file ? [file] : [])) ?? [] }
+  return { ...site, files, output: listing.output }
+}
+
+/** A site whose files' paths clash (see `listSite`): failed, as if `assembleSite` had found it so. */
+export function unlisted(site: Site, listing: Listing): Site {
+  const { ledger: _ledger, changesAt: _changesAt, ...rest } = site
+  return { ...rest, files: [...site.files, ...listing.files], ok: false, shown: [], retracted: [] }
 }
 
 /**
@@ -236,9 +263,9 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
  * and were read: its lead image's size, type and length, and its body
  * images' sizes (`bodyImages`), from `source`'s list of them.
  */
-function withImageInfo(article: ShownArticle, source: Pick<Article, 'images'>, infos: ReadonlyMap<string, Image['info']>, site: string): ShownArticle {
+function withImageInfo(article: ShownArticle, source: Pick<Article, 'images'>, infos: ReadonlyMap<string, Image['info']>, pathOf: (url: string) => string | null | undefined): ShownArticle {
   const infoOf = (url: string) => {
-    const path = imagePathOf(url, site)
+    const path = pathOf(url)
     return typeof path === 'string' ? infos.get(path) : undefined
   }
   const info = article.image && infoOf(article.image.url)

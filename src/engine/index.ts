@@ -53,14 +53,15 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
 import { readSource, type Image } from '../load.ts'
-import { assembleSite, budgetFiles, profileBudget, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
+import { assembleSite, budgetFiles, profileBudget, unlisted, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
+import { fileKeys, listingFor, listingSignature } from './listing.ts'
 import { imageInfo, type ImageInfo } from '../image-info.ts'
-import { imagePathOf } from '../lint.ts'
+import { imagePaths } from '../lint.ts'
 import type { Preview, ShownArticle } from '../shown.ts'
 import { BodyReader, entryServes, isDamagedCache, fromEntry, restoreMessages, storeMessages, type BodyPlace, type Entry } from './cache.ts'
 import { manifestFile, type OutputFile } from '../output.ts'
 import { checkOutput, OutputRefused, outputHolds, recoverOutput, stageOutput, within, type Asset, type Staged } from './commit.ts'
-import { analysisKey, codeVersionOf, contextOf, fileKey, hash, type ArticleKeys } from './keys.ts'
+import { analysisKey, codeVersionOf, contextOf, hash, type ArticleKeys } from './keys.ts'
 import { misnamedCopies, type Inputs } from './inputs.ts'
 import { heapFor, startPool, threadsFor, type Pool } from './pool.ts'
 import type { BuildRecord, BuildSummary } from './record.ts'
@@ -185,8 +186,6 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
       images,
       checked,
       ...(request.preview && { preview: request.preview }),
-      // Only a build that writes wants the files: the site lists them once, for their paths' check and for the writer.
-      ...(write && { bodyOf: (article: ShownArticle) => bodies.read(placeOf(article)) }),
     })
     const summary: BuildSummary = {
       published: site.published.length,
@@ -194,15 +193,15 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
       scheduled: site.scheduled.map((article) => ({ file: article.file.path, goesLive: article.date.toISOString() })),
     }
     if (!site.ok || site.ledger === undefined) return { files: site.files, ok: site.ok, summary, analysed, site }
-
     // From here on only what the output is made of is held: the articles as shown, their keys, and the files to make.
-    const { files, shown, output } = site
+    const { files, shown } = site
     // An article shows its lead image's size and type, read from the image: its keys take in the image's digest,
     // so the files that show it are made again when the image changes (the image is an input: see `withDigest`).
     // Its page gives its body's images their size too: its whole key takes in their digests.
     const digests = new Map(images.map((image) => [image.path, image.sha256]))
+    const pathOf = imagePaths(config.url)
     const digestOf = (url: string) => {
-      const path = imagePathOf(url, config.url)
+      const path = pathOf(url)
       return typeof path === 'string' ? digests.get(path) : undefined
     }
     articleKeys = new Map(
@@ -215,12 +214,20 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
         return [article.id, { ...found, whole: hash(found.whole, lead ?? '', ...body), teaser }]
       }),
     )
-    // What the byte budgets leave out (src/feeds/budget.ts), read from the bodies as the output's files are.
     const bodyOf = (article: ShownArticle) => bodies.read(placeOf(article))
+    // The site's files, listed for their paths' check and for the writer: in a session, again only when what they show changed.
+    const kept = listingFor(memory.listing(), listingSignature(context, site, articleKeys, images), site, config, { now, images, bodyOf })
+    if (!kept.listing.ok) {
+      const failed = unlisted(site, kept.listing)
+      return { files: failed.files, ok: false, summary, analysed, site: failed }
+    }
+    memory.keepListing(kept)
+    // What the byte budgets leave out (src/feeds/budget.ts), read from the bodies as the output's files are.
     files.push(...budgetFiles(shown, config, site.retracted, bodyOf, request.out))
     const profile = request.profile === undefined ? undefined : profileBudget(shown, config, site.retracted, bodyOf, request.profile)
-    if (!write || !output) return { files, ok: true, summary, analysed, site, ...(profile && { profile }) }
-    const staged = await stage(request, shown, output, site.ledger, articleKeys, placeOf, images, pool, record, record !== undefined && memory.trusts(record, out))
+    if (!write) return { files, ok: true, summary, analysed, site, ...(profile && { profile }) }
+    const trusted = record !== undefined && memory.trusts(record, out)
+    const staged = await stage(request, shown, [...kept.listing.output], site.ledger, fileKeys(kept, articleKeys), placeOf, images, pool, record, trusted)
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
     const ledgers = [ledger, site.ledger]
     const changesAt = site.changesAt && { changesAt: site.changesAt.toISOString() }
@@ -414,7 +421,7 @@ async function stage(
   articles: readonly ShownArticle[],
   output: Array<OutputFile | undefined>,
   ledger: string,
-  keys: ReadonlyMap<string, ArticleKeys & { body: BodyPlace }>,
+  keyOf: (file: OutputFile) => string | undefined,
   placeOf: (article: ShownArticle) => BodyPlace,
   assets: readonly Asset[],
   pool: Pool | undefined,
@@ -425,7 +432,7 @@ async function stage(
     assets,
     previous: new Map(record?.written),
     trusted,
-    keyOf: (file) => fileKey(file.madeOf, (article) => keys.get(article.id)),
+    keyOf,
     maxBytes: request.config.siteSizeLimit * 2 ** 20,
     ...(pool && { maker: pool.maker({ type: 'output', articles, bodies: articles.map(placeOf), ledger, now: request.now }) }),
   })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { manifestFile } from '../output.ts'
 import { readIndex, writeIndex, type Entry } from './cache.ts'
 import { listInputs, updateInputs, type Inputs } from './inputs.ts'
+import type { KeptListing } from './listing.ts'
 import { heapFor, startPool, type Pool } from './pool.ts'
 import { readRecord, writeRecord, type BuildRecord } from './record.ts'
 import type { WorkSettings } from './work.ts'
@@ -67,6 +68,10 @@ export interface Memory {
   index(): ReadonlyMap<string, Entry>
   /** Make the cache hold exactly `entries`. */
   keepIndex(entries: ReadonlyMap<string, Entry>): void
+  /** The site's files as the last build listed them (src/engine/listing.ts); none outside a session. */
+  listing(): KeptListing | undefined
+  /** Keep the listing of a build's site for the next build. */
+  keepListing(listing: KeptListing): void
   /** A worker thread kept between builds, set to `settings`, for a build with a few jobs; none outside a session. */
   thread(settings: WorkSettings): Pool | undefined
   /** The thread `thread` lent failed: stop it; the next build starts another. */
@@ -84,6 +89,8 @@ export function onDisk(request: { articles: string; cache: string }): Memory {
     trusts: () => false,
     index: () => readIndex(request.cache),
     keepIndex: (entries) => void writeIndex(request.cache, entries),
+    listing: () => undefined,
+    keepListing() {},
     thread: () => undefined,
     dropThread: async () => {},
   }
@@ -108,6 +115,7 @@ export class BuildSession implements Session {
   /** Whether the output is as the record in memory says: the session wrote it, or checked it. */
   #vouched = false
   #index: ReadonlyMap<string, Entry> | undefined
+  #listing: KeptListing | undefined
   /** What is in memory but not yet on disk. */
   #unsaved = { record: false, index: false }
   #thread: Pool | undefined
@@ -186,6 +194,10 @@ export class BuildSession implements Session {
         this.#index = entries
         this.#unsaved.index = true
       },
+      listing: () => this.#listing,
+      keepListing: (listing) => {
+        this.#listing = listing
+      },
       thread: (settings) => {
         if (this.#thread) this.#thread.configure(settings)
         else this.#thread = startPool(1, settings, this.#cache, heapFor(this.#inputs?.sources.length ?? 0))
@@ -256,6 +268,7 @@ export class BuildSession implements Session {
     this.#recordRead = false
     this.#vouched = false
     this.#index = undefined
+    this.#listing = undefined
     this.#unsaved = { record: false, index: false }
   }
 }

@@ -78,7 +78,7 @@ port.on('message', (message: Message) => {
         if (!place) throw new Error(`no body for ${article.id}`)
         return bodies.read(place)
       }
-      output = reader(siteFiles(message.articles, settings.config, message.ledger, bodyOf, message.now))
+      output = reader(siteFiles(message.articles, settings.config, () => message.ledger, bodyOf, message.now))
       folders = new Set()
       return
     }

@@ -55,9 +55,10 @@ export function* feedDocuments(
       const whole = !topic && (!archive || config.archives === 'full')
       // The view's files are at the site's root: from `tags/ukraine/archive/2026/01/`, five folders up.
       const view = '../'.repeat(folder.split('/').length - 1)
-      // One model serves the three formats, made when the first of them is.
+      // A teaser model serves the three formats, made when the first of them is. A whole one is made for each:
+      // it holds bodies, and a listing kept from one build to the next (src/engine/listing.ts) must read each afresh.
       let model: FeedModel | undefined
-      const made = () => (model ??= feedModel(members, config, feed, whole ? bodyOf : teasers, options))
+      const made = () => (whole ? feedModel(members, config, feed, bodyOf, options) : (model ??= feedModel(members, config, feed, teasers, options)))
       const file = (name: string, content: () => string) =>
         outputFile(folder + name, content, { articles: members, whole, with: [folder + name, feed, options] })
       if (topic || archive) {

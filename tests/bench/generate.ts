@@ -3,8 +3,9 @@
 // and in some, a table or the desk's email address. The `real` shape makes one
 // article in seven a release note as project blogs write them: 50–150 KB of
 // lists of changes with inline code, links and handles, and a bare URL.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -93,8 +94,13 @@ function releaseNotes(next: () => number, n: number): string[] {
   return blocks
 }
 
-/** Write `count` articles of `shape` under `dir`. */
+/** The photo every generated image is a copy of: a lead image must exist, and be one (src/lint.ts). */
+const photo = fileURLToPath(new URL('../fixtures/newsroom/articles/images/summit.jpg', import.meta.url))
+
+/** Write `count` articles of `shape` under `dir`, and the images they name. */
 export async function generate(dir: string, count: number, shape: Shape = 'news', seed = 1) {
+  await mkdir(join(dir, 'images'), { recursive: true })
+  for (let n = 0; n < Math.min(count, 97); n++) await copyFile(photo, join(dir, 'images', `${n}.jpg`))
   const folders = new Set<string>()
   for (let n = 0; n < count; n++) {
     const { path, text } = article(n, seed, shape)

@@ -39,7 +39,8 @@ export async function saveToServed(site: string, path: string, saves = 7, now = 
   const usageFile = join(site, '.served-usage.json')
   const child = spawn(
     process.execPath,
-    ['--import', usageHook, bin, 'serve', '--watch', '--port', '0', '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet'],
+    // WIREFEED_BENCH_NODE_ARGS: flags for the serving process's Node, such as `--cpu-prof --cpu-prof-dir=/tmp/prof` (which NODE_OPTIONS refuses).
+    [...(process.env.WIREFEED_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', usageHook, bin, 'serve', '--watch', '--port', '0', '--articles', 'articles', '--out', 'dist', '--cache', '.cache', '--now', now, '--quiet'],
     { cwd: site, env: { ...process.env, WIREFEED_BENCH_USAGE: usageFile, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''

@@ -149,7 +149,7 @@ test('makes and stages the output on its threads, each from its own reading of i
   assert.ok(assembled.ok && assembled.ledger !== undefined && assembled.shown.length === 12, `${assembled.ok} ${assembled.shown.length}`)
   const reader = new BodyReader(cache)
   const place = (id: string) => bodies.get(id) ?? assert.fail(`no body for ${id}`)
-  const files = siteFiles(assembled.shown, settings.config, assembled.ledger, (article) => reader.read(place(article.id)), now)
+  const files = siteFiles(assembled.shown, settings.config, () => assembled.ledger ?? '', (article) => reader.read(place(article.id)), now)
   const here = await stageOutput(join(root, 'here'), files)
   here.commit()
   // Small heaps again: the threads grow while making files too, and what they made before is made again.
@@ -180,7 +180,7 @@ test('names the output file a thread failed on, and leaves nothing behind', asyn
     // Articles the thread cannot make: a page needs a date, and this one has none.
     const broken = site.shown.map(({ date: _date, ...rest }) => rest) as unknown as typeof site.shown
     const body = done[0]?.entry?.body ?? assert.fail('no body')
-    const files = siteFiles(site.shown, settings.config, site.ledger, () => '', now)
+    const files = siteFiles(site.shown, settings.config, () => site.ledger ?? '', () => '', now)
     await assert.rejects(stageOutput(join(root, 'dist'), files, { maker: pool.maker({ type: 'output', articles: broken, bodies: [body], ledger: site.ledger, now }) }), /^Error: Making feed\.xml on a worker thread failed: /)
   } finally {
     await pool.close()

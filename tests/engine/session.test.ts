@@ -95,14 +95,19 @@ test('a build in a session gives what a build on its own gives, change after cha
   assert.equal((await build({ ...within, session: undefined })).output, 'unchanged')
 })
 
-test('an editor\'s edits in one session leave the output a cold build of the same articles and ledger makes, byte for byte', async () => {
+// A listing kept from one build to the next (src/engine/listing.ts) must never serve a body of an earlier build:
+// with `archives: full` the month's archive holds the body too, and a partner profile with the full text.
+for (const [kind, settings] of [
+  ['the default config', config()],
+  ['full archives and a full-text profile', config({ archives: 'full', profiles: { partner: { maxBytes: 100_000, maxItems: 10, content: 'full' } } })],
+] as const) test(`an editor's edits in one session leave the output a cold build of the same articles and ledger makes, byte for byte (${kind})`, async () => {
   const root = await folder({
     '2026/01/one.md': text('One', 'First.\n', { tags: ['Energy'] }),
     '2026/01/two.md': text('Two', 'Second.\n', { tags: ['Energy', 'Water'] }),
     '2025/12/three.md': text('Three', 'Third.\n', { date: '2025-12-20', tags: ['Water'] }),
   })
   const articles = join(root, 'articles')
-  const first: BuildRequest = { articles, config: config(), now, write: true, out: join(root, 'first'), cache: join(root, 'first-cache') }
+  const first: BuildRequest = { articles, config: settings, now, write: true, out: join(root, 'first'), cache: join(root, 'first-cache') }
   assert.equal((await build(first)).ok, true)
   // The live site's ledger, which the edits are built against: an id it holds must stay.
   const ledgerText = await readFile(join(first.out, 'ledger.json'), 'utf8')
@@ -112,6 +117,8 @@ test('an editor\'s edits in one session leave the output a cold build of the sam
   const save = (path: string, content: string) => async () => (await writeFile(a(path), content), [a(path)])
   const steps: Array<[string, () => Promise<string[]>]> = [
     ['a body edited', save('2026/01/one.md', text('One', 'First, and more.\n', { tags: ['Energy'] }))],
+    ['the body edited again', save('2026/01/one.md', text('One', 'First, and more again.\n', { tags: ['Energy'] }))],
+    ['and again, back as it was', save('2026/01/one.md', text('One', 'First, and more.\n', { tags: ['Energy'] }))],
     ['a title edited', save('2026/01/one.md', text('One, retitled', 'First, and more.\n', { tags: ['Energy'] }))],
     ['a tag changed', save('2026/01/two.md', text('Two', 'Second.\n', { tags: ['Water', 'Grain'] }))],
     ['an article added', save('2026/01/four.md', text('Four', 'Fourth.\n', { tags: ['Energy'] }))],
