@@ -39,7 +39,8 @@ export function checkTranslations(all: readonly Pick<Article, 'file' | 'id' | 'l
       report(article.file, 'translation-unknown', place, { id: target, ...(suggestion && { suggestion }) })
       continue
     }
-    if (original.translationOf !== undefined) {
+    // An article that names itself is in its own language: that is the mistake to tell of, not a chain.
+    if (original !== article && original.translationOf !== undefined) {
       report(article.file, 'translation-chain', place, { other: original.file.path, original: original.translationOf })
       continue
     }
