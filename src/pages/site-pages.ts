@@ -27,7 +27,8 @@ import { defaultIconFile, initialsIcon } from '../site-images.ts'
 /**
  * Everything people (and crawlers) see besides the feeds: the home page and
  * its older pages (`page/2/`…), a page per article, a page per tag and per
- * author at its feeds' folder (with older pages too), a page per month of
+ * author at its feeds' folder (with older pages too), on a site in several
+ * languages a page per language at its feeds' folder, a page per month of
  * the archive at its archive feeds' folder and the archive's page, the 404
  * page, the feeds' view, robots.txt, the sitemap, the news sitemap (the
  * articles of the two days before `now`) and the index of both. Every list
