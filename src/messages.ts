@@ -59,6 +59,28 @@ const catalogue = {
     fix: () =>
       'if readers should know (a fact, a name, a number), add a `corrections` entry with `at`, `kind` (`correction` or `update`) and `note`; a typo fixed needs nothing, and this warning goes once the change is published',
   },
+  'conflicting-language': {
+    reason: (d: { language: string; lang: string }) => `\`language\` says \`${d.language}\` and \`lang\`, its older name, says \`${d.lang}\``,
+    fix: () => 'keep `language` alone, with the tag of the language the article is written in',
+  },
+  'translation-unknown': {
+    reason: (d: { id: string; suggestion?: string }) =>
+      `\`translationOf\` names \`${d.id}\`, which no article has` + (d.suggestion ? `: did you mean \`${d.suggestion}\`?` : ''),
+    fix: (d: { suggestion?: string }) =>
+      d.suggestion ? `write \`translationOf: ${d.suggestion}\`` : 'write the `id` of the original article (its own `id`, or the one wirefeed gives it, `tag:<host>,<yyyy-mm-dd>:<slug>`), or remove `translationOf`',
+  },
+  'translation-same-language': {
+    reason: (d: { language: string; other: string }) => `This article and the one it translates (${d.other}) are both in \`${d.language}\``,
+    fix: () => 'set `language` to the language this translation is written in, or remove `translationOf` if it is not a translation',
+  },
+  'translation-chain': {
+    reason: (d: { other: string; original: string }) => `\`translationOf\` names ${d.other}, which is itself a translation of \`${d.original}\``,
+    fix: (d: { original: string }) => `point every translation at the original: \`translationOf: ${d.original}\``,
+  },
+  'translation-duplicate-language': {
+    reason: (d: { language: string; other: string }) => `The original already has a translation in \`${d.language}\`: ${d.other}`,
+    fix: () => 'keep one translation per language: remove `translationOf` from one of the two, or correct its `language`',
+  },
   'duplicate-id': {
     reason: (d: { id: string; other: string }) => `The id \`${d.id}\` is also used by ${d.other}`,
     fix: () => 'give one of the two articles its own `id`; ids must be unique forever',

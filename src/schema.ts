@@ -185,7 +185,12 @@ export const articleSchema = z.strictObject({
     .optional(),
   canonical: absoluteUrl.optional(),
   draft: z.boolean().describe('`true` or `false`').optional(),
+  language: languageTag.optional(),
+  /** `language`'s older name, still read (src/validate.ts); giving both with different tags is an error. */
   lang: languageTag.optional(),
+  translationOf: permanentId
+    .describe('the `id` of the article this one translates (the original, never another translation): its own `id`, or the one wirefeed gives it, `tag:<host>,<yyyy-mm-dd>:<slug>`')
+    .optional(),
   feed: z.enum(feedPolicies).describe('`full` (the whole text in feeds, the default) or `summary` (the standfirst and a link)').optional(),
 })
 

@@ -14,6 +14,7 @@ import { manifestFile, outputFile, type OutputFile } from './output.ts'
 import { outputPathFor } from './pages/urls.ts'
 import { newsSitemapChangesAt } from './pages/news-sitemap.ts'
 import { pageFiles } from './pages/site-pages.ts'
+import { checkTranslations } from './translations.ts'
 import { isShown, previewState, shown, type BodyOf, type Preview, type ShownArticle } from './shown.ts'
 import type { Article } from './validate.ts'
 import { widgetFiles } from './widget/widget-files.ts'
@@ -97,6 +98,7 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   const invalid = new Set(results.filter((result) => !result.article).map((result) => result.file.path))
   files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous, invalid))
   checkSilentChanges(published, previous)
+  checkTranslations(all)
   lintDuplicates(all)
   const pathOf = imagePaths(config.url)
   lintImages(all, new Set(options.images?.map((image) => image.path)), pathOf)

@@ -38,7 +38,10 @@ export interface Article {
   bodyDigest: string
   tags: string[]
   image?: LeadImage
+  /** Its language (front matter `language`, or its older name `lang`), else the site's. */
   lang: string
+  /** The id of the original this article translates (src/translations.ts checks it across articles). */
+  translationOf?: string
   draft: boolean
   /** What feeds carry of it: `summary` keeps its body out of every feed, archive and partner file. */
   feed: FeedPolicy
@@ -232,6 +235,10 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
     })
     return undefined
   }
+  if (data.language !== undefined && data.lang !== undefined && data.language !== data.lang) {
+    report(file, 'conflicting-language', locate(['lang']), { language: data.language, lang: data.lang })
+    return undefined
+  }
   const site = new URL(config.url)
   const { year, month, day } = calendarDate(date, config.timeZone)
   const url = data.canonical ?? new URL(`${year}/${month}/${slug}/`, site).href
@@ -265,7 +272,8 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
         ...(data.image.credit !== undefined && { credit: data.image.credit }),
       },
     }),
-    lang: data.lang ?? config.language,
+    lang: data.language ?? data.lang ?? config.language,
+    ...(data.translationOf !== undefined && { translationOf: data.translationOf }),
     draft: data.draft ?? false,
     feed: data.feed ?? 'full',
     places: Object.fromEntries(

@@ -26,7 +26,8 @@ test('builds the fixture newsroom into the reviewed feeds, which real parsers re
   // the archives, topic feeds and feeds.opml by tests/feeds/golden.test.ts.
   const pages = ['2026', '404.html', 'archive', 'embed', 'embed.js', 'feed-view.css', 'headlines.json', 'index.html', 'news-sitemap.xml', 'robots.txt', 'sitemap-index.xml', 'sitemap.xml']
   // One month of articles: no archive documents (the subscription feeds hold them all).
-  const feeds = ['authors', 'feeds.opml', 'tags']
+  // One article is in Ukrainian on an English site: a feed and a page for each language.
+  const feeds = ['authors', 'feeds.opml', 'languages', 'tags']
   // Images under articles/ are published at the same path.
   const images = ['images']
   assert.deepEqual((await readdir(join(dir, 'dist'))).sort(), [...names, ...pages, ...feeds, ...images].sort())

@@ -34,6 +34,7 @@ export function toAtom(model: FeedModel, view?: string): string {
     ...(model.history && { history: model.history }),
     ...(model.tombstones.length > 0 && { tombstones: model.tombstones }),
     ...(view !== undefined && { view }),
+    entryLanguages: model.items.map((item) => (item.language === model.language ? undefined : item.language)),
   })
   return `${slots.fillXml(xml)}\n`
 }

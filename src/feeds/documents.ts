@@ -11,10 +11,12 @@ import { opmlFile, toOpml } from './opml.ts'
 import { pollingHint } from './polling.ts'
 import { toRss } from './rss.ts'
 import { topicFeed, topicsOf } from './topics.ts'
+import { languageFeedLink, languageFeedsOf } from './languages.ts'
 
 /**
  * Every feed document of the site: the site's feed, each tag's
- * (`tags/<slug>/`) and each author's (`authors/<slug>/`), each with its
+ * (`tags/<slug>/`) and each author's (`authors/<slug>/`), and on a site in
+ * several languages each language's (`languages/<tag>/`), each with its
  * monthly archives (src/feeds/archives.ts), in RSS, Atom and JSON Feed; then
  * `feeds.opml`, which lists them; then each partner profile's document
  * (`profileDocuments`). The site's subscription documents hold the newest
@@ -46,9 +48,12 @@ export function* feedDocuments(
   const topics = topicsOf(articles, config)
   const teasers: BodyOf = (article) => teaserOf(article, config)
   const polling = pollingHint(config.schedule)
+  const languages = languageFeedsOf(articles, config)
   const feeds = [
     { feed: siteFeed(config), articles, topic: false, record: { retractions, polling } },
     ...topics.map(({ feed, articles }) => ({ feed, articles, topic: true, record: { polling } })),
+    // A language's feed is the site's in one language: whole texts, filled to the same budget.
+    ...languages.map(({ feed, articles }) => ({ feed, articles, topic: false, record: { polling } })),
   ]
   for (const { feed, articles: own, topic, record } of feeds) {
     for (const { folder, articles: members, archive, options } of feedArchives(own, config, feed, monthOf, record)) {
@@ -71,7 +76,7 @@ export function* feedDocuments(
       for (const format of formats) yield file(feedFiles[format], () => subscriptionFill(format, { members, options, feed, view }, config, bodyOf).text)
     }
   }
-  yield outputFile(opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config))))
+  yield outputFile(opmlFile, toOpml(config, topics.map((topic) => topicFeed(topic, config)), languages.map((entry) => languageFeedLink(entry, config))))
   yield* profileDocuments(articles, config, bodyOf, retractions)
 }
 

@@ -148,6 +148,8 @@ export interface FeedSpec {
    */
   page?: string
   id?: string
+  /** The channel's language, for a language's feed (src/feeds/languages.ts); else the site's. */
+  language?: string
 }
 
 /** Where each format is published, relative to the site URL. */
@@ -219,7 +221,7 @@ export function feedModel(
     description: xmlSafe(feed.description),
     // Every feed's folder has its page (src/pages/site-pages.ts), so its id and alternate link lead somewhere.
     page: new URL(feed.monthPages && options.at !== undefined ? options.at : (feed.page ?? feed.folder), config.url).href,
-    language: config.language,
+    language: feed.language ?? config.language,
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,
     generator,

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import { feedFormats, feedUrls, type FeedUrls } from './model.ts'
+import type { LanguageFeedLink } from './languages.ts'
 import type { TopicFeed } from './topics.ts'
 import { createSlots } from './xml/slots.ts'
 
@@ -12,21 +13,22 @@ export const opmlFile = 'feeds.opml'
  * subscription list (http://opml.org/spec2.opml), for readers that import
  * many feeds at once. Each feed is an `<outline type="rss">` (OPML's type for
  * any feed, Atom and JSON Feed included) with its `xmlUrl`, grouped in three
- * folders named after the site: its own feeds, by tag, by author. Readers
+ * folders named after the site: its own feeds, by tag, by author, and on a
+ * site in several languages by language (each outline in its language). Readers
  * import one level of folders, so there is no deeper nesting.
  *
  * No date: the file changes only when a feed is added or renamed. Every value
  * goes through a slot, so `fillXml` escapes it as it escapes the feeds' text.
  */
-export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
+export function toOpml(config: Config, topics: readonly TopicFeed[], languages: readonly LanguageFeedLink[] = []): string {
   const slots = createSlots()
   const { slot } = slots
   const site = xmlSafe(config.title)
   // `htmlUrl` is the page that shows the feed's items (its alternate link): the home page, or the topic's page.
-  const feeds = (title: string, self: FeedUrls, page: string) =>
+  const feeds = (title: string, self: FeedUrls, page: string, language = config.language) =>
     feedFormats.map(
       ({ key, name }) =>
-        `      <outline type="rss" text="${slot(`${title} (${name})`)}" xmlUrl="${slot(self[key])}" htmlUrl="${slot(page)}" language="${slot(config.language)}"/>`,
+        `      <outline type="rss" text="${slot(`${title} (${name})`)}" xmlUrl="${slot(self[key])}" htmlUrl="${slot(page)}" language="${slot(language)}"/>`,
     )
   const folder = (text: string, outlines: string[]) =>
     outlines.length === 0 ? [] : [`    <outline text="${slot(text)}">`, ...outlines, '    </outline>']
@@ -41,6 +43,7 @@ export function toOpml(config: Config, topics: readonly TopicFeed[]): string {
     ...folder(site, feeds(site, feedUrls(config, ''), config.url)),
     ...folder(`${site} — by tag`, ofKind('tag')),
     ...folder(`${site} — by author`, ofKind('author')),
+    ...folder(`${site} — by language`, languages.flatMap((entry) => feeds(entry.title, entry.self, entry.page, entry.language))),
     '  </body>',
     '</opml>',
   ]

@@ -1,8 +1,10 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
+import { inLanguage, languageName } from '../languages.ts'
 import type { ShownArticle } from '../shown.ts'
 import { siteStrings, type Strings } from '../strings/index.ts'
+import type { Versions } from '../translations.ts'
 import { bylineContent, correctionLabel, displayDate, fillContent, readingTimeLabel } from '../strings/format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
 import { linkFrom, renderPage } from './layout.ts'
@@ -21,8 +23,21 @@ export interface TopicLinks {
  * lead image, `body` (its HTML) and its corrections, with what search engines
  * and link previews read (canonical link, Open Graph, Twitter card, JSON-LD
  * `NewsArticle`).
+ *
+ * Its interface is in the article's language when wirefeed has strings for
+ * it, else in the site's (`inLanguage`); the article is marked with its own
+ * language when that differs. With `versions` (its translations, issue #21),
+ * the head links each version (`hreflang`) and the original (`x-default`),
+ * and a line under the byline links the others, each named in its language.
  */
-export function articlePage(article: ShownArticle, body: string, config: Config, links: TopicLinks = { tags: [], authors: [] }): string {
+export function articlePage(
+  article: ShownArticle,
+  body: string,
+  site: Config,
+  links: TopicLinks = { tags: [], authors: [] },
+  versions?: Versions,
+): string {
+  const config = inLanguage(site, article.lang)
   const strings = siteStrings(config)
   const link = linkFrom({ url: article.url })
   const linked = (name: string, url: string | undefined): ElementContent => (url === undefined ? { type: 'text', value: name } : h('a', { href: link(url) }, name))
@@ -41,6 +56,7 @@ export function articlePage(article: ShownArticle, body: string, config: Config,
         h('h1', article.title),
         h('p.standfirst', article.summary),
         h('p.meta', meta),
+        ...alsoIn(article, versions, strings, link),
       ]),
       ...(article.image ? [leadFigure(article.image)] : []),
       // Sanitised by src/render.ts (rehype-sanitize), so it is written as it is.
@@ -57,9 +73,39 @@ export function articlePage(article: ShownArticle, body: string, config: Config,
     preview: article,
     title: `${article.title} – ${config.title}`,
     description: article.summary,
-    head: [h('link', { rel: 'canonical', href: article.url }), ...socialMeta(article, config), jsonLdScript(newsArticle(article, config))],
+    head: [
+      h('link', { rel: 'canonical', href: article.url }),
+      ...hreflangLinks(versions),
+      ...socialMeta(article, config),
+      jsonLdScript(newsArticle(article, config)),
+    ],
     main,
   })
+}
+
+/**
+ * Every version of the article, itself included, and the original as
+ * `x-default`: the annotations Google reads, each page naming all the others
+ * (https://developers.google.com/search/docs/specialty/international/localized-versions).
+ * Absolute addresses, as it asks.
+ */
+function hreflangLinks(versions: Versions | undefined): Element[] {
+  if (!versions) return []
+  return [
+    ...versions.versions.map((version) => h('link', { rel: 'alternate', hreflang: version.language, href: version.url })),
+    ...(versions.original === undefined ? [] : [h('link', { rel: 'alternate', hreflang: 'x-default', href: versions.original })]),
+  ]
+}
+
+/** "Also in: English · Українська": the other versions, each named in its own language and marked so. */
+function alsoIn(article: ShownArticle, versions: Versions | undefined, strings: Strings, link: (url: string) => string): Element[] {
+  const others = (versions?.versions ?? []).filter((version) => version.url !== article.url)
+  if (others.length === 0) return []
+  const anchors = others.flatMap((version, index): ElementContent[] => [
+    ...(index > 0 ? [{ type: 'text' as const, value: ' · ' }] : []),
+    h('a', { href: link(version.url), hreflang: version.language, lang: version.language }, languageName(version.language)),
+  ])
+  return [h('p.also-in', fillContent(strings.alsoIn, { languages: anchors }))]
 }
 
 /**

@@ -6,6 +6,8 @@ import { newsSitemapFile } from './news-sitemap.ts'
 export interface SitemapEntry {
   url: string
   modified: Date
+  /** The page's versions in other languages, itself included, and `x-default` (issue #21): `xhtml:link` elements. */
+  alternates?: readonly { hreflang: string; href: string }[]
 }
 
 /**
@@ -41,14 +43,21 @@ export function sitemapIndexXml(entries: readonly SitemapIndexEntry[]): string {
 
 /**
  * `sitemap.xml` (sitemaps.org protocol 0.9): the pages we publish, with the
- * time each last changed, never the clock. Written as text: four fixed
- * element names, and the one escaping rule XML needs for the values.
+ * time each last changed, never the clock. Written as text: a few fixed
+ * element names, and the one escaping rule XML needs for the values. A page
+ * with translations lists every version and `x-default` as Google reads them
+ * (https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap);
+ * the `xhtml` namespace is declared only when a page has some.
  */
 export function sitemapXml(entries: readonly SitemapEntry[]): string {
   const urls = entries.map(
-    (entry) => `  <url>\n    <loc>${escape(entry.url)}</loc>\n    <lastmod>${entry.modified.toISOString()}</lastmod>\n  </url>\n`,
+    (entry) =>
+      `  <url>\n    <loc>${escape(entry.url)}</loc>\n    <lastmod>${entry.modified.toISOString()}</lastmod>\n` +
+      (entry.alternates ?? []).map((link) => `    <xhtml:link rel="alternate" hreflang="${escape(link.hreflang)}" href="${escape(link.href)}"/>\n`).join('') +
+      '  </url>\n',
   )
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`
+  const xhtml = entries.some((entry) => (entry.alternates ?? []).length > 0) ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : ''
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${xhtml}>\n${urls.join('')}</urlset>\n`
 }
 
 function escape(value: string) {

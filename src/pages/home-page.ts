@@ -3,6 +3,7 @@ import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { feedFormats } from '../feeds/model.ts'
 import { opmlFile } from '../feeds/opml.ts'
+import type { LanguageFeedLink } from '../feeds/languages.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
 import type { ShownArticle } from '../shown.ts'
 import { fill, siteStrings } from '../strings/index.ts'
@@ -23,7 +24,14 @@ import { feedAddress, headlineList, leadStory, pageFolder, pageLinks, pageNav } 
  * and author's feeds. In a preview, each article shown before its time is
  * marked in its headline.
  */
-export function homePage(articles: readonly ShownArticle[], number: number, count: number, topics: readonly TopicFeed[], config: Config): string {
+export function homePage(
+  articles: readonly ShownArticle[],
+  number: number,
+  count: number,
+  topics: readonly TopicFeed[],
+  config: Config,
+  languages: readonly LanguageFeedLink[] = [],
+): string {
   const url = new URL(pageFolder('', number), config.url).href
   const link = linkFrom({ url })
   const strings = siteStrings(config)
@@ -54,15 +62,15 @@ export function homePage(articles: readonly ShownArticle[], number: number, coun
       ? [
           h('div.front', [
             h('section.news', { ariaLabelledBy: 'latest' }, [h('h2.section-label', { id: 'latest' }, strings.latestHeadlines), ...headlines, ...pageNav('', number, count, config, link)]),
-            h('div.secondary', subscribeSections(topics, config, link)),
+            h('div.secondary', subscribeSections(topics, languages, config, link)),
           ]),
         ]
       : [h('h1', heading), h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, strings.olderArticles), ...headlines, ...pageNav('', number, count, config, link)])],
   })
 }
 
-/** The first page's offer of the feeds: the site's three, the OPML list, then every tag's and author's. */
-function subscribeSections(topics: readonly TopicFeed[], config: Config, link: LinkTo): Element[] {
+/** The first page's offer of the feeds: the site's three, the OPML list, then every tag's and author's, and every language's. */
+function subscribeSections(topics: readonly TopicFeed[], languages: readonly LanguageFeedLink[], config: Config, link: LinkTo): Element[] {
   const strings = siteStrings(config)
   const feeds = feedList(config)
   return [
@@ -80,21 +88,21 @@ function subscribeSections(topics: readonly TopicFeed[], config: Config, link: L
         }),
       ),
     ]),
-    ...topicSection(topics, 'tag', strings.feedsByTag, link),
-    ...topicSection(topics, 'author', strings.feedsByAuthor, link),
+    ...topicSection(topics.filter((topic) => topic.kind === 'tag'), 'tag-feeds', strings.feedsByTag, link),
+    ...topicSection(topics.filter((topic) => topic.kind === 'author'), 'author-feeds', strings.feedsByAuthor, link),
+    ...topicSection(languages, 'language-feeds', strings.feedsByLanguage, link),
   ]
 }
 
 /**
- * The feeds of every tag or every author, one line each: the name, then a
- * link per format. The links' visible text is the format, as in the
- * Subscribe list; their accessible name adds the topic ("RSS: Ukraine"), so
- * a list of links read out of context still says where each one goes.
+ * The feeds of every tag, every author or every language, one line each:
+ * the name, then a link per format. The links' visible text is the format,
+ * as in the Subscribe list; their accessible name adds the topic ("RSS:
+ * Ukraine"), so a list of links read out of context still says where each
+ * one goes.
  */
-function topicSection(topics: readonly TopicFeed[], kind: TopicFeed['kind'], heading: string, link: LinkTo): Element[] {
-  const ofKind = topics.filter((topic) => topic.kind === kind)
+function topicSection(ofKind: readonly Pick<TopicFeed, 'name' | 'page' | 'self'>[], id: string, heading: string, link: LinkTo): Element[] {
   if (ofKind.length === 0) return []
-  const id = `${kind}-feeds`
   return [
     h('section', { ariaLabelledBy: id }, [
       h('h2', { id }, heading),

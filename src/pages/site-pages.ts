@@ -4,6 +4,8 @@ import { feedViewFiles } from '../feeds/xml/edit.ts'
 import { archiveFolder, archiveRoot, feedArchives, monthsIn } from '../feeds/archives.ts'
 import { newestFirst, siteFeed } from '../feeds/model.ts'
 import { topicFeed, type Topic } from '../feeds/topics.ts'
+import { languageFeedLink, languageFeedsOf } from '../feeds/languages.ts'
+import { versionsOf, type Versions } from '../translations.ts'
 import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
 import type { BodyOf, ShownArticle } from '../shown.ts'
@@ -13,6 +15,7 @@ import { articlePage, type TopicLinks } from './article-page.ts'
 import { robotsTxt, sitemapFile, sitemapIndexFile, sitemapIndexXml, sitemapXml, type SitemapEntry } from './crawlers.ts'
 import { feedViewStyle } from './feed-view-style.ts'
 import { homePage } from './home-page.ts'
+import { languagePage } from './language-page.ts'
 import { pageFolder, paginate } from './listing.ts'
 import { newsArticles, newsSitemapFile, newsSitemapXml } from './news-sitemap.ts'
 import { notFoundPage } from './not-found-page.ts'
@@ -24,7 +27,8 @@ import { defaultIconFile, initialsIcon } from '../site-images.ts'
 /**
  * Everything people (and crawlers) see besides the feeds: the home page and
  * its older pages (`page/2/`…), a page per article, a page per tag and per
- * author at its feeds' folder (with older pages too), a page per month of
+ * author at its feeds' folder (with older pages too), on a site in several
+ * languages a page per language at its feeds' folder, a page per month of
  * the archive at its archive feeds' folder and the archive's page, the 404
  * page, the feeds' view, robots.txt, the sitemap, the news sitemap (the
  * articles of the two days before `now`) and the index of both. Every list
@@ -51,12 +55,14 @@ export function* pageFiles(
   const newest = [...articles].sort(newestFirst)
   const homePages = paginate(newest, size)
   const topicFeeds = topics.map((topic) => topicFeed(topic, config))
+  const languages = languageFeedsOf(articles, config)
+  const languageFeeds = languages.map((entry) => languageFeedLink(entry, config))
   // The first page offers every topic's feeds, so it is made every time, as cheap as it is; the others say what they show.
-  yield outputFile('index.html', () => homePage(homePages[0] ?? [], 1, homePages.length, topicFeeds, config))
+  yield outputFile('index.html', () => homePage(homePages[0] ?? [], 1, homePages.length, topicFeeds, config, languageFeeds))
   for (const [index, members] of homePages.entries()) {
     if (index === 0) continue
     const path = `${pageFolder('', index + 1)}index.html`
-    yield outputFile(path, () => homePage(members, index + 1, homePages.length, topicFeeds, config), {
+    yield outputFile(path, () => homePage(members, index + 1, homePages.length, topicFeeds, config, languageFeeds), {
       articles: members,
       whole: false,
       with: [path, homePages.length],
@@ -71,6 +77,7 @@ export function* pageFiles(
   const pages: SitemapEntry[] = []
   const taken = new Set<string>()
   const pageOf = new Map(topics.map((topic) => [`${topic.kind}\0${topic.name}`, new URL(topic.feed.folder, config.url).href]))
+  const versions = versionsOf(articles)
   for (const article of articles) {
     // A `canonical` inside the site could name a file above, or another page: src/site.ts refuses that.
     const path = outputPathFor(article.url, config.url)
@@ -79,8 +86,14 @@ export function* pageFiles(
       tags: article.tags.map((name) => pageOf.get(`tag\0${xmlSafe(name)}`)),
       authors: article.authors.map((name) => pageOf.get(`author\0${xmlSafe(name)}`)),
     }
-    yield outputFile(path, () => articlePage(article, withImageSizes(bodyOf(article), article.bodyImages), config, links), { articles: [article], whole: true, with: [path, links] })
-    pages.push({ url: article.url, modified: article.updated ?? article.date })
+    // Its translations are in what it is made of: a new one remakes the page of each other version.
+    const own = versions.get(article.id)
+    yield outputFile(path, () => articlePage(article, withImageSizes(bodyOf(article), article.bodyImages), config, links, own), {
+      articles: [article],
+      whole: true,
+      with: own ? [path, links, own] : [path, links],
+    })
+    pages.push({ url: article.url, modified: article.updated ?? article.date, ...(own && { alternates: sitemapAlternates(own) }) })
     taken.add(path)
   }
   for (const topic of topics) {
@@ -95,6 +108,19 @@ export function* pageFiles(
       })
     }
     pages.push({ url: new URL(topic.feed.folder, config.url).href, modified: newestChange(sorted) })
+  }
+  for (const entry of languages) {
+    const sorted = [...entry.articles].sort(newestFirst)
+    const split = paginate(sorted, size)
+    for (const [index, members] of split.entries()) {
+      const path = `${pageFolder(entry.feed.folder, index + 1)}index.html`
+      yield outputFile(path, () => languagePage(entry, members, index + 1, split.length, config), {
+        articles: members,
+        whole: false,
+        with: [path, entry.language, split.length],
+      })
+    }
+    pages.push({ url: new URL(entry.feed.folder, config.url).href, modified: newestChange(sorted) })
   }
   const months = archiveMonths(articles, config, retractions)
   for (const [index, entry] of months.entries()) {
@@ -127,6 +153,14 @@ export function* pageFiles(
     { url: new URL(newsSitemapFile, config.url).href, modified: latest(news.map((article) => article.date)) },
   ]
   yield outputFile(sitemapIndexFile, () => sitemapIndexXml(indexed.map(({ url, modified }) => ({ url, ...(modified && { modified }) }))))
+}
+
+/** An article's versions as its sitemap entry gives them (`xhtml:link`): each one, then the original as `x-default`. */
+function sitemapAlternates(own: Versions): SitemapEntry['alternates'] {
+  return [
+    ...own.versions.map((version) => ({ hreflang: version.language, href: version.url })),
+    ...(own.original === undefined ? [] : [{ hreflang: 'x-default', href: own.original }]),
+  ]
 }
 
 /** When the newest change among `articles` was made: the newest `updated` or publication; the epoch for none. */

@@ -61,4 +61,8 @@ export const en: Strings = {
   newerArticles: 'Newer articles',
   olderArticles: 'Older articles',
   pageOf: 'Page {page} of {pages}',
+  alsoIn: 'Also in: {languages}',
+  languageKicker: 'Language',
+  languageDescription: 'The latest articles in {language} from {site}.',
+  feedsByLanguage: 'Feeds by language',
 }

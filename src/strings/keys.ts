@@ -76,6 +76,11 @@ export const stringSpecs = {
   newerArticles: {},
   olderArticles: {},
   pageOf: { holds: { page: 'the page’s number', pages: 'how many pages there are' }, needs: ['page', 'pages'] },
+  // A site in several languages (#21): an article's translations, and each language's page and feeds.
+  alsoIn: { holds: { languages: 'the links to the translations, each named in its language' }, needs: ['languages'] },
+  languageKicker: {},
+  languageDescription: { holds: { language: 'the language’s name, in that language', site: 'the site’s name' } },
+  feedsByLanguage: {},
 } as const satisfies Record<string, StringSpec>
 
 export type StringKey = keyof typeof stringSpecs

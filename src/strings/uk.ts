@@ -74,4 +74,8 @@ export const uk: Strings = {
   newerArticles: 'Новіші статті',
   olderArticles: 'Давніші статті',
   pageOf: 'Сторінка {page} з {pages}',
+  alsoIn: 'Також іншими мовами: {languages}',
+  languageKicker: 'Мова',
+  languageDescription: 'Останні статті сайту «{site}» — {language}.',
+  feedsByLanguage: 'Стрічки за мовами',
 }

@@ -245,3 +245,64 @@ describe('a Ukrainian site in an English browser in Los Angeles', { skip: skipBr
     }
   })
 })
+
+// A site in Ukrainian that also publishes in English (tests/fixtures/bilingual/,
+// issue #21): an English article's page is in English throughout, its
+// Ukrainian version's page in Ukrainian only but for the name of the language
+// its translation is in.
+describe('a Ukrainian site with English translations, in an English browser', { skip: skipBrowser }, () => {
+  let browser: Browser
+  let site: { url: string; close: () => Promise<void> }
+
+  before(async () => {
+    site = await serve(await build(await fixtureCopy('bilingual'), '2026-02-06T12:00:00+02:00'))
+    browser = await launch()
+  })
+  after(async () => {
+    await browser?.close()
+    await site?.close()
+    await removeTemporary()
+  })
+
+  async function open(path: string) {
+    const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US' })
+    const refused = await loopbackOnly(context)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(site.url + path)
+    return { page, errors, refused, close: () => context.close() }
+  }
+
+  test('an English article’s page is in English: its document, its interface, its dates in Kyiv, and it passes axe', async () => {
+    const { page, errors, refused, close } = await open('2026/01/metro-en/')
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), 'en')
+      const english = englishIn(await interfaceText(page))
+      for (const piece of ['Skip to content', 'By', 'min read', 'Corrections and updates', 'Also in:', 'Archive: every article, month by month']) assert.ok(english.includes(piece), piece)
+      assert.equal(await page.locator('article p.meta').textContent(), 'By Olena Koval · January 12, 2026 · Updated January 13, 2026 · 1 min read')
+      assert.equal(await page.getByRole('link', { name: 'Українська' }).getAttribute('hreflang'), 'uk')
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+      assert.deepEqual(refused, [])
+      await screenshot(page, 'bilingual-en-article')
+    } finally {
+      await close()
+    }
+  })
+
+  test('its Ukrainian version’s page has no English interface text, only the name of the language it is also in', async () => {
+    const { page, errors, refused, close } = await open('2026/01/metro/')
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), 'uk')
+      const texts = await interfaceText(page)
+      assert.deepEqual(englishIn(texts), [])
+      assert.deepEqual(latinWords(texts), ['English'])
+      assert.equal(await page.getByRole('link', { name: 'English' }).getAttribute('lang'), 'en')
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+      assert.deepEqual(refused, [])
+    } finally {
+      await close()
+    }
+  })
+})

@@ -332,3 +332,27 @@ test('an edited headline rewrites only the pages that show it: its own, its page
     'tags/energy/page/2/index.html',
   ])
 })
+
+test('a new translation remakes its original’s page, which links it, and the rebuild gives a cold build’s bytes (#21)', async () => {
+  const two = {
+    'budget.md': text({ title: 'Budget', date: '2026-01-05', language: 'en' }),
+    'metro.md': text({ title: 'Metro', date: '2026-01-06', language: 'uk' }),
+  }
+  const { request } = await site(two)
+  await build(request)
+  const hashes = async () => new Map((await record(request.cache)).written.map(([path, file]) => [path, `${file.sha256} ${file.mtimeMs}`]))
+  const before = await hashes()
+  await writeFile(join(request.articles, 'budget-uk.md'), text({ title: 'Бюджет', date: '2026-01-07', language: 'uk', translationOf: 'tag:news.example.org,2026-01-05:budget' }))
+  const again = await build(request)
+  assert.deepEqual([again.analysed, again.output], [1, 'written'])
+  const after = await hashes()
+  const changed = [...after].filter(([path, hash]) => path.endsWith('/index.html') && /^2026\/01\//.test(path) && before.get(path) !== hash).map(([path]) => path).sort()
+  // The metro page has no translation: left as it was.
+  assert.deepEqual(changed, ['2026/01/budget-uk/index.html', '2026/01/budget/index.html'])
+  assert.match(await readFile(join(request.out, '2026/01/budget/index.html'), 'utf8'), /<link rel="alternate" hreflang="uk" href="https:\/\/news\.example\.org\/2026\/01\/budget-uk\/">/)
+  const cold = await site({ ...two, 'budget-uk.md': await readFile(join(request.articles, 'budget-uk.md'), 'utf8') })
+  await build(cold.request)
+  const [warm, fresh] = [await output(request.out), await output(cold.request.out)]
+  assert.deepEqual([...warm.keys()], [...fresh.keys()])
+  for (const [path, content] of fresh) if (path !== 'build.json' && path !== 'ledger.json') assert.equal(warm.get(path), content, path)
+})

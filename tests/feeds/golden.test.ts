@@ -45,9 +45,10 @@ async function check(output: ReadonlyMap<string, string>, name: string, owns: (p
 test('builds the fixture newsroom into the reviewed topic feeds and OPML list, with no archive for its one month', async () => {
   const { site, output } = await fixtureOutput('newsroom', new Date('2026-01-06T12:00:00+02:00'))
   assert.ok(site.ok)
-  const owned = (path: string) => (/^(archive|tags|authors)\//.test(path) && isFeedDocument(path)) || path === 'feeds.opml'
+  const owned = (path: string) => (/^(archive|tags|authors|languages)\//.test(path) && isFeedDocument(path)) || path === 'feeds.opml'
   const documents = new Map([...output].filter(([path]) => owned(path)))
-  const topics = ['authors/ann-writer/', 'authors/bo-reporter/', 'authors/cle-auteur/', 'tags/europe/', 'tags/r-and-d/', 'tags/ukraine/']
+  // One article is in Ukrainian on an English site: a feed for each language.
+  const topics = ['authors/ann-writer/', 'authors/bo-reporter/', 'authors/cle-auteur/', 'languages/en-gb/', 'languages/uk/', 'tags/europe/', 'tags/r-and-d/', 'tags/ukraine/']
   const expected = topics.flatMap((folder) => ['atom.xml', 'feed.json', 'feed.xml'].map((file) => folder + file))
   assert.deepEqual([...documents.keys()].sort(), [...expected, 'feeds.opml'].sort())
   for (const [path, content] of documents) {

@@ -168,7 +168,7 @@ describe('the rules, on markup the service reported and markup it passed', () =>
   })
 })
 
-const fixtures = ['newsroom', 'names', 'seed', 'ukrainian', 'record', 'hostile/base'] as const
+const fixtures = ['newsroom', 'names', 'seed', 'ukrainian', 'record', 'hostile/base', 'bilingual'] as const
 
 describe('every RSS and Atom document of every fixture newsroom', () => {
   for (const name of fixtures) {
@@ -213,6 +213,24 @@ describe('the W3C Feed Validation Service, run offline', { skip: noValidator }, 
       const flagged = run.stdout.split('\n').filter((line) => /^\S.*: 1 event/.test(line)).map((line) => line.split(':')[0])
       // The partner profile in Atom announces the retraction as the site's feed does.
       assert.deepEqual(flagged.sort(), ['archive/2025/12/atom.xml', 'atom.xml', 'partners/headlines/atom.xml'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('reports nothing at all on the bilingual newsroom: its language feeds, their archives, its Atom entries in English (#21)', async () => {
+    const { output } = await fixtureOutput('bilingual', new Date('2026-02-06T12:00:00+02:00'))
+    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-validator-'))
+    try {
+      const documents = [...output].filter(([path]) => /(^|\/)(feed|atom)\.xml$/.test(path))
+      assert.equal(documents.filter(([path]) => path.startsWith('languages/')).length, 16)
+      for (const [path, xml] of documents) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true })
+        writeFileSync(join(dir, path), xml)
+      }
+      const run = spawnSync(python ?? 'python3', [join(validatorDir, 'check.py'), ...documents.map(([path]) => path)], { cwd: dir, encoding: 'utf8' })
+      assert.deepEqual(run.stdout.split('\n').filter((line) => /^\s+(error|warning)/.test(line)), [], run.stdout + run.stderr)
+      assert.equal(run.stdout.split('\n').filter((line) => /: OK \(/.test(line)).length, documents.length, run.stdout)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

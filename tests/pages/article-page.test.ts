@@ -110,13 +110,22 @@ describe('an article page', () => {
     assert.equal(JSON.parse(data).headline, title)
   })
 
-  test('gives an image-less article a small card, and marks an article in another language', () => {
-    const uk = parseHtml(page({ lang: 'uk', tags: undefined }))
-    assert.equal(meta(uk, 'twitter:card'), 'summary')
-    assert.equal(meta(uk, 'og:image'), undefined)
-    assert.equal(one(uk, 'html').properties.lang, 'en')
-    assert.equal(one(uk, 'article').properties.lang, 'uk')
-    assert.equal(all(uk, 'ul').length, 0)
+  test('gives an image-less article a small card, and marks an article in a language wirefeed has no interface in', () => {
+    const pl = parseHtml(page({ lang: 'pl', tags: undefined }))
+    assert.equal(meta(pl, 'twitter:card'), 'summary')
+    assert.equal(meta(pl, 'og:image'), undefined)
+    assert.equal(one(pl, 'html').properties.lang, 'en')
+    assert.equal(one(pl, 'article').properties.lang, 'pl')
+    assert.equal(all(pl, 'ul').length, 0)
+  })
+
+  test('shows an article in a language wirefeed has an interface in with that interface, dated in it (#21)', () => {
+    const uk = parseHtml(page({ language: 'uk', date: '2026-01-06T09:30:00+02:00' }))
+    assert.equal(one(uk, 'html').properties.lang, 'uk')
+    assert.equal(one(uk, 'article').properties.lang, undefined)
+    assert.equal(text(one(uk, 'a', (element) => hasClass(element, 'skip'))), 'Перейти до основного вмісту')
+    assert.match(text(one(uk, 'p', (element) => hasClass(element, 'meta'))), /6 січня 2026 р\./)
+    assert.match(text(one(uk, 'footer', (element) => hasClass(element, 'colophon'))), /^Стежте за нами в RSS-читачі/)
   })
 
   test('writes the same bytes for the same article', () => {
@@ -182,10 +191,10 @@ describe('an article page with corrections (#19)', () => {
   })
 
   test('marks its labels as the site’s language in an article in another', () => {
-    const other = parseHtml(page({ lang: 'uk', corrections: corrections.slice(0, 1) }))
+    const other = parseHtml(page({ lang: 'pl', corrections: corrections.slice(0, 1) }))
     const section = one(other, 'section', (element) => hasClass(element, 'corrections'))
     assert.equal(one(section, 'h2').properties.lang, 'en')
     assert.equal(one(section, 'strong').properties.lang, 'en')
-    assert.equal(one(other, 'article').properties.lang, 'uk')
+    assert.equal(one(other, 'article').properties.lang, 'pl')
   })
 })

@@ -130,3 +130,12 @@ test('so does the record newsroom cut into pages of two: older pages, months, a 
   assert.match(files.get('tags/kyiv/atom.xml') ?? '', /<link rel="alternate" href="https:\/\/news\.example\.org\/record\/tags\/kyiv\/"\/>/)
   assert.ok(files.has('tags/kyiv/index.html'))
 })
+
+test('so does the bilingual newsroom: every language feed and page, the hreflang links between translations, its archives', async () => {
+  const { files, broken, unreached } = await crawl('bilingual', '2026-02-06T12:00:00+02:00')
+  assert.deepEqual(broken, [])
+  assert.deepEqual(unreached, [])
+  for (const path of ['languages/en/index.html', 'languages/uk/index.html', 'languages/en/page/2/index.html', 'languages/en/archive/2025/12/atom.xml']) assert.ok(files.has(path), path)
+  // A language feed's id and alternate link are its page, which exists.
+  assert.match(files.get('languages/en/atom.xml') ?? '', /<link rel="alternate" href="https:\/\/visnyk\.example\.org\/languages\/en\/"\/>/)
+})

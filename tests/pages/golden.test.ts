@@ -15,8 +15,8 @@ import { golden } from '../run-cli.ts'
 import { all, one, parseHtml, text } from './html.ts'
 
 const checkedByCli = new Set(['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json'])
-/** The archives, topic feeds and feeds.opml (not the pages beside them): checked by tests/feeds/golden.test.ts. */
-const feedDocument = (path: string) => (/^(archive|tags|authors)\//.test(path) && !path.endsWith('.html')) || path === 'feeds.opml'
+/** The archives, topic and language feeds and feeds.opml (not the pages beside them): checked by tests/feeds/golden.test.ts. */
+const feedDocument = (path: string) => (/^(archive|tags|authors|languages)\//.test(path) && !path.endsWith('.html')) || path === 'feeds.opml'
 const expected = new URL('newsroom/expected/', fixtures)
 
 async function newsroom() {
@@ -45,6 +45,8 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     'feed-view.css',
     'headlines.json',
     'index.html',
+    'languages/en-gb/index.html',
+    'languages/uk/index.html',
     'news-sitemap.xml',
     'robots.txt',
     'sitemap-index.xml',
@@ -66,7 +68,10 @@ test('writes reviewed files that real parsers read as intended', async () => {
   assert.equal(text(one(summit, 'h1')), 'Allies draft "binding" guarantees at Paris summit')
   assert.equal(JSON.parse(text(one(summit, 'script'))).headline, 'Allies draft "binding" guarantees at Paris summit')
   assert.doesNotMatch(await read('2026/01/summit/index.html'), /alert\('never'\)|javascript:|onclick/)
-  assert.equal(one(parseHtml(await read('2026/01/symbols/index.html')), 'article').properties.lang, 'uk')
+  // An article in Ukrainian on an English site: its page's interface is Ukrainian, so the whole document is.
+  const symbols = parseHtml(await read('2026/01/symbols/index.html'))
+  assert.equal(one(symbols, 'html').properties.lang, 'uk')
+  assert.equal(one(symbols, 'article').properties.lang, undefined)
   parseXml(await read('sitemap.xml'))
   // At 12:00 in Kyiv on 6 January: the summit (that morning) and the symbols story (5 January) are less than two days old.
   const news = parseXml(await read('news-sitemap.xml'))

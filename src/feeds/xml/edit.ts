@@ -31,6 +31,11 @@ export interface XmlAdditions {
    * list in a browser (see below).
    */
   view?: string
+  /**
+   * Atom only: each entry's `xml:lang`, in the order of the entries, where
+   * it differs from the document's (`undefined` where it does not).
+   */
+  entryLanguages?: readonly (string | undefined)[]
 }
 
 const formats = {
@@ -61,7 +66,10 @@ const declaration = '<?xml version="1.0" encoding="utf-8"?>\n'
  *    `feed` writes: they are plain text (src/feeds/model.ts), so no reader
  *    need decode them twice, a stylesheet shows them as they read (not
  *    `R&amp;D`), and the validator does not parse them as HTML.
- * 5. With `view`, a CSS `xml-stylesheet` instruction follows the declaration.
+ * 5. Atom entries in another language than the document's get `xml:lang`
+ *    (RFC 4287 §2, XML 1.0 §2.12), so a reader of a site in two languages
+ *    knows which each entry is in.
+ * 6. With `view`, a CSS `xml-stylesheet` instruction follows the declaration.
  *
  * The view: the classic way, an XSLT stylesheet, is being removed from
  * browsers (https://chromestatus.com/feature/4709671889534976). The CSS
@@ -117,6 +125,15 @@ export function editFeedXml(xml: string, format: keyof typeof formats, slot: (va
   })
 
   if (format === 'atom') text = text.replace(/<(title|summary) type="html">/g, '<$1 type="text">')
+
+  const languages = format === 'atom' ? (additions.entryLanguages ?? []) : []
+  if (languages.some((language) => language !== undefined)) {
+    let index = 0
+    text = text.replace(/<entry>/g, () => {
+      const language = languages[index++]
+      return language === undefined ? '<entry>' : `<entry xml:lang="${escapeXml(language, true)}">`
+    })
+  }
 
   if (view === undefined) return text
   const instruction = `<?xml-stylesheet type="text/css" href="${escapeXml(view + feedViewFiles.style, true)}"?>\n`

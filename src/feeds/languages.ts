@@ -1,0 +1,57 @@
+import type { Config } from '../config.ts'
+import { languageName, siteLanguages } from '../languages.ts'
+import { xmlSafe } from '../xml-safe.ts'
+import { feedUrls, type FeedSpec, type FeedUrls } from './model.ts'
+
+/**
+ * A language's feed (issue #21): only that language's articles, its channel
+ * in that language, so that a service that takes one language per feed
+ * (Microsoft Start) can be given one. A site publishes these only when its
+ * articles are in two languages or more.
+ */
+export interface LanguageFeed<A> {
+  /** The BCP 47 tag, as the articles give it. */
+  language: string
+  /** The language's name in itself: `English`, `Українська`. */
+  name: string
+  feed: FeedSpec
+  /** Every article in this language, in the order given. */
+  articles: A[]
+}
+
+/** Where the language feeds live, relative to the site URL: `languages/<tag>/`, the tag in lower case. */
+export const languagesFolder = 'languages/'
+
+/** Each language of `articles` with its feed, in tag order; none for a site in one language. */
+export function languageFeedsOf<A extends { lang: string }>(articles: readonly A[], config: Config): LanguageFeed<A>[] {
+  return siteLanguages(articles).map((language) => {
+    const name = languageName(language)
+    return {
+      language,
+      name,
+      // As a topic's: the name in the title, the site's description (src/feeds/topics.ts says why).
+      feed: { folder: `${languagesFolder}${language.toLowerCase()}/`, title: `${config.title} — ${name}`, description: config.description, language },
+      articles: articles.filter((article) => article.lang === language),
+    }
+  })
+}
+
+/** A language's feed as pages and the OPML list offer it. */
+export interface LanguageFeedLink {
+  language: string
+  name: string
+  title: string
+  self: FeedUrls
+  /** Its page, at its folder (src/pages/language-page.ts). */
+  page: string
+}
+
+export function languageFeedLink(entry: LanguageFeed<unknown>, config: Config): LanguageFeedLink {
+  return {
+    language: entry.language,
+    name: entry.name,
+    title: xmlSafe(entry.feed.title),
+    self: feedUrls(config, entry.feed.folder),
+    page: new URL(entry.feed.folder, config.url).href,
+  }
+}
