@@ -146,3 +146,13 @@ test('reports a profile’s problems at their lines: a name that is no slug, a s
   assert.match(String(size?.note), /whole number of bytes/)
   assert.match(String(key?.reason), /did you mean `profiles\.app\.maxItems`/)
 })
+
+test('reads `sections` in the order given, none by default, and refuses one given twice at the second', () => {
+  assert.deepEqual(resolveConfig().sections, [])
+  assert.deepEqual(problems('sections: [World, Business, Sport]\n').settings?.sections, ['World', 'Business', 'Sport'])
+  const twice = problems('sections:\n  - World\n  - Sport\n  - World\n')
+  assert.equal(twice.settings, undefined)
+  assert.deepEqual(twice.places, ['4:5 invalid-field'])
+  assert.match(String(twice.messages[0]?.reason), /`World` is already section 1/)
+  assert.deepEqual(problems('sections: [World, ""]\n').places, ['1:19 invalid-field'])
+})
