@@ -61,4 +61,12 @@ export const en: Strings = {
   newerArticles: 'Newer articles',
   olderArticles: 'Older articles',
   pageOf: 'Page {page} of {pages}',
+  pageHeading: '{name} — page {page} of {pages}',
+  sectionKicker: 'Section',
+  sectionDescription: 'The latest articles in {name} from {site}.',
+  feedsBySection: 'Feeds by section',
+  topicMonths: 'By month',
+  tagMonthDescription: 'Every article on {name} that {site} published in {month}.',
+  authorMonthDescription: 'Every article by {name} that {site} published in {month}.',
+  sectionMonthDescription: 'Every article in {name} that {site} published in {month}.',
 }

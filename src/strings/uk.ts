@@ -74,4 +74,13 @@ export const uk: Strings = {
   newerArticles: 'Новіші статті',
   olderArticles: 'Давніші статті',
   pageOf: 'Сторінка {page} з {pages}',
+  pageHeading: '{name} — сторінка {page} з {pages}',
+  sectionKicker: 'Рубрика',
+  sectionDescription: 'Останні статті в рубриці «{name}» на сайті «{site}».',
+  feedsBySection: 'Стрічки рубрик',
+  topicMonths: 'За місяцями',
+  // No full stop after {month}: a Ukrainian month and year end with "р.".
+  tagMonthDescription: 'Усі статті на тему «{name}» на сайті «{site}» за {month}',
+  authorMonthDescription: 'Усі статті з підписом {name} на сайті «{site}» за {month}',
+  sectionMonthDescription: 'Усі статті рубрики «{name}» на сайті «{site}» за {month}',
 }
