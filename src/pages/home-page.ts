@@ -19,8 +19,8 @@ import { feedAddress, headlineList, leadStory, pageFolder, pageLinks, pageNav } 
  * first is a front page: the masthead once, as its heading; the newest story
  * leading with its image, the others with thumbnails; and, second to the
  * news (beside it on a wide screen, after it on a phone), the three feeds
- * offered to people, not only to readers' autodiscovery, and every tag's
- * and author's feeds. In a preview, each article shown before its time is
+ * offered to people, not only to readers' autodiscovery, and every
+ * section's, tag's and author's feeds. In a preview, each article shown before its time is
  * marked in its headline.
  */
 export function homePage(articles: readonly ShownArticle[], number: number, count: number, topics: readonly TopicFeed[], config: Config): string {
@@ -35,11 +35,12 @@ export function homePage(articles: readonly ShownArticle[], number: number, coun
       ? [h('p', strings.nothingPublished)]
       : lead
         ? [leadStory(lead, config, link), ...(rest.length > 0 ? [headlineList(rest, config, link, 'h3')] : [])]
-        : [headlineList(articles, config, link, 'h3')]
-  const heading = first ? config.title : `${config.title} (${fill(strings.pageOf, { page: String(number), pages: String(count) })})`
+        : [headlineList(articles, config, link, 'h2')]
+  // The masthead names the site on every page: an older page's heading says which page of the news it is.
+  const heading = first ? config.title : fill(strings.pageHeading, { name: strings.latestHeadlines, page: String(number), pages: String(count) })
   return renderPage(config, {
     url,
-    title: heading,
+    title: first ? heading : `${heading} – ${config.title}`,
     description: config.description,
     isHome: first,
     wide: first,
@@ -57,11 +58,11 @@ export function homePage(articles: readonly ShownArticle[], number: number, coun
             h('div.secondary', subscribeSections(topics, config, link)),
           ]),
         ]
-      : [h('h1', heading), h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, strings.olderArticles), ...headlines, ...pageNav('', number, count, config, link)])],
+      : [h('h1', { id: 'latest' }, heading), h('section', { ariaLabelledBy: 'latest' }, [...headlines, ...pageNav('', number, count, config, link)])],
   })
 }
 
-/** The first page's offer of the feeds: the site's three, the OPML list, then every tag's and author's. */
+/** The first page's offer of the feeds: the site's three, the OPML list, then every section's (in the config's order), tag's and author's. */
 function subscribeSections(topics: readonly TopicFeed[], config: Config, link: LinkTo): Element[] {
   const strings = siteStrings(config)
   const feeds = feedList(config)
@@ -80,13 +81,14 @@ function subscribeSections(topics: readonly TopicFeed[], config: Config, link: L
         }),
       ),
     ]),
+    ...topicSection(topics, 'section', strings.feedsBySection, link),
     ...topicSection(topics, 'tag', strings.feedsByTag, link),
     ...topicSection(topics, 'author', strings.feedsByAuthor, link),
   ]
 }
 
 /**
- * The feeds of every tag or every author, one line each: the name, then a
+ * The feeds of every section, tag or author, one line each: the name, then a
  * link per format. The links' visible text is the format, as in the
  * Subscribe list; their accessible name adds the topic ("RSS: Ukraine"), so
  * a list of links read out of context still says where each one goes.
