@@ -1,7 +1,7 @@
-import { closest, distance } from 'fastest-levenshtein'
 import type { VFile } from 'vfile'
 import { z } from 'zod'
 import { report } from './messages.ts'
+import { nearestName } from './suggest.ts'
 import type { Position } from 'unist'
 import { validateYaml } from './yaml-data.ts'
 
@@ -79,8 +79,7 @@ export function lintBylines(articles: readonly Byline[], authors: readonly Autho
   for (const article of articles) {
     for (const name of new Set(article.authors)) {
       if (known.has(name)) continue
-      const nearest = names.length > 0 ? closest(name, names) : undefined
-      const suggestion = nearest !== undefined && distance(name, nearest) <= Math.max(2, Math.floor(name.length / 3)) ? nearest : undefined
+      const suggestion = nearestName(name, names)
       report(article.file, 'unknown-author', article.places.author, { name, ...(suggestion !== undefined && { suggestion }) }, { severity: 'warning' })
     }
   }

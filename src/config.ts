@@ -111,6 +111,17 @@ const configFields = z.strictObject({
     )
     .default({})
     .describe('feeds for partners by name, each `maxBytes`, `maxItems`, `minItems`, `content` and `format`, written to `partners/<name>/`'),
+  // Names, not slugs: an article's `section` is one of them exactly as written (src/validate.ts); pages list them in this order.
+  sections: z
+    .array(plainText(50).describe('a name as plain text, 50 characters at most'))
+    .superRefine((names, context) => {
+      names.forEach((name, index) => {
+        const first = names.indexOf(name)
+        if (first < index) context.addIssue({ code: 'custom', path: [index], message: `\`${name}\` is already section ${first + 1}` })
+      })
+    })
+    .default([])
+    .describe('a list of the site’s sections by name, such as `[World, Business, Sport]`, each given once'),
   icon: siteImagePath('icon').optional(),
   logo: siteImagePath('logo').optional(),
   strings: stringsSchema

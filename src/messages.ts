@@ -187,6 +187,18 @@ const catalogue = {
         ? `write \`${d.suggestion}\` if it is the same person, or add \`${d.name}\` to authors.yaml; as it is, they get a page and feeds of their own`
         : `add \`${d.name}\` to authors.yaml, so their byline links to their page with their bio`,
   },
+  'unknown-section': {
+    reason: (d: { name: string; suggestion?: string }) =>
+      `The section \`${d.name}\` is not one of the config’s \`sections\`` + (d.suggestion ? `: did you mean \`${d.suggestion}\`?` : ''),
+    fix: (d: { name: string; suggestion?: string; known: string }) =>
+      d.suggestion
+        ? `write \`${d.suggestion}\``
+        : `write one of ${d.known}, or add \`${d.name}\` to \`sections:\` in wirefeed.config.yaml`,
+  },
+  'no-sections': {
+    reason: (d: { name: string }) => `The section \`${d.name}\` is not one of the site’s: the config lists no \`sections\``,
+    fix: (d: { name: string }) => `add \`sections:\` to wirefeed.config.yaml with the site’s sections (such as \`sections: [${d.name}]\`), or remove \`section\``,
+  },
   'duplicate-headline': {
     reason: (d: { other: string }) => `The same headline is used by ${d.other}`,
     fix: () => 'make each headline distinct, so readers can tell the articles apart',

@@ -160,6 +160,7 @@ export const articleSchema = z.strictObject({
     .max(maxTags, `at most ${maxTags} tags`)
     .describe(`a list of at most ${maxTags} short words or phrases (50 characters at most each)`)
     .optional(),
+  section: text(50).describe('one of the config’s `sections`, exactly as it writes it').optional(),
   image: z
     .strictObject({
       src: imageSource,

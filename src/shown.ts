@@ -1,7 +1,7 @@
 import type { Article } from './validate.ts'
 
 /** The fields of a published article that pages and feeds show. */
-const shownFields = ['id', 'url', 'title', 'summary', 'authors', 'date', 'updated', 'corrections', 'tags', 'image', 'lang', 'translationOf', 'feed'] as const
+const shownFields = ['id', 'url', 'title', 'summary', 'authors', 'date', 'updated', 'corrections', 'tags', 'section', 'image', 'lang', 'translationOf', 'feed'] as const
 
 /**
  * What readers see of a published article: plain data, the same on every

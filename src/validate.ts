@@ -9,6 +9,7 @@ import { report } from './messages.ts'
 import { parseSource } from './parse.ts'
 import { articleSchema, slugPattern, type ArticleData, type CorrectionKind, type FeedPolicy } from './schema.ts'
 import { fileNameProblem, slugFromFileName, suggestSlug } from './slug.ts'
+import { nearestName } from './suggest.ts'
 import { validateYaml } from './yaml-data.ts'
 import type { ImageInfo } from './image-info.ts'
 
@@ -37,6 +38,8 @@ export interface Article {
   /** The body's `bodyDigest`: how the ledger notices a published text that changed without a correction. */
   bodyDigest: string
   tags: string[]
+  /** One of the config's `sections`, exactly as it writes it; absent when the article names none. */
+  section?: string
   image?: LeadImage
   /** Its language (front matter `language`, or its older name `lang`), else the site's. */
   lang: string
@@ -175,6 +178,22 @@ function bodyText(file: VFile, tree: Root): string {
   return start === undefined ? '' : String(file.value).slice(start)
 }
 
+/**
+ * Whether `name` is one of the config's `sections`; if not, an error at the
+ * value: a misspelt section would otherwise make a section of its own, with
+ * no place in the site's list of them.
+ */
+function knownSection(file: VFile, name: string, sections: readonly string[], place: Position | undefined): boolean {
+  if (sections.includes(name)) return true
+  if (sections.length === 0) {
+    report(file, 'no-sections', place, { name })
+    return false
+  }
+  const suggestion = nearestName(name, sections)
+  report(file, 'unknown-section', place, { name, known: sections.map((section) => `\`${section}\``).join(', '), ...(suggestion !== undefined && { suggestion }) })
+  return false
+}
+
 /** A valid article and its body, the Markdown tree with positions true to the source file. */
 export interface ValidArticle {
   article: Article
@@ -216,6 +235,7 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
     report(file, 'updated-before-correction', locate(['updated']), { at: newest.at })
     return undefined
   }
+  if (data.section !== undefined && !knownSection(file, data.section, config.sections, locate(['section']))) return undefined
   const updated = explicit ?? newest?.instant
   const corrections = entries
     .sort((a, b) => a.instant.getTime() - b.instant.getTime() || a.index - b.index)
@@ -264,6 +284,7 @@ export function validateArticle(file: VFile, config: Config): ValidArticle | und
     ...(corrections.length > 0 && { corrections }),
     bodyDigest: bodyDigest(bodyText(file, tree)),
     tags: data.tags ?? [],
+    ...(data.section !== undefined && { section: data.section }),
     ...(data.image && {
       image: {
         url: new URL(data.image.src, site).href,

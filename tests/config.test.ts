@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
 import { configSchema, resolveConfig, validateConfig } from '../src/config.ts'
+import { stringKeys } from '../src/strings/keys.ts'
 
 test('has a default for every field, so a fresh clone builds untouched', () => {
   const settings = resolveConfig()
@@ -62,13 +63,14 @@ test('names every missing string of a language wirefeed has none for, at `langua
   assert.equal(none.settings, undefined)
   assert.deepEqual(none.places, ['2:11 missing-strings'])
   const reason = String(none.messages[0]?.reason)
-  assert.match(reason, /^There are no built-in interface strings for `pl`, and `strings` lacks these 60: `skipToContent`, `followInReader`, /)
+  // Every key: counted, so that a new string does not change this test.
+  assert.match(reason, new RegExp(`^There are no built-in interface strings for \`pl\`, and \`strings\` lacks these ${stringKeys.length}: \`skipToContent\`, \`followInReader\`, `))
   assert.match(reason, /`readingTime`/)
   assert.match(String(none.messages[0]?.note), /or set `language` to one wirefeed has strings for: `en`, `uk`$/)
 
   const some = problems('language: pl\nstrings:\n  subscribe: Subskrybuj\n')
   assert.deepEqual(some.places, ['2:1 missing-strings'])
-  assert.match(String(some.messages[0]?.reason), /lacks these 59: /)
+  assert.match(String(some.messages[0]?.reason), new RegExp(`lacks these ${stringKeys.length - 1}: `))
   assert.doesNotMatch(String(some.messages[0]?.reason), /`subscribe`/)
 })
 
@@ -145,4 +147,14 @@ test('reports a profile’s problems at their lines: a name that is no slug, a s
   assert.match(String(name?.note), /a slug: lower-case letters, digits and single hyphens/)
   assert.match(String(size?.note), /whole number of bytes/)
   assert.match(String(key?.reason), /did you mean `profiles\.app\.maxItems`/)
+})
+
+test('reads `sections` in the order given, none by default, and refuses one given twice at the second', () => {
+  assert.deepEqual(resolveConfig().sections, [])
+  assert.deepEqual(problems('sections: [World, Business, Sport]\n').settings?.sections, ['World', 'Business', 'Sport'])
+  const twice = problems('sections:\n  - World\n  - Sport\n  - World\n')
+  assert.equal(twice.settings, undefined)
+  assert.deepEqual(twice.places, ['4:5 invalid-field'])
+  assert.match(String(twice.messages[0]?.reason), /`World` is already section 1/)
+  assert.deepEqual(problems('sections: [World, ""]\n').places, ['1:19 invalid-field'])
 })

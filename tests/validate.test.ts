@@ -397,3 +397,35 @@ describe('bodyDigest', () => {
     assert.equal(digest({}, ''), bodyDigest(''))
   })
 })
+
+describe('section', () => {
+  const sections = config({ sections: ['World', 'Business', 'Sport'] })
+
+  test('takes one of the config’s sections, as written', () => {
+    assert.equal(validateArticle(source({ section: 'Business' }), sections)?.article.section, 'Business')
+    assert.equal(validateArticle(source({}), sections)?.article.section, undefined)
+  })
+
+  test('refuses a section the config does not list, at its value, with the nearest as "did you mean"', () => {
+    const file = source({ section: 'Bussines' })
+    assert.equal(validateArticle(file, sections), undefined)
+    // Front matter: title, summary, author, date, section: the value starts after `section: `.
+    assert.deepEqual(problems(file), ['6:10 [unknown-section] The section `Bussines` is not one of the config’s `sections`: did you mean `Business`?'])
+    assert.equal(file.messages[0]?.note, 'write `Business`')
+    assert.equal(file.messages[0]?.fatal, true)
+  })
+
+  test('lists the sections when none is near, and says how to add one', () => {
+    const file = source({ section: 'Culture' })
+    assert.equal(validateArticle(file, sections), undefined)
+    assert.deepEqual(problems(file), ['6:10 [unknown-section] The section `Culture` is not one of the config’s `sections`'])
+    assert.equal(file.messages[0]?.note, 'write one of `World`, `Business`, `Sport`, or add `Culture` to `sections:` in wirefeed.config.yaml')
+  })
+
+  test('refuses a section when the config lists none, saying to add `sections:`', () => {
+    const file = source({ section: 'World' })
+    assert.equal(validateArticle(file, config()), undefined)
+    assert.deepEqual(problems(file).map((problem) => problem.slice(0, 22)), ['6:10 [no-sections] The'])
+    assert.match(String(file.messages[0]?.note), /add `sections:` to wirefeed\.config\.yaml .*`sections: \[World\]`/)
+  })
+})

@@ -10,7 +10,8 @@ import { pastArchivePolling, type PollingHint } from './polling.ts'
  * reader can rebuild a feed's whole history while no document holds more
  * than `feedItems` items or one month.
  *
- * Each feed (the site's, each tag's, each author's) is, in its folder:
+ * Each feed (the site's, each tag's, each author's, each section's) is, in
+ * its folder:
  *
  * - its subscription documents (`feed.xml`, `atom.xml`, `feed.json`): the
  *   newest `feedItems` items;

@@ -15,8 +15,9 @@ import { languageFeedLink, languageFeedsOf } from './languages.ts'
 
 /**
  * Every feed document of the site: the site's feed, each tag's
- * (`tags/<slug>/`) and each author's (`authors/<slug>/`), and on a site in
- * several languages each language's (`languages/<tag>/`), each with its
+ * (`tags/<slug>/`), each author's (`authors/<slug>/`), each section's that
+ * has articles (`sections/<slug>/`), and on a site in several languages each
+ * language's (`languages/<tag>/`), each with its
  * monthly archives (src/feeds/archives.ts), in RSS, Atom and JSON Feed; then
  * `feeds.opml`, which lists them; then each partner profile's document
  * (`profileDocuments`). The site's subscription documents hold the newest

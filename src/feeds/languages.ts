@@ -26,11 +26,13 @@ export const languagesFolder = 'languages/'
 export function languageFeedsOf<A extends { lang: string }>(articles: readonly A[], config: Config): LanguageFeed<A>[] {
   return siteLanguages(articles).map((language) => {
     const name = languageName(language)
+    const folder = `${languagesFolder}${language.toLowerCase()}/`
     return {
       language,
       name,
-      // As a topic's: the name in the title, the site's description (src/feeds/topics.ts says why).
-      feed: { folder: `${languagesFolder}${language.toLowerCase()}/`, title: `${config.title} — ${name}`, description: config.description, language },
+      // As a topic's: the name in the title, the site's description (src/feeds/topics.ts says why). Its page, at its
+      // folder, shows all its articles: its archives have no month pages, so they link there too.
+      feed: { folder, title: `${config.title} — ${name}`, description: config.description, language, page: folder },
       articles: articles.filter((article) => article.lang === language),
     }
   })

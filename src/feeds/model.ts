@@ -100,8 +100,8 @@ export interface FeedModel {
   /**
    * The page that shows this document's items, its alternate link (RSS
    * `link`, Atom `link rel="alternate"`, JSON Feed `home_page_url`): the page
-   * at its feed's folder (the home page, a topic's page), or, for an archive
-   * of a feed whose months have pages (`FeedSpec.monthPages`), its month's.
+   * at its feed's folder (the home page, a topic's page), or, for an archive,
+   * its month's page at the archive's folder (src/pages/archive-pages.ts).
    */
   page: string
   language: string
@@ -137,14 +137,9 @@ export interface FeedSpec {
   /** The WebSub hub to advertise; only the site's feed, the one `wirefeed ping` announces, has one. */
   hub?: string
   /**
-   * Whether each month of its archive has a page (src/pages/archive-pages.ts):
-   * the site's feed. An archive document's alternate link goes to its month's
-   * page, or else to the feed's own page.
-   */
-  monthPages?: boolean
-  /**
-   * For a feed whose folder has no page (a partner's, src/feeds/documents.ts):
-   * its page (alternate link), and its id, relative to the site URL.
+   * For a feed whose folder has no page (a partner's, src/feeds/documents.ts),
+   * or whose archives have no month pages (a language's, src/feeds/languages.ts):
+   * the page of all its documents (alternate link), relative to the site URL.
    */
   page?: string
   id?: string
@@ -171,7 +166,6 @@ export function siteFeed(config: Config): FeedSpec {
     title: config.title,
     description: config.description,
     ...(config.hub !== undefined && { hub: config.hub }),
-    monthPages: true,
   }
 }
 
@@ -219,8 +213,9 @@ export function feedModel(
     id: new URL(feed.id ?? feed.folder, config.url).href,
     title: xmlSafe(feed.title),
     description: xmlSafe(feed.description),
-    // Every feed's folder has its page (src/pages/site-pages.ts), so its id and alternate link lead somewhere.
-    page: new URL(feed.monthPages && options.at !== undefined ? options.at : (feed.page ?? feed.folder), config.url).href,
+    // Every feed's folder, and every archive's, has its page (src/pages/site-pages.ts), so its id and alternate link lead
+    // somewhere; a feed that names its page (a partner's, a language's) has no month pages, and links there throughout.
+    page: new URL(feed.page ?? options.at ?? feed.folder, config.url).href,
     language: feed.language ?? config.language,
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,

@@ -12,9 +12,10 @@ export const opmlFile = 'feeds.opml'
  * `feeds.opml`: every feed of the site in every format, as an OPML 2.0
  * subscription list (http://opml.org/spec2.opml), for readers that import
  * many feeds at once. Each feed is an `<outline type="rss">` (OPML's type for
- * any feed, Atom and JSON Feed included) with its `xmlUrl`, grouped in three
- * folders named after the site: its own feeds, by tag, by author, and on a
- * site in several languages by language (each outline in its language). Readers
+ * any feed, Atom and JSON Feed included) with its `xmlUrl`, grouped in
+ * folders named after the site: its own feeds, by section (in the config's
+ * order), by tag, by author, and on a site in several languages by language
+ * (each outline in its language). Readers
  * import one level of folders, so there is no deeper nesting.
  *
  * No date: the file changes only when a feed is added or renamed. Every value
@@ -41,6 +42,7 @@ export function toOpml(config: Config, topics: readonly TopicFeed[], languages: 
     '  </head>',
     '  <body>',
     ...folder(site, feeds(site, feedUrls(config, ''), config.url)),
+    ...folder(`${site} — by section`, ofKind('section')),
     ...folder(`${site} — by tag`, ofKind('tag')),
     ...folder(`${site} — by author`, ofKind('author')),
     ...folder(`${site} — by language`, languages.flatMap((entry) => feeds(entry.title, entry.self, entry.page, entry.language))),

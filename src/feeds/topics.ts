@@ -6,9 +6,9 @@ import type { Article } from '../validate.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import { feedUrls, type FeedSpec, type FeedUrls } from './model.ts'
 
-export type TopicKind = 'tag' | 'author'
+export type TopicKind = 'tag' | 'author' | 'section'
 
-/** A tag or an author, with its feed and its articles. */
+/** A tag, an author or a section, with its feed and its articles. */
 export interface Topic<A> {
   kind: TopicKind
   /** As written in the articles (and as their items carry it). */
@@ -16,14 +16,14 @@ export interface Topic<A> {
   /** URL-safe, stable, unique among the topics of its kind. */
   slug: string
   feed: FeedSpec
-  /** Every article with this tag, or by this author, in the order given. */
+  /** Every article with this tag, by this author or in this section, in the order given. */
   articles: A[]
 }
 
-/** A tag's or an author's feed, as pages and the OPML list offer it. */
+/** A tag's, an author's or a section's feed, as pages and the OPML list offer it. */
 export interface TopicFeed {
   kind: TopicKind
-  /** The tag or byline, as written in the articles. */
+  /** The tag, byline or section, as written in the articles. */
   name: string
   /** The feed's channel title: "Site — Ukraine". */
   title: string
@@ -44,17 +44,20 @@ export function topicFeed(topic: Topic<unknown>, config: Config): TopicFeed {
 }
 
 /** Where each kind's feeds live, relative to the site URL. */
-export const topicFolders = { tag: 'tags/', author: 'authors/' } as const
+export const topicFolders = { tag: 'tags/', author: 'authors/', section: 'sections/' } as const
 
 /**
- * Every tag and every author of `articles`, each with its feed: tags first,
- * then authors, each kind in slug order. A name is a topic exactly as written
- * (`Ukraine` and `ukraine` are two), as the feeds' categories and bylines are.
+ * Every tag, author and section of `articles`, each with its feed: tags
+ * first, then authors, each kind in slug order, then sections in the
+ * config's order (a section with no articles has none). A name is a topic
+ * exactly as written (`Ukraine` and `ukraine` are two), as the feeds'
+ * categories and bylines are.
  */
-export function topicsOf<A extends Pick<Article, 'tags' | 'authors'>>(articles: readonly A[], config: Config): Topic<A>[] {
+export function topicsOf<A extends Pick<Article, 'tags' | 'authors' | 'section'>>(articles: readonly A[], config: Config): Topic<A>[] {
   const kinds: Array<[TopicKind, (article: A) => string[]]> = [
     ['tag', (article) => article.tags],
     ['author', (article) => article.authors],
+    ['section', (article) => (article.section === undefined ? [] : [article.section])],
   ]
   return kinds.flatMap(([kind, namesOf]) => {
     const byName = new Map<string, A[]>()
@@ -67,14 +70,33 @@ export function topicsOf<A extends Pick<Article, 'tags' | 'authors'>>(articles: 
       }
     }
     // A registered author's slug is theirs (src/authors.ts); other names get theirs around it.
-    const slugs = topicSlugs(byName.keys(), kind, kind === 'author' ? registeredSlugs(config) : undefined)
+    const slugs = kind === 'section' ? sectionSlugs(config) : topicSlugs(byName.keys(), kind, kind === 'author' ? registeredSlugs(config) : undefined)
+    const order = (topic: Topic<A>) => config.sections.indexOf(topic.name)
     return [...byName]
       .map(([name, list]): Topic<A> => {
         const slug = slugs.get(name) ?? ''
         return { kind, name, slug, feed: feedOf(kind, name, slug, config), articles: list }
       })
-      .sort((a, b) => byCodePoint(a.slug, b.slug))
+      .sort((a, b) => (kind === 'section' ? order(a) - order(b) : byCodePoint(a.slug, b.slug)))
   })
+}
+
+const sectionSlugsOf = new WeakMap<Config, Map<string, string>>()
+
+/**
+ * Each of the config's sections' slugs, from the config's list alone: so a
+ * section's folder is known to every page that links to it, and never moves
+ * as articles come and go.
+ */
+function sectionSlugs(config: Config): Map<string, string> {
+  let slugs = sectionSlugsOf.get(config)
+  if (slugs === undefined) sectionSlugsOf.set(config, (slugs = topicSlugs(config.sections, 'section')))
+  return slugs
+}
+
+/** The page of the config's section `name` (its feeds' folder), where a listed story's section links to. */
+export function sectionPage(name: string, config: Config): string {
+  return new URL(`${topicFolders.section}${sectionSlugs(config).get(name) ?? ''}/`, config.url).href
 }
 
 /**

@@ -1,13 +1,15 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { archiveFolder, archiveRoot, type Month } from '../feeds/archives.ts'
+import type { Topic } from '../feeds/topics.ts'
 import type { ShownArticle } from '../shown.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import { displayMonth, displayNumber } from '../strings/format.ts'
 import { linkFrom, renderPage } from './layout.ts'
 import { feedAlternates, feedSentence, headlineList } from './listing.ts'
+import { topicTexts } from './topic-page.ts'
 
-/** One month of the site's archive, as its page shows it. */
+/** One month of the site's archive, or of a topic's, as its page shows it. */
 export interface ArchiveMonth {
   month: Month
   /** Its articles, newest first: all of them, as its archive feed documents hold. */
@@ -17,37 +19,45 @@ export interface ArchiveMonth {
 }
 
 /**
- * A month's page, at its archive feed documents' folder (`archive/2026/01/`),
- * so their alternate link leads to it (RFC 5005 archives, for people): every
- * article of the month, newest first, the months before and after it that
- * have a page, and the month's feeds when it has them. A month whose last
- * article was retracted keeps its page, as it keeps its archive, saying so.
+ * A month's page, at its archive feed documents' folder (`archive/2026/01/`,
+ * or a topic's: `tags/ukraine/archive/2026/01/`), so their alternate link
+ * leads to it (RFC 5005 archives, for people): every article of the month,
+ * newest first, the months before and after it that have a page, and the
+ * month's feeds when it has them. The site's months lead back to the
+ * archive's page, a topic's to the topic's page. A month whose last article
+ * was retracted keeps its page, as it keeps its archive, saying so.
  */
-export function monthPage(entry: ArchiveMonth, earlier: Month | undefined, later: Month | undefined, config: Config): string {
+export function monthPage(entry: ArchiveMonth, earlier: Month | undefined, later: Month | undefined, config: Config, topic?: Topic<unknown>): string {
   const strings = siteStrings(config)
-  const folder = archiveFolder({ folder: '' }, entry.month)
+  const feed = topic?.feed ?? { folder: '', title: config.title }
+  const folder = archiveFolder(feed, entry.month)
   const url = new URL(folder, config.url).href
   const link = linkFrom({ url })
   const name = displayMonth(entry.month, config.language)
-  const description = fill(strings.monthDescription, { month: name, site: config.title })
+  const description = topic
+    ? fill(topicTexts(topic.kind, strings).month, { name: topic.name, month: name, site: config.title })
+    : fill(strings.monthDescription, { month: name, site: config.title })
   const monthLink = (month: Month, template: string, rel: string) =>
-    h('li', [h('a', { href: link(new URL(archiveFolder({ folder: '' }, month), config.url).href), rel }, fill(template, { month: displayMonth(month, config.language) }))])
+    h('li', [h('a', { href: link(new URL(archiveFolder(feed, month), config.url).href), rel }, fill(template, { month: displayMonth(month, config.language) }))])
   const around = [...(later ? [monthLink(later, strings.laterMonth, 'next')] : []), ...(earlier ? [monthLink(earlier, strings.earlierMonth, 'prev')] : [])]
+  const [up, upName] = topic ? [topic.feed.folder, topic.name] : [archiveRoot, strings.archiveTitle]
   return renderPage(config, {
     url,
-    title: `${name} – ${strings.archiveTitle} – ${config.title}`,
+    title: `${name} – ${upName} – ${config.title}`,
     description,
     hasMarks: entry.articles.some((article) => article.preview !== undefined),
-    alternates: entry.feeds ? feedAlternates(folder, `${config.title} — ${name}`, config, link) : [],
+    alternates: entry.feeds ? feedAlternates(folder, `${feed.title} — ${name}`, config, link) : [],
     head: [h('link', { rel: 'canonical', href: url })],
     main: [
       h('header.page-head', [
-        h('p.kicker', [h('a', { href: link(new URL(archiveRoot, config.url).href) }, strings.archiveTitle)]),
+        h('p.kicker', [h('a', { href: link(new URL(up, config.url).href) }, upName)]),
         h('h1', name),
         h('p.standfirst', description),
         ...(entry.feeds ? [feedSentence(strings.monthFeeds, folder, name, config, link)] : []),
       ]),
-      entry.articles.length === 0 ? h('p', strings.nothingThisMonth) : headlineList(entry.articles, config, link, 'h2'),
+      entry.articles.length === 0
+        ? h('p', strings.nothingThisMonth)
+        : headlineList(entry.articles, config, link, 'h2', topic?.kind === 'section' ? topic.name : undefined),
       ...(around.length > 0 ? [h('nav.pages', { ariaLabel: strings.archiveTitle }, [h('ul', around)])] : []),
     ],
   })

@@ -8,6 +8,7 @@ import type { Versions } from '../translations.ts'
 import { bylineContent, correctionLabel, displayDate, fillContent, readingTimeLabel } from '../strings/format.ts'
 import { jsonLdScript, newsArticle } from './json-ld.ts'
 import { linkFrom, renderPage } from './layout.ts'
+import { sectionKicker } from './listing.ts'
 
 /**
  * Where the article's tags and authors have their pages (src/pages/topic-page.ts),
@@ -19,7 +20,7 @@ export interface TopicLinks {
 }
 
 /**
- * The article's own page: headline, standfirst, byline, date, reading time,
+ * The article's own page: its section (linked to its page), headline, standfirst, byline, date, reading time,
  * lead image, `body` (its HTML) and its corrections, with what search engines
  * and link previews read (canonical link, Open Graph, Twitter card, JSON-LD
  * `NewsArticle`).
@@ -53,6 +54,7 @@ export function articlePage(
   const main = [
     h('article', article.lang === config.language ? {} : { lang: article.lang }, [
       h('header', [
+        ...sectionKicker(article, config, link),
         h('h1', article.title),
         h('p.standfirst', article.summary),
         h('p.meta', meta),

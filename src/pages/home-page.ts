@@ -20,8 +20,8 @@ import { feedAddress, headlineList, leadStory, pageFolder, pageLinks, pageNav } 
  * first is a front page: the masthead once, as its heading; the newest story
  * leading with its image, the others with thumbnails; and, second to the
  * news (beside it on a wide screen, after it on a phone), the three feeds
- * offered to people, not only to readers' autodiscovery, and every tag's
- * and author's feeds. In a preview, each article shown before its time is
+ * offered to people, not only to readers' autodiscovery, and every
+ * section's, tag's and author's feeds. In a preview, each article shown before its time is
  * marked in its headline.
  */
 export function homePage(
@@ -43,11 +43,12 @@ export function homePage(
       ? [h('p', strings.nothingPublished)]
       : lead
         ? [leadStory(lead, config, link), ...(rest.length > 0 ? [headlineList(rest, config, link, 'h3')] : [])]
-        : [headlineList(articles, config, link, 'h3')]
-  const heading = first ? config.title : `${config.title} (${fill(strings.pageOf, { page: String(number), pages: String(count) })})`
+        : [headlineList(articles, config, link, 'h2')]
+  // The masthead names the site on every page: an older page's heading says which page of the news it is.
+  const heading = first ? config.title : fill(strings.pageHeading, { name: strings.latestHeadlines, page: String(number), pages: String(count) })
   return renderPage(config, {
     url,
-    title: heading,
+    title: first ? heading : `${heading} – ${config.title}`,
     description: config.description,
     isHome: first,
     wide: first,
@@ -65,11 +66,11 @@ export function homePage(
             h('div.secondary', subscribeSections(topics, languages, config, link)),
           ]),
         ]
-      : [h('h1', heading), h('section', { ariaLabelledBy: 'latest' }, [h('h2', { id: 'latest' }, strings.olderArticles), ...headlines, ...pageNav('', number, count, config, link)])],
+      : [h('h1', { id: 'latest' }, heading), h('section', { ariaLabelledBy: 'latest' }, [...headlines, ...pageNav('', number, count, config, link)])],
   })
 }
 
-/** The first page's offer of the feeds: the site's three, the OPML list, then every tag's and author's, and every language's. */
+/** The first page's offer of the feeds: the site's three, the OPML list, then every section's (in the config's order), tag's and author's, and every language's. */
 function subscribeSections(topics: readonly TopicFeed[], languages: readonly LanguageFeedLink[], config: Config, link: LinkTo): Element[] {
   const strings = siteStrings(config)
   const feeds = feedList(config)
@@ -88,6 +89,7 @@ function subscribeSections(topics: readonly TopicFeed[], languages: readonly Lan
         }),
       ),
     ]),
+    ...topicSection(topics.filter((topic) => topic.kind === 'section'), 'section-feeds', strings.feedsBySection, link),
     ...topicSection(topics.filter((topic) => topic.kind === 'tag'), 'tag-feeds', strings.feedsByTag, link),
     ...topicSection(topics.filter((topic) => topic.kind === 'author'), 'author-feeds', strings.feedsByAuthor, link),
     ...topicSection(languages, 'language-feeds', strings.feedsByLanguage, link),
@@ -95,11 +97,10 @@ function subscribeSections(topics: readonly TopicFeed[], languages: readonly Lan
 }
 
 /**
- * The feeds of every tag, every author or every language, one line each:
- * the name, then a link per format. The links' visible text is the format,
- * as in the Subscribe list; their accessible name adds the topic ("RSS:
- * Ukraine"), so a list of links read out of context still says where each
- * one goes.
+ * The feeds of every section, tag, author or language, one line each: the
+ * name, then a link per format. The links' visible text is the format, as in
+ * the Subscribe list; their accessible name adds the topic ("RSS: Ukraine"),
+ * so a list of links read out of context still says where each one goes.
  */
 function topicSection(ofKind: readonly Pick<TopicFeed, 'name' | 'page' | 'self'>[], id: string, heading: string, link: LinkTo): Element[] {
   if (ofKind.length === 0) return []

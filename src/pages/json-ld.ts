@@ -42,7 +42,7 @@ export function publisher(config: Config) {
 
 /**
  * schema.org `NewsArticle` for an article page, as search engines read it
- * for news results. `dateModified` is the article's `updated` (the newest
+ * for news results, with its section as `articleSection`. `dateModified` is the article's `updated` (the newest
  * correction or update, or an explicit one), else its publication time.
  */
 export function newsArticle(article: ShownArticle, config: Config) {
@@ -60,6 +60,7 @@ export function newsArticle(article: ShownArticle, config: Config) {
     author: article.authors.map((name) => person(name, register.get(name))),
     publisher: publisher(config),
     inLanguage: article.lang,
+    ...(article.section !== undefined && { articleSection: article.section }),
     ...(article.image && { image: [imageObject(article.image)] }),
     ...(article.tags.length > 0 && { keywords: article.tags }),
     ...(corrections.length > 0 && { correction: corrections }),

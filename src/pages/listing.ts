@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import { feedFormats, feedUrls } from '../feeds/model.ts'
+import { sectionPage } from '../feeds/topics.ts'
 import type { ShownArticle } from '../shown.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import { byline, displayDate, fillContent } from '../strings/format.ts'
@@ -9,19 +10,21 @@ import type { LinkTo } from './layout.ts'
 import { previewMark } from './preview-mark.ts'
 
 /**
- * Articles as a list of headlines, in the order given: each its headline
- * (a heading of `level`, linked), standfirst, byline and date, and a
- * thumbnail of its image when it has one; in a preview, the mark of one shown
- * before its time. Shared by the home page, topic pages and month pages, so
- * a reader finds a story looking the same wherever it is listed.
+ * Articles as a list of headlines, in the order given: each its section
+ * (linked to its page; not on the page of `inSection`, where every story is
+ * in it), headline (a heading of `level`, linked), standfirst, byline and
+ * date, and a thumbnail of its image when it has one; in a preview, the mark
+ * of one shown before its time. Shared by the home page, topic pages and
+ * month pages, so a reader finds a story looking the same wherever it is listed.
  */
-export function headlineList(articles: readonly ShownArticle[], config: Config, link: LinkTo, level: 'h2' | 'h3'): Element {
+export function headlineList(articles: readonly ShownArticle[], config: Config, link: LinkTo, level: 'h2' | 'h3', inSection?: string): Element {
   return h(
     'ul.headlines',
     articles.map((article) =>
       h(article.image ? 'li.has-thumb' : 'li', [
         h('div.story', [
           ...previewMark(article, config),
+          ...(article.section === inSection ? [] : sectionKicker(article, config, link)),
           h(level, [h('a', { href: link(article.url) }, article.title)]),
           h('p', article.summary),
           storyMeta(article, config),
@@ -42,10 +45,16 @@ export function leadStory(article: ShownArticle, config: Config, link: LinkTo): 
   return h('div.lead-story', [
     ...(article.image ? [h('img.lead-image', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high' })] : []),
     ...previewMark(article, config),
+    ...sectionKicker(article, config, link),
     h('h3', [h('a', { href: link(article.url) }, article.title)]),
     h('p.standfirst', article.summary),
     storyMeta(article, config),
   ])
+}
+
+/** The story's section over its headline, linked to the section's page (src/pages/topic-page.ts); nothing when it has none. */
+export function sectionKicker(article: Pick<ShownArticle, 'section'>, config: Config, link: LinkTo): Element[] {
+  return article.section === undefined ? [] : [h('p.kicker', [h('a', { href: link(sectionPage(article.section, config)) }, article.section)])]
 }
 
 /** "By Ann Writer · 6 January 2026": who wrote a listed story, and when. */

@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts'
 import { withImageSizes } from './image-sizes.ts'
 import { feedViewFiles } from '../feeds/xml/edit.ts'
-import { archiveFolder, archiveRoot, feedArchives, monthsIn } from '../feeds/archives.ts'
-import { newestFirst, siteFeed } from '../feeds/model.ts'
+import { archiveFolder, archiveRoot, feedArchives, monthsIn, type FeedRecord, type Month } from '../feeds/archives.ts'
+import { newestFirst, siteFeed, type FeedSpec } from '../feeds/model.ts'
 import { topicFeed, type Topic } from '../feeds/topics.ts'
 import { languageFeedLink, languageFeedsOf } from '../feeds/languages.ts'
 import { versionsOf, type Versions } from '../translations.ts'
@@ -26,10 +26,12 @@ import { defaultIconFile, initialsIcon } from '../site-images.ts'
 
 /**
  * Everything people (and crawlers) see besides the feeds: the home page and
- * its older pages (`page/2/`…), a page per article, a page per tag and per
- * author at its feeds' folder (with older pages too), on a site in several
- * languages a page per language at its feeds' folder, a page per month of
- * the archive at its archive feeds' folder and the archive's page, the 404
+ * its older pages (`page/2/`…), a page per article, a page per tag, per
+ * author and per section at its feeds' folder (with older pages too, and a
+ * page per month its feed has an archive for, at that archive's folder), on
+ * a site in several languages a page per language at its feeds' folder, a
+ * page per month of the archive at its archive feeds' folder and the
+ * archive's page, the 404
  * page, the feeds' view, robots.txt, the sitemap, the news sitemap (the
  * articles of the two days before `now`) and the index of both. Every list
  * holds as many articles a page as a feed document does (`feedItems`).
@@ -96,18 +98,22 @@ export function* pageFiles(
     pages.push({ url: article.url, modified: article.updated ?? article.date, ...(own && { alternates: sitemapAlternates(own) }) })
     taken.add(path)
   }
+  const monthOf = monthsIn(config.timeZone)
   for (const topic of topics) {
     const sorted = [...topic.articles].sort(newestFirst)
     const split = paginate(sorted, size)
+    const topicMonths = archivedMonths(topic.articles, config, topic.feed, monthOf)
+    const listed = topicMonths.map((entry) => entry.month)
     for (const [index, members] of split.entries()) {
       const path = `${pageFolder(topic.feed.folder, index + 1)}index.html`
-      yield outputFile(path, () => topicPage(topic, members, index + 1, split.length, config), {
+      yield outputFile(path, () => topicPage(topic, members, index + 1, split.length, listed, config), {
         articles: members,
         whole: false,
-        with: [path, topic.kind, topic.name, split.length],
+        with: [path, topic.kind, topic.name, split.length, listed],
       })
     }
     pages.push({ url: new URL(topic.feed.folder, config.url).href, modified: newestChange(sorted) })
+    yield* monthPages(topicMonths, topic, config, pages)
   }
   for (const entry of languages) {
     const sorted = [...entry.articles].sort(newestFirst)
@@ -122,18 +128,8 @@ export function* pageFiles(
     }
     pages.push({ url: new URL(entry.feed.folder, config.url).href, modified: newestChange(sorted) })
   }
-  const months = archiveMonths(articles, config, retractions)
-  for (const [index, entry] of months.entries()) {
-    const earlier = months[index + 1]?.month
-    const later = months[index - 1]?.month
-    const path = `${archiveFolder({ folder: '' }, entry.month)}index.html`
-    yield outputFile(path, () => monthPage(entry, earlier, later, config), {
-      articles: entry.articles,
-      whole: false,
-      with: [path, entry.month, entry.feeds, earlier, later],
-    })
-    if (entry.articles.length > 0) pages.push({ url: new URL(archiveFolder({ folder: '' }, entry.month), config.url).href, modified: newestChange(entry.articles) })
-  }
+  const months = archiveMonths(articles, config, monthOf, retractions)
+  yield* monthPages(months, undefined, config, pages)
   // Shows each month's count, not its articles: made every time, written only when its bytes change.
   yield outputFile(`${archiveRoot}index.html`, () => archiveIndexPage(months, config))
   for (const retraction of retractions) {
@@ -169,18 +165,42 @@ function newestChange(articles: readonly ShownArticle[]): Date {
 }
 
 /**
- * The months of the site's archive that get a page, newest first: each one
- * the site's feed has an archive document for (src/feeds/archives.ts, so a
- * document's alternate link always leads to a page), or, while it has none
- * (all its articles are in one month, which its subscription documents hold
- * whole), that one month.
+ * The page of each of `months` (the site's, or `topic`'s), at its archive's
+ * folder, each linked to the months on either side; each month with
+ * articles in the sitemap (`pages`).
  */
-function archiveMonths(articles: readonly ShownArticle[], config: Config, retractions: readonly Retraction[]): ArchiveMonth[] {
-  const monthOf = monthsIn(config.timeZone)
-  const documents = [...feedArchives(articles, config, siteFeed(config), monthOf, { retractions })].filter((document) => document.archive)
-  if (documents.length > 0) {
-    return documents.map((document) => ({ month: document.folder.slice(archiveRoot.length, -1), articles: document.articles, feeds: true }))
+function* monthPages(months: readonly ArchiveMonth[], topic: Topic<ShownArticle> | undefined, config: Config, pages: SitemapEntry[]): Generator<OutputFile> {
+  const feed = topic?.feed ?? { folder: '' }
+  for (const [index, entry] of months.entries()) {
+    const earlier = months[index + 1]?.month
+    const later = months[index - 1]?.month
+    const folder = archiveFolder(feed, entry.month)
+    const path = `${folder}index.html`
+    yield outputFile(path, () => monthPage(entry, earlier, later, config, topic), {
+      articles: entry.articles,
+      whole: false,
+      with: [path, topic?.kind, topic?.name, entry.month, entry.feeds, earlier, later],
+    })
+    if (entry.articles.length > 0) pages.push({ url: new URL(folder, config.url).href, modified: newestChange(entry.articles) })
   }
+}
+
+/** Each month `feed` has an archive document for (src/feeds/archives.ts), newest first: so each document's alternate link leads to a page. */
+function archivedMonths(articles: readonly ShownArticle[], config: Config, feed: FeedSpec, monthOf: (article: Pick<ShownArticle, 'date'>) => Month, record: FeedRecord = {}): ArchiveMonth[] {
+  const documents = [...feedArchives(articles, config, feed, monthOf, record)].filter((document) => document.archive)
+  return documents.map((document) => ({ month: document.folder.slice(feed.folder.length + archiveRoot.length, -1), articles: document.articles, feeds: true }))
+}
+
+/**
+ * The months of the site's archive that get a page, newest first: each one
+ * the site's feed has an archive document for, or, while it has none (all
+ * its articles are in one month, which its subscription documents hold
+ * whole), that one month. A topic's months have pages only with archives:
+ * its page shows what its one month would.
+ */
+function archiveMonths(articles: readonly ShownArticle[], config: Config, monthOf: (article: Pick<ShownArticle, 'date'>) => Month, retractions: readonly Retraction[]): ArchiveMonth[] {
+  const archived = archivedMonths(articles, config, siteFeed(config), monthOf, { retractions })
+  if (archived.length > 0) return archived
   const [first] = articles
   return first === undefined ? [] : [{ month: monthOf(first), articles: [...articles].sort(newestFirst), feeds: false }]
 }

@@ -76,6 +76,18 @@ export const stringSpecs = {
   newerArticles: {},
   olderArticles: {},
   pageOf: { holds: { page: 'the page’s number', pages: 'how many pages there are' }, needs: ['page', 'pages'] },
+  pageHeading: {
+    holds: { name: 'what the list is: `latestHeadlines` on the home page, the tag, author or section', page: 'the page’s number', pages: 'how many pages there are' },
+    needs: ['name', 'page', 'pages'],
+  },
+  // Sections (#21): the config's `sections`, their pages, and the months of every topic.
+  sectionKicker: {},
+  sectionDescription: { holds: { name: 'the section', site: 'the site’s name' }, needs: ['name'] },
+  feedsBySection: {},
+  topicMonths: {},
+  tagMonthDescription: { holds: { name: 'the tag', month: 'the month and year', site: 'the site’s name' }, needs: ['name', 'month'] },
+  authorMonthDescription: { holds: { name: 'the author’s name', month: 'the month and year', site: 'the site’s name' }, needs: ['name', 'month'] },
+  sectionMonthDescription: { holds: { name: 'the section', month: 'the month and year', site: 'the site’s name' }, needs: ['name', 'month'] },
   // A site in several languages (#21): an article's translations, and each language's page and feeds.
   alsoIn: { holds: { languages: 'the links to the translations, each named in its language' }, needs: ['languages'] },
   languageKicker: {},

@@ -254,7 +254,7 @@ describe('pages in a browser', { skip: skipBrowser }, () => {
     assert.ok(built.ok, built.files.flatMap((file) => file.messages.filter((message) => message.fatal)).join('; '))
     const record = await serve(out)
     try {
-      const pages = { 'tags/kyiv/': 'Kyiv', 'authors/ann-writer/': 'Ann Writer', 'archive/2026/01/': 'January 2026', 'archive/': 'Archive', 'page/2/': 'Record Desk (Page 2 of 2)' }
+      const pages = { 'tags/kyiv/': 'Kyiv', 'authors/ann-writer/': 'Ann Writer', 'archive/2026/01/': 'January 2026', 'archive/': 'Archive', 'page/2/': 'Latest headlines — page 2 of 2', 'sections/city/': 'City', 'sections/city/archive/2025/12/': 'December 2025' }
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const [path, heading] of Object.entries(pages)) {
           const { page, errors, close } = await open(path, { colorScheme, phone: true, base: record.url })

@@ -304,22 +304,23 @@ test('an image replaced by one of another size remakes the files that state its 
   assert.equal((await build(request)).output, 'unchanged')
 })
 
-test('an edited headline rewrites only the pages that show it: its own, its page of the home page, its topics\' and its month\'s', async () => {
-  // Five articles over two months, two to a page: the home page has three pages, Energy two.
+test('an edited headline rewrites only the pages that show it: its own, its page of the home page, its topics\' and their months\', and its month\'s', async () => {
+  // Five articles over two months, two to a page: the home page has three pages, Energy two; World (A and B) one.
   const five = {
-    'a.md': text({ title: 'A', date: '2025-12-20', tags: ['Energy'] }),
-    'b.md': text({ title: 'B', date: '2026-01-02', tags: ['Energy'], author: 'Bo Reporter' }),
+    'a.md': text({ title: 'A', date: '2025-12-20', tags: ['Energy'], section: 'World' }),
+    'b.md': text({ title: 'B', date: '2026-01-02', tags: ['Energy'], author: 'Bo Reporter', section: 'World' }),
     'c.md': text({ title: 'C', date: '2026-01-03', tags: ['Grain'] }),
     'd.md': text({ title: 'D', date: '2026-01-04', tags: ['Energy'] }),
     'e.md': text({ title: 'E', date: '2026-01-05', tags: ['Energy'] }),
   }
-  const { request } = await site(five, config({ feedItems: 2 }))
+  const { request } = await site(five, config({ feedItems: 2, sections: ['World', 'Sport'] }))
   await build(request)
   // A file rewritten has new bytes or a new modification time; the others are left as they were.
   const hashes = async () => new Map((await record(request.cache)).written.map(([path, file]) => [path, `${file.sha256} ${file.mtimeMs}`]))
   const before = await hashes()
-  // A is the oldest: on the last page of the home page and of Energy, in December's archive, by Ann Writer.
-  await writeFile(join(request.articles, 'a.md'), text({ title: 'A, retitled', date: '2025-12-20', tags: ['Energy'] }))
+  // A is the oldest: on the last page of the home page and of Energy, on World's one page, in December's archive
+  // (the site's, Energy's, Ann Writer's and World's: each has two months), by Ann Writer.
+  await writeFile(join(request.articles, 'a.md'), text({ title: 'A, retitled', date: '2025-12-20', tags: ['Energy'], section: 'World' }))
   const again = await build(request)
   assert.deepEqual([again.analysed, again.output], [1, 'written'])
   const after = await hashes()
@@ -327,8 +328,12 @@ test('an edited headline rewrites only the pages that show it: its own, its page
   assert.deepEqual(pages, [
     '2025/12/a/index.html',
     'archive/2025/12/index.html',
+    'authors/ann-writer/archive/2025/12/index.html',
     'authors/ann-writer/page/2/index.html',
     'page/3/index.html',
+    'sections/world/archive/2025/12/index.html',
+    'sections/world/index.html',
+    'tags/energy/archive/2025/12/index.html',
     'tags/energy/page/2/index.html',
   ])
 })

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
-import { topicSlugs } from '../../src/feeds/topics.ts'
+import { sectionPage, topicsOf, topicSlugs } from '../../src/feeds/topics.ts'
 import { config, findAll, parseXml, readFeed, rendered } from '../helpers.ts'
 import { documents, files, idsOf, story, walk, type Format } from './documents.ts'
 
@@ -199,4 +199,59 @@ test('topic feeds carry the standfirst and a link, not the full text, which the 
   const url = topic.items[0].url
   assert.equal(topic.items[0].content_html, `<p>What happened.</p><p><a href="${url}">Read the article</a></p>`)
   assert.equal(JSON.parse(built.get('feed.json') ?? '{}').items[0].content_html, '<p>Body of tagged.</p>')
+})
+
+describe('section feeds', () => {
+  const desk = config({ url: 'https://news.example.org/desk/', title: 'Desk', feedItems: 2, sections: ['World', 'Business', 'Sport'] })
+  const stories = () => [
+    story('dec', '2025-12-04T09:00:00+02:00', { section: 'World' }),
+    story('jan', '2026-01-05T09:00:00+02:00', { section: 'World' }),
+    story('feb', '2026-01-06T09:00:00+02:00', { section: 'World' }),
+    story('biz', '2026-01-07T09:00:00+02:00', { section: 'Business' }),
+    story('none', '2026-01-08T09:00:00+02:00'),
+  ]
+  const built = documents(stories(), desk)
+  const { articles: shown } = rendered(stories(), desk)
+
+  test("gives each section with articles a feed at `sections/<slug>/`, in the config's order, and one with none no feed", () => {
+    const sections = topicsOf(shown, desk).filter((topic) => topic.kind === 'section')
+    assert.deepEqual(sections.map((topic) => [topic.name, topic.feed.folder, topic.articles.length]), [
+      ['World', 'sections/world/', 3],
+      ['Business', 'sections/business/', 1],
+    ])
+    assert.equal([...built.keys()].some((path) => path.startsWith('sections/sport/')), false)
+    // Known from the config alone, so a story's section links to its page whatever else is published.
+    assert.equal(sectionPage('Sport', desk), 'https://news.example.org/desk/sections/sport/')
+  })
+
+  test('writes documents an independent parser reads, named after the site and the section, holding only its articles', () => {
+    const feed = readFeed(built.get('sections/world/feed.xml') ?? '')
+    assert.equal(feed.title, 'Desk — World')
+    assert.equal(feed.url, 'https://news.example.org/desk/sections/world/')
+    assert.deepEqual(feed.items.map((item) => item.title), ['Story feb', 'Story jan'])
+    assert.deepEqual(readFeed(built.get('sections/business/atom.xml') ?? '').items.map((item) => item.title), ['Story biz'])
+    assert.deepEqual(JSON.parse(built.get('sections/world/feed.json') ?? '{}').items.map((item: { title: string }) => item.title), ['Story feb', 'Story jan'])
+  })
+
+  test("archives a section's months as RFC 5005 archives, each document's alternate link its month's page", () => {
+    for (const format of formats) {
+      const { paths } = walk(built, format, `sections/world/${files[format]}`, desk)
+      assert.deepEqual(paths, [`sections/world/${files[format]}`, `sections/world/archive/2026/01/${files[format]}`, `sections/world/archive/2025/12/${files[format]}`])
+    }
+    assert.equal(readFeed(built.get('sections/world/archive/2025/12/atom.xml') ?? '').url, 'https://news.example.org/desk/sections/world/archive/2025/12/')
+    assert.equal(JSON.parse(built.get('sections/world/archive/2026/01/feed.json') ?? '{}').home_page_url, 'https://news.example.org/desk/sections/world/archive/2026/01/')
+    // The subscription documents' alternate link stays the section's page.
+    assert.equal(readFeed(built.get('sections/world/atom.xml') ?? '').url, 'https://news.example.org/desk/sections/world/')
+  })
+
+  test('lists them in feeds.opml in a folder of their own, before tags and authors, in the config’s order', () => {
+    const body = parseXml(built.get('feeds.opml') ?? '').children.find((child) => child.name === 'body')
+    assert.deepEqual(body?.children.map((folder) => folder.attributes.text), ['Desk', 'Desk — by section', 'Desk — by author'])
+    assert.deepEqual(
+      body?.children[1]?.children.map((outline) => [outline.attributes.text, outline.attributes.htmlUrl]),
+      ['World', 'Business'].flatMap((name) =>
+        ['RSS', 'Atom', 'JSON Feed'].map((format) => [`Desk — ${name} (${format})`, `https://news.example.org/desk/sections/${name.toLowerCase()}/`]),
+      ),
+    )
+  })
 })

@@ -121,11 +121,18 @@ test('every link in the fixture newsroom leads to a file, every feed to its page
   assert.ok(files.has('tags/ukraine/index.html') && files.has('authors/ann-writer/index.html') && files.has('archive/2026/01/index.html'))
 })
 
-test('so does the record newsroom cut into pages of two: older pages, months, a retraction and its tombstone', async () => {
+test('so does the record newsroom cut into pages of two: older pages, months, sections, topics\' months, a retraction and its tombstone', async () => {
   const { files, broken, unreached } = await crawl('record', '2026-01-10T00:00:00Z', { feedItems: 2 })
   assert.deepEqual(broken, [])
   assert.deepEqual(unreached, [])
   for (const path of ['page/2/index.html', 'archive/2025/12/index.html', 'archive/2026/01/index.html', 'archive/index.html']) assert.ok(files.has(path), path)
+  // City has articles in two months, so archives, each with its page; Sport has none, so no page and no feeds.
+  for (const path of ['sections/city/index.html', 'sections/city/archive/2025/12/index.html', 'sections/city/archive/2026/01/index.html', 'sections/weather/index.html']) {
+    assert.ok(files.has(path), path)
+  }
+  assert.ok(files.has('tags/kyiv/archive/2025/12/index.html') && files.has('authors/ann-writer/archive/2026/01/index.html'))
+  assert.equal([...files.keys()].some((path) => path.startsWith('sections/sport/')), false)
+  assert.match(files.get('sections/city/archive/2025/12/atom.xml') ?? '', /<link rel="alternate" href="https:\/\/news\.example\.org\/record\/sections\/city\/archive\/2025\/12\/"\/>/)
   // A topic feed's id and alternate link are its page, which exists.
   assert.match(files.get('tags/kyiv/atom.xml') ?? '', /<link rel="alternate" href="https:\/\/news\.example\.org\/record\/tags\/kyiv\/"\/>/)
   assert.ok(files.has('tags/kyiv/index.html'))
@@ -136,6 +143,14 @@ test('so does the bilingual newsroom: every language feed and page, the hreflang
   assert.deepEqual(broken, [])
   assert.deepEqual(unreached, [])
   for (const path of ['languages/en/index.html', 'languages/uk/index.html', 'languages/en/page/2/index.html', 'languages/en/archive/2025/12/atom.xml']) assert.ok(files.has(path), path)
-  // A language feed's id and alternate link are its page, which exists.
+  // A language feed's id and alternate link are its page, which exists; its archives link there too (they have no month pages).
   assert.match(files.get('languages/en/atom.xml') ?? '', /<link rel="alternate" href="https:\/\/visnyk\.example\.org\/languages\/en\/"\/>/)
+  assert.match(files.get('languages/en/archive/2025/12/atom.xml') ?? '', /<link rel="alternate" href="https:\/\/visnyk\.example\.org\/languages\/en\/"\/>/)
+  // Its sections, with their months, in both languages' articles.
+  for (const path of ['sections/misto/index.html', 'sections/misto/archive/2025/12/index.html', 'sections/ekonomika/index.html', 'sections/bezpeka/atom.xml']) assert.ok(files.has(path), path)
+  const section = files.get('sections/ekonomika/index.html') ?? ''
+  assert.ok(section.includes('Kyiv council passes the 2026 budget') && section.includes('Київрада ухвалила бюджет на 2026 рік'), 'a section lists its articles in every language')
+  // An author from the register has a page, and the English article's page names its section.
+  assert.ok([...files.keys()].some((path) => /^authors\/[^/]+\/index\.html$/.test(path)))
+  assert.match(files.get('2025/12/budget-en/index.html') ?? '', /"articleSection":"Економіка"/)
 })

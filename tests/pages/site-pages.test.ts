@@ -260,12 +260,12 @@ describe('the pages readers browse (#21)', () => {
   const two = config({ url: 'https://news.example.org/desk/', title: 'Desk', feedItems: 2 })
   const story = (name: string, date: string, tags: string[] = ['Energy']) => source({ title: `Story ${name}`, summary: `${name}.`, date, tags }, 'Body.\n', `articles/${name}.md`)
   const browsed = pages([story('a', '2025-12-20'), story('b', '2026-01-02'), story('c', '2026-01-03', ['Grain']), story('d', '2026-01-04'), story('e', '2026-01-05')], two)
-  /** The stories a page lists, the lead one first: headings of the second level on topic and month pages, the third on the home page's. */
+  /** The stories a page lists, the lead one first: headings of the third level on the front page, the second on every other list. */
   const headlines = (path: string) => {
     const main = one(parseHtml(browsed.get(path) ?? ''), 'main')
-    return all(main, /^(page\/|index)/.test(path) ? 'h3' : 'h2', (heading) => all(heading, 'a').length > 0).map(text)
+    return all(main, path === 'index.html' ? 'h3' : 'h2', (heading) => all(heading, 'a').length > 0).map(text)
   }
-  const nav = (path: string) => all(one(parseHtml(browsed.get(path) ?? ''), 'nav'), 'li').map((li) => [text(li), all(li, 'a')[0]?.properties.href])
+  const nav = (path: string) => all(all(parseHtml(browsed.get(path) ?? ''), 'nav')[0] ?? { type: 'root', children: [] }, 'li').map((li) => [text(li), all(li, 'a')[0]?.properties.href])
 
   test('cut the home page into pages of `feedItems`, newest first, each leading to the next and back', () => {
     assert.deepEqual([headlines('index.html'), headlines('page/2/index.html'), headlines('page/3/index.html')], [
@@ -277,7 +277,9 @@ describe('the pages readers browse (#21)', () => {
     assert.deepEqual(nav('page/2/index.html'), [['Newer articles', '../../'], ['Page 2 of 3', undefined], ['Older articles', '../3/']])
     assert.deepEqual(nav('page/3/index.html'), [['Newer articles', '../2/'], ['Page 3 of 3', undefined]])
     const second = parseHtml(browsed.get('page/2/index.html') ?? '')
-    assert.equal(text(one(second, 'h1')), 'Desk (Page 2 of 3)')
+    // The masthead names the site: the heading says which page of the news this is, in the site's words.
+    assert.equal(text(one(second, 'h1')), 'Latest headlines — page 2 of 3')
+    assert.equal(text(one(second, 'title')), 'Latest headlines — page 2 of 3 – Desk')
     assert.deepEqual(all(second, 'link', (link) => ['prev', 'next'].includes(String(link.properties.rel))).map((link) => link.properties.href), ['../../', '../3/'])
     assert.equal(all(second, 'section', (section) => String(section.properties.ariaLabelledBy) === 'subscribe').length, 0)
     assert.equal(browsed.has('page/1/index.html'), false)
@@ -298,7 +300,26 @@ describe('the pages readers browse (#21)', () => {
       ['feed.json', 'JSON Feed: Energy'],
     ])
     assert.equal(one(energy, 'link', (link) => String(link.properties.rel) === 'canonical').properties.href, 'https://news.example.org/desk/tags/energy/')
-    assert.equal(text(one(parseHtml(browsed.get('authors/ann-writer/page/3/index.html') ?? ''), 'h1')), 'Ann Writer (Page 3 of 3)')
+    assert.equal(text(one(parseHtml(browsed.get('authors/ann-writer/page/3/index.html') ?? ''), 'h1')), 'Ann Writer — page 3 of 3')
+  })
+
+  test("give each topic a page for each month its feed has an archive of, at that archive's folder, and link it from the topic's pages", () => {
+    // Energy has December (a) and January (b, d, e); Grain, one month its feed holds whole, has no archive and no month pages.
+    assert.deepEqual(headlines('tags/energy/archive/2026/01/index.html'), ['Story e', 'Story d', 'Story b'])
+    assert.deepEqual(headlines('tags/energy/archive/2025/12/index.html'), ['Story a'])
+    assert.equal([...browsed.keys()].some((path) => path.startsWith('tags/grain/archive/')), false)
+    const december = parseHtml(browsed.get('tags/energy/archive/2025/12/index.html') ?? '')
+    assert.equal(text(one(december, 'h1')), 'December 2025')
+    assert.deepEqual(all(one(december, 'p', (p) => hasClass(p, 'kicker')), 'a').map((a) => [text(a), a.properties.href]), [['Energy', '../../../']])
+    assert.equal(text(one(december, 'p', (p) => hasClass(p, 'standfirst'))), 'Every article on Energy that Desk published in December 2025.')
+    assert.deepEqual(nav('tags/energy/archive/2025/12/index.html'), [['Later: January 2026', '../../2026/01/']])
+    // The month's own feeds first, then the site's (src/pages/layout.ts).
+    assert.deepEqual(all(december, 'link', (link) => String(link.properties.rel) === 'alternate').map((link) => link.properties.href).slice(0, 3), ['feed.xml', 'atom.xml', 'feed.json'])
+    for (const path of ['tags/energy/index.html', 'tags/energy/page/2/index.html']) {
+      const months = one(parseHtml(browsed.get(path) ?? ''), 'nav', (nav) => String(nav.properties.ariaLabelledBy) === 'months')
+      assert.deepEqual(all(months, 'a').map(text), ['January 2026', 'December 2025'], path)
+    }
+    assert.equal(all(parseHtml(browsed.get('tags/grain/index.html') ?? ''), 'nav', (nav) => String(nav.properties.ariaLabelledBy) === 'months').length, 0)
   })
 
   test('give each month a page listing all its articles, leading to the months on either side, with its archive feeds', () => {
@@ -319,5 +340,52 @@ describe('the pages readers browse (#21)', () => {
     const article = parseHtml(browsed.get('2026/01/c/index.html') ?? '')
     assert.deepEqual(all(one(article, 'ul', (ul) => hasClass(ul, 'tags')), 'a').map((a) => [text(a), a.properties.href]), [['Grain', '../../../tags/grain/']])
     assert.deepEqual(all(one(article, 'p', (p) => hasClass(p, 'meta')), 'a').map((a) => [text(a), a.properties.href]), [['Ann Writer', '../../../authors/ann-writer/']])
+  })
+})
+
+describe('sections (#21)', () => {
+  const desk = config({ url: 'https://news.example.org/desk/', title: 'Desk', sections: ['World', 'Business', 'Sport'] })
+  const story = (name: string, date: string, section?: string) =>
+    source({ title: `Story ${name}`, summary: `${name}.`, date, tags: ['Energy'], ...(section && { section }) }, 'Body.\n', `articles/${name}.md`)
+  const site = pages([story('w', '2026-01-04', 'World'), story('b', '2026-01-05', 'Business'), story('n', '2026-01-06')], desk)
+  const page = (path: string) => parseHtml(site.get(path) ?? '')
+  const kickers = (path: string) => all(one(page(path), 'main'), 'p', (p) => hasClass(p, 'kicker')).map((p) => [text(p), all(p, 'a')[0]?.properties.href])
+
+  test("gives each section with articles a page at its feeds' folder, and one with none no page", () => {
+    const world = page('sections/world/index.html')
+    assert.equal(text(one(world, 'h1')), 'World')
+    assert.equal(text(one(world, 'p', (p) => hasClass(p, 'standfirst'))), 'The latest articles in World from Desk.')
+    assert.equal(all(world, 'link', (link) => String(link.properties.rel) === 'alternate')[0]?.properties.href, 'feed.xml')
+    assert.equal(JSON.parse(text(one(world, 'script'))).name, 'World')
+    // Its stories, without their section over each: every one is in it.
+    assert.deepEqual(kickers('sections/world/index.html'), [['Section', undefined]])
+    assert.equal(site.has('sections/sport/index.html'), false)
+  })
+
+  test("shows an article's section over its headline, linked to its page, and as JSON-LD `articleSection`", () => {
+    const article = page('2026/01/w/index.html')
+    assert.deepEqual(kickers('2026/01/w/index.html'), [['World', '../../../sections/world/']])
+    const data = JSON.parse(text(all(article, 'script', (script) => script.properties.type === 'application/ld+json')[0] ?? one(article, 'main')))
+    assert.equal(data.articleSection, 'World')
+    assert.deepEqual(kickers('2026/01/n/index.html'), [])
+    assert.equal(JSON.parse(text(all(page('2026/01/n/index.html'), 'script', (script) => script.properties.type === 'application/ld+json')[0] ?? one(article, 'main'))).articleSection, undefined)
+  })
+
+  test('shows each listed story’s section, and offers the sections’ feeds on the front page in the config’s order', () => {
+    assert.deepEqual(kickers('index.html'), [
+      ['Business', 'sections/business/'],
+      ['World', 'sections/world/'],
+    ])
+    assert.deepEqual(kickers('tags/energy/index.html').slice(1), [
+      ['Business', '../../sections/business/'],
+      ['World', '../../sections/world/'],
+    ])
+    const front = page('index.html')
+    const feeds = one(front, 'section', (section) => String(section.properties.ariaLabelledBy) === 'section-feeds')
+    assert.equal(text(one(feeds, 'h2')), 'Feeds by section')
+    assert.deepEqual(all(feeds, 'li').map((li) => all(li, 'a')[0]).map((a) => a && [text(a), a.properties.href]), [
+      ['World', 'sections/world/'],
+      ['Business', 'sections/business/'],
+    ])
   })
 })

@@ -175,6 +175,46 @@ describe('the record over time in Ukrainian (#19)', () => {
   })
 })
 
+describe('sections, topic months and older pages in Ukrainian (#21)', () => {
+  const ukrainian = config({ language: 'uk', timeZone: 'Europe/Kyiv', url: 'https://visnyk.example.org/', title: 'Київський вісник', description: 'Новини Києва', feedItems: 1, sections: ['Місто', 'Економіка'] })
+  const story = (slug: string, date: string, section: string) =>
+    source({ title: `Новина ${{ a: 'перша', b: 'друга', c: 'третя' }[slug] ?? ''}`, summary: 'Що сталося.', author: 'Олена Коваль', date, tags: ['Київ'], section }, 'Текст.\n', `articles/${slug}.md`)
+  const built = buildSite([story('a', '2025-12-20T09:00:00+02:00', 'Місто'), story('b', '2026-01-05T09:00:00+02:00', 'Місто'), story('c', '2026-01-06T09:00:00+02:00', 'Економіка')], ukrainian, {
+    now: new Date('2026-01-10T12:00:00+02:00'),
+  })
+  assert.ok(built.ok)
+  const files = contents(built.output)
+  const tree = (path: string) => parseHtml(files.get(path) ?? '')
+  const browsed = [
+    'index.html',
+    'page/2/index.html',
+    '2026/01/b/index.html',
+    'sections/misto/index.html',
+    'sections/misto/page/2/index.html',
+    'sections/misto/archive/2025/12/index.html',
+    'tags/kyiv/archive/2026/01/index.html',
+    'authors/olena-koval/archive/2025/12/index.html',
+  ]
+
+  test('shows no English on a section’s pages, the topics’ month pages and the older pages', () => {
+    for (const path of browsed) {
+      assert.ok(files.has(path), path)
+      const texts = interfaceText(tree(path))
+      assert.deepEqual(englishIn(texts), [], path)
+      assert.deepEqual(latinWords(texts), [], path)
+    }
+  })
+
+  test('heads an older page with what it is and its number, and a section’s month with the section', () => {
+    assert.equal(text(one(tree('page/2/index.html'), 'h1')), 'Останні новини — сторінка 2 з 3')
+    assert.equal(text(one(tree('sections/misto/page/2/index.html'), 'h1')), 'Місто — сторінка 2 з 2')
+    assert.deepEqual(all(one(tree('sections/misto/index.html'), 'nav', (nav) => String(nav.properties.ariaLabelledBy) === 'months'), 'h2').map(text), ['За місяцями'])
+    const december = tree('sections/misto/archive/2025/12/index.html')
+    assert.equal(text(one(december, 'p', (p) => hasClass(p, 'standfirst'))), 'Усі статті рубрики «Місто» на сайті «Київський вісник» за грудень 2025 р.')
+    assert.equal(text(one(tree('sections/misto/index.html'), 'p', (p) => hasClass(p, 'kicker'))), 'Рубрика')
+  })
+})
+
 describe('reading time in Ukrainian', () => {
   const ukrainian = config({ language: 'uk' })
   const label = (words: number) => {
