@@ -101,14 +101,15 @@ export function lintLeadImages(articles: readonly Article[], infos: ReadonlyMap<
  * cached with the article: it depends on the other files there.
  */
 export function lintImages(articles: readonly Article[], assets: ReadonlySet<string>, pathOf: (url: string) => string | null | undefined) {
-  for (const article of articles) {
+  const check = (article: Article, url: string, place: Article['places']['image'], lead: boolean) => {
+    const path = pathOf(url)
+    // No file can have this name: a static host answers 400 for it.
+    if (path === null) report(article.file, 'malformed-image-path', place, { path: new URL(url).pathname })
     // A missing lead image fails the build: every feed, card and page would show a broken one. A missing body image warns.
-    const images = [...(article.image ? [{ url: article.image.url, place: article.places.image, lead: true }] : []), ...article.images.map((image) => ({ ...image, lead: false }))]
-    for (const { url, place, lead } of images) {
-      const path = pathOf(url)
-      // No file can have this name: a static host answers 400 for it.
-      if (path === null) report(article.file, 'malformed-image-path', place, { path: new URL(url).pathname })
-      else if (path !== undefined && !assets.has(path)) report(article.file, 'missing-image-file', place, { path }, { severity: lead ? 'error' : 'warning' })
-    }
+    else if (path !== undefined && !assets.has(path)) report(article.file, 'missing-image-file', place, { path }, { severity: lead ? 'error' : 'warning' })
+  }
+  for (const article of articles) {
+    if (article.image) check(article, article.image.url, article.places.image, true)
+    for (const image of article.images) check(article, image.url, image.place, false)
   }
 }

@@ -2,7 +2,7 @@ import { VFile } from 'vfile'
 import { analyseSource, isPublished } from './analyse.ts'
 import { lintBylines } from './authors.ts'
 import type { Config } from './config.ts'
-import { budgetedDocuments, feedDocuments, type BudgetedDocument } from './feeds/documents.ts'
+import { budgetedDocuments, feedDocuments, filledDocument, type BudgetedDocument, type BudgetPlan } from './feeds/documents.ts'
 import { feedModel, siteFeed } from './feeds/model.ts'
 import { topicsOf } from './feeds/topics.ts'
 import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
@@ -201,16 +201,15 @@ export function siteFiles(articles: readonly ShownArticle[], config: Config, led
 
 /**
  * What the byte budgets leave out, as messages on the documents they cut
- * (`<folder>/feed.xml`, …; see `budgetedDocuments`): a warning when the
- * site's feed holds fewer than its `feedItems` newest articles, and when a
- * partner profile holds fewer than its `minItems`. Warnings, not errors: a
+ * (`<folder>/feed.xml`, …; see `budgetedDocuments`), filled: a warning when
+ * the site's feed holds fewer than its `feedItems` newest articles, and when
+ * a partner profile holds fewer than its `minItems`. Warnings, not errors: a
  * long article must not hold back the whole site, and every document is
- * written within its budget whatever it holds. They cost each budgeted
- * document written once more, its candidates once each.
+ * written within its budget whatever it holds.
  */
-export function budgetFiles(articles: readonly ShownArticle[], config: Config, retractions: readonly Retraction[], bodyOf: BodyOf, folder: string): VFile[] {
+export function budgetFiles(documents: Iterable<BudgetedDocument>, folder: string): VFile[] {
   const files: VFile[] = []
-  for (const document of budgetedDocuments(articles, config, bodyOf, retractions)) {
+  for (const document of documents) {
     const file = new VFile({ path: folder === '' ? document.path : `${folder}/${document.path}` })
     const budget = `${document.maxBytes.toLocaleString('en')} bytes`
     if (document.profile === undefined && document.kept < document.candidates.length) {
@@ -224,11 +223,13 @@ export function budgetFiles(articles: readonly ShownArticle[], config: Config, r
   return files
 }
 
-export type { BudgetedDocument }
+export type { BudgetedDocument, BudgetPlan }
+export { budgetedDocuments, filledDocument }
 
 /** How the partner profile `name`'s document is filled (`check --profile`; see `budgetedDocuments`). */
 export function profileBudget(articles: readonly ShownArticle[], config: Config, retractions: readonly Retraction[], bodyOf: BodyOf, name: string): BudgetedDocument | undefined {
-  return [...budgetedDocuments(articles, config, bodyOf, retractions, name)][0]
+  const [plan] = budgetedDocuments(articles, config, bodyOf, retractions, name)
+  return plan && filledDocument(plan, plan.fill())
 }
 
 /**
@@ -250,7 +251,8 @@ export function buildSite(sources: readonly VFile[], config: Config, options: Si
   if (!site.ok) return { ...site, output: [] }
   const listing = listSite(site, config, { now: options.now, ...(options.images && { images: options.images }), bodyOf })
   if (!listing.ok) return { ...unlisted(site, listing), output: [] }
-  const files = [...site.files, ...budgetFiles(site.shown, config, site.retracted, bodyOf, '')]
+  const budgeted = [...budgetedDocuments(site.shown, config, bodyOf, site.retracted)].map((plan) => filledDocument(plan, plan.fill()))
+  const files = [...site.files, ...budgetFiles(budgeted, '')]
   return { ...site, files, output: listing.output }
 }
 
@@ -261,9 +263,11 @@ export function unlisted(site: Site, listing: Listing): Site {
 }
 
 /**
- * `article` with what its images' bytes say, for those that are the site's
- * and were read: its lead image's size, type and length, and its body
- * images' sizes (`bodyImages`), from `source`'s list of them.
+ * `article`, just made by `shown`, given what its images' bytes say, for
+ * those that are the site's and were read: its lead image's size, type and
+ * length, and its body images' sizes (`bodyImages`), from `source`'s list
+ * of them. Set in place rather than spread into yet another copy: a rebuild
+ * makes one per article.
  */
 function withImageInfo(article: ShownArticle, source: Pick<Article, 'images'>, infos: ReadonlyMap<string, Image['info']>, pathOf: (url: string) => string | null | undefined): ShownArticle {
   const infoOf = (url: string) => {
@@ -275,11 +279,10 @@ function withImageInfo(article: ShownArticle, source: Pick<Article, 'images'>, i
     const found = infoOf(url)
     return found ? [[url, { width: found.width, height: found.height }] as const] : []
   })
-  return {
-    ...article,
-    ...(info && article.image && { image: { ...article.image, info } }),
-    ...(sized.length > 0 && { bodyImages: Object.fromEntries(sized) }),
-  }
+  // The image's own object is the article's too: a copy of it takes the info.
+  if (info && article.image) article.image = { ...article.image, info }
+  if (sized.length > 0) article.bodyImages = Object.fromEntries(sized)
+  return article
 }
 
 function readLedger(file: VFile): Ledger | undefined {

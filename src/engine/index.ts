@@ -53,8 +53,8 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
 import { readSource, type Image } from '../load.ts'
-import { assembleSite, budgetFiles, profileBudget, unlisted, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
-import { fileKeys, listingFor, listingSignature } from './listing.ts'
+import { assembleSite, budgetedDocuments, budgetFiles, profileBudget, unlisted, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
+import { fileKeys, fillBudgets, listingFor, listingSignature } from './listing.ts'
 import { imageInfo, type ImageInfo } from '../image-info.ts'
 import { imagePaths } from '../lint.ts'
 import type { Preview, ShownArticle } from '../shown.ts'
@@ -210,8 +210,9 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
         const lead = article.image && digestOf(article.image.url)
         const body = article.images.flatMap((image) => digestOf(image.url) ?? [])
         if (lead === undefined && body.length === 0) return [article.id, found]
-        const teaser = lead === undefined ? found.teaser : hash(found.teaser, lead)
-        return [article.id, { ...found, whole: hash(found.whole, lead ?? '', ...body), teaser }]
+        // Joined, not hashed again: an article's keys are only compared, and hashed into file keys (10,000 hashes a rebuild saved).
+        const teaser = lead === undefined ? found.teaser : `${found.teaser}+${lead}`
+        return [article.id, { ...found, whole: [found.whole, lead ?? '', ...body].join('+'), teaser }]
       }),
     )
     const bodyOf = (article: ShownArticle) => bodies.read(placeOf(article))
@@ -222,12 +223,19 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
       return { files: failed.files, ok: false, summary, analysed, site: failed }
     }
     memory.keepListing(kept)
+    const keyOf = fileKeys(kept, articleKeys)
     // What the byte budgets leave out (src/feeds/budget.ts), read from the bodies as the output's files are.
-    files.push(...budgetFiles(shown, config, site.retracted, bodyOf, request.out))
+    const budgets = fillBudgets(kept, budgetedDocuments(shown, config, bodyOf, site.retracted), keyOf)
+    files.push(...budgetFiles(budgets.documents, request.out))
     const profile = request.profile === undefined ? undefined : profileBudget(shown, config, site.retracted, bodyOf, request.profile)
     if (!write) return { files, ok: true, summary, analysed, site, ...(profile && { profile }) }
     const trusted = record !== undefined && memory.trusts(record, out)
-    const staged = await stage(request, shown, [...kept.listing.output], site.ledger, fileKeys(kept, articleKeys), placeOf, images, pool, record, trusted)
+    // A document just filled for its budget is written as filled.
+    const output = kept.listing.output.map((file) => {
+      const text = budgets.made.get(file.path)
+      return text === undefined ? file : { ...file, content: () => text }
+    })
+    const staged = await stage(request, shown, output, site.ledger, keyOf, placeOf, images, pool, record, trusted)
     const messages = files.filter((file) => file.messages.length > 0).map((file) => ({ path: file.path, messages: storeMessages(file) }))
     const ledgers = [ledger, site.ledger]
     const changesAt = site.changesAt && { changesAt: site.changesAt.toISOString() }
@@ -413,7 +421,7 @@ function withDigest(image: Image, knownDigest: (path: string) => string | undefi
 
 /**
  * Stage the output: every file whose key changed, made on the pool's threads,
- * or here. `output` is the site's files (`Site.output`), each let go once
+ * or here. `output` is the site's files (`Listing.output`), each let go once
  * the writer has taken it, so that a made document's model dies with it.
  */
 async function stage(

@@ -103,28 +103,20 @@ export function* feedArchives(
   monthOf: (article: Pick<ShownArticle, 'date'>) => Month = monthsIn(config.timeZone),
   record: FeedRecord = {},
 ): Generator<FeedDocument> {
-  const byMonth = new Map<Month, ShownArticle[]>()
   const sorted = [...articles].sort(newestFirst)
-  for (const article of sorted) {
-    const month = monthOf(article)
-    const list = byMonth.get(month)
-    if (list) list.push(article)
-    else byMonth.set(month, [article])
-  }
   const tombstones = (record.retractions ?? []).flatMap((retraction) => {
     const tombstone = tombstoneOf(retraction)
     return tombstone ? [{ tombstone, month: retraction.published && monthOf({ date: retraction.published }) }] : []
   })
-  const tombstonesIn = new Map<Month, Tombstone[]>()
-  for (const { tombstone, month } of tombstones) if (month !== undefined) tombstonesIn.set(month, [...(tombstonesIn.get(month) ?? []), tombstone])
-
   const newestItems = sorted.slice(0, config.feedItems)
   const holdsAll = newestItems.length === sorted.length
-  // `yyyy/mm` sorts as text; newest first.
-  const months = [...new Set([...byMonth.keys(), ...tombstonesIn.keys()])].sort().reverse()
-  const archived = months.length > 1 || !holdsAll ? months : []
+  // The subscription documents need only the newest month: the month of each article is worked out when the archives
+  // are asked for, after them (the byte budgets ask for the subscription documents alone: 10,000 dates a rebuild saved).
+  // A month is as late as its latest article, and the newest article is the first.
+  const known = new Set([...(holdsAll ? sorted : sorted.slice(0, 1)).map(monthOf), ...tombstones.flatMap(({ month }) => month ?? [])])
+  const archives = known.size > 1 || !holdsAll
   const archive = (month: Month | undefined) => month && feedUrls(config, archiveFolder(feed, month))
-  const newest = archive(archived[0])
+  const newest = archives ? archive([...known].sort().at(-1)) : undefined
   // The retractions made since the oldest item the subscription documents hold; every one while they hold all.
   const oldest = newestItems.at(-1)?.date.getTime() ?? Number.NEGATIVE_INFINITY
   const announced = tombstones.map(({ tombstone }) => tombstone).filter((tombstone) => holdsAll || tombstone.when.getTime() >= oldest)
@@ -138,6 +130,18 @@ export function* feedArchives(
       ...(announced.length > 0 && { tombstones: announced }),
     },
   }
+  if (!archives) return
+  const byMonth = new Map<Month, ShownArticle[]>()
+  for (const article of sorted) {
+    const month = monthOf(article)
+    const list = byMonth.get(month)
+    if (list) list.push(article)
+    else byMonth.set(month, [article])
+  }
+  const tombstonesIn = new Map<Month, Tombstone[]>()
+  for (const { tombstone, month } of tombstones) if (month !== undefined) tombstonesIn.set(month, [...(tombstonesIn.get(month) ?? []), tombstone])
+  // `yyyy/mm` sorts as text; newest first.
+  const archived = [...new Set([...byMonth.keys(), ...tombstonesIn.keys()])].sort().reverse()
   const current = feedUrls(config, feed.folder)
   for (const [index, month] of archived.entries()) {
     const older = archive(archived[index + 1])
@@ -160,8 +164,7 @@ export function* feedArchives(
   }
 }
 
-/** A retraction as a tombstone: only one with a time, which RFC 6721 requires (`when`). */
-/** A retraction as feeds announce it; none without a time. */
+/** A retraction as feeds announce it, a tombstone: only one with a time, which RFC 6721 requires (`when`). */
 export function tombstoneOf(retraction: Retraction): Tombstone | undefined {
   if (retraction.at === undefined) return undefined
   return {

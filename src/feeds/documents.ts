@@ -111,13 +111,18 @@ export interface BudgetedDocument {
   shares: readonly number[]
 }
 
+/** A document with a byte budget, before it is filled: `fill` writes it as the build does (see `fillToBudget`). */
+export interface BudgetPlan extends Omit<BudgetedDocument, 'kept' | 'bytes' | 'envelope' | 'shares'> {
+  fill: () => Fill
+}
+
 /**
- * Every document with a byte budget, filled as the build writes it: the
- * site's three subscription documents and each profile's. Each is written
- * again here, with every candidate measured once: for the build's report
- * (a warning when the site's feed leaves articles out, an error-free
- * warning when a profile holds fewer than its `minItems`) and for
- * `check --profile`. `only`: one profile's alone.
+ * Every document with a byte budget, to be filled as the build writes it:
+ * the site's three subscription documents and each profile's, with every
+ * candidate measured once when filled: for the build's report (a warning
+ * when the site's feed leaves articles out, an error-free warning when a
+ * profile holds fewer than its `minItems`) and for `check --profile`.
+ * `only`: one profile's alone.
  */
 export function* budgetedDocuments(
   articles: readonly ShownArticle[],
@@ -125,24 +130,32 @@ export function* budgetedDocuments(
   bodyOf: BodyOf,
   retractions: readonly Retraction[] = [],
   only?: string,
-): Generator<BudgetedDocument> {
+): Generator<BudgetPlan> {
   if (only === undefined) {
     const feed = siteFeed(config)
     const polling = pollingHint(config.schedule)
     const [subscription] = feedArchives(articles, config, feed, monthsIn(config.timeZone), { retractions, polling })
     if (subscription) {
+      const members = subscription.articles
       for (const format of formats) {
-        const fill = subscriptionFill(format, { members: subscription.articles, options: subscription.options, feed, view: '' }, config, bodyOf)
-        const { text: _, ...rest } = fill
-        yield { path: feedFiles[format], maxBytes: config.feedBytes, minItems: 0, candidates: subscription.articles, beyond: Math.max(0, articles.length - subscription.articles.length), ...rest }
+        const fill = () => subscriptionFill(format, { members, options: subscription.options, feed, view: '' }, config, bodyOf)
+        yield { path: feedFiles[format], maxBytes: config.feedBytes, minItems: 0, candidates: members, beyond: Math.max(0, articles.length - members.length), fill }
       }
     }
   }
-  for (const name of Object.keys(config.profiles)) {
+  for (const [name, profile] of Object.entries(config.profiles)) {
     if (only !== undefined && name !== only) continue
-    const { profile, candidates, text: _, ...rest } = profileFill(name, articles, config, bodyOf, retractions)
-    yield { path: profilePath(name, profile.format), profile: name, maxBytes: profile.maxBytes, minItems: profile.minItems, candidates, beyond: articles.length - candidates.length, ...rest }
+    const { candidates, write } = profileWriter(name, profile, articles, config, bodyOf, retractions)
+    const fill = () => fillToBudget(candidates, write, profile.maxBytes)
+    yield { path: profilePath(name, profile.format), profile: name, maxBytes: profile.maxBytes, minItems: profile.minItems, candidates, beyond: articles.length - candidates.length, fill }
   }
+}
+
+/** `plan`'s document as `fill` (its `fill()`) filled it, as the report tells of it. */
+export function filledDocument(plan: BudgetPlan, fill: Fill): BudgetedDocument {
+  const { fill: _plan, ...document } = plan
+  const { text: _text, ...measures } = fill
+  return { ...document, ...measures }
 }
 
 const formats = ['rss', 'atom', 'json'] as const
