@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { LanguageFeed } from '../feeds/languages.ts'
-import { inLanguage } from '../languages.ts'
+import { inLanguage, partLanguage } from '../languages.ts'
 import type { ShownArticle } from '../shown.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import { jsonLdScript } from './json-ld.ts'
@@ -24,7 +24,7 @@ export function languagePage(entry: LanguageFeed<ShownArticle>, articles: readon
   const description = entry.feed.description
   const heading = number === 1 ? entry.name : `${entry.name} (${fill(strings.pageOf, { page: String(number), pages: String(count) })})`
   // A language the interface is not in (no built-in strings): its name is in it, the rest is not.
-  const own = config.language === entry.language ? {} : { lang: entry.language }
+  const own = partLanguage(entry.language, config.language)
   return renderPage(config, {
     url,
     title: `${heading} – ${config.title}`,
