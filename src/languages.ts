@@ -26,6 +26,16 @@ export function languageName(tag: string): string {
   return text.charAt(0).toLocaleUpperCase(tag) + text.slice(1)
 }
 
+/**
+ * The `lang` of a part of a page whose text is in `language`, on a page in
+ * `page`: none when they are the same, so only text in another language is
+ * marked, and screen readers speak it in its own voice (WCAG 3.1.2,
+ * Language of Parts).
+ */
+export function partLanguage(language: string, page: string): { lang?: string } {
+  return language === page ? {} : { lang: language }
+}
+
 /** Configs as a page in another language than the site's sees them, made once each. */
 const inLanguages = new WeakMap<Config, Map<string, Config>>()
 

@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein'
 import { report } from './messages.ts'
 import { byCodePoint } from './order.ts'
+import { nearestName } from './suggest.ts'
 import type { Article } from './validate.ts'
 
 /**
@@ -34,8 +34,8 @@ export function checkTranslations(all: readonly Pick<Article, 'file' | 'id' | 'l
     const place = article.places.translationOf ?? top
     const original = byId.get(target)
     if (!original) {
-      const candidate = ids.length > 0 ? closest(target, ids) : undefined
-      const suggestion = candidate !== undefined && distance(target, candidate) <= Math.max(2, Math.floor(target.length / 5)) ? candidate : undefined
+      // Ids are long and differ only in their date and slug: a fifth of the length, or another article's id would be offered.
+      const suggestion = nearestName(target, ids, Math.max(2, Math.floor(target.length / 5)))
       report(article.file, 'translation-unknown', place, { id: target, ...(suggestion && { suggestion }) })
       continue
     }

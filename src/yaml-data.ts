@@ -1,10 +1,10 @@
-import { closest, distance } from 'fastest-levenshtein'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml'
 import { z } from 'zod'
 import { report } from './messages.ts'
+import { nearestName } from './suggest.ts'
 
 /** Where YAML text sits inside a file: its start offset in `file.value`. */
 export interface YamlSource {
@@ -106,9 +106,7 @@ function reportIssue(file: VFile, schema: z.ZodType, issue: z.core.$ZodIssue, lo
 
 /** The known field at `path` an unknown `key` is most likely a misspelling of, if any is close enough. */
 function suggestionFor(schema: z.ZodType, path: readonly PropertyKey[], key: string): string | undefined {
-  const known = Object.keys(shapeAt(schema, path) ?? {})
-  const candidate = known.length > 0 ? closest(key, known) : undefined
-  return candidate !== undefined && distance(key, candidate) <= Math.max(2, Math.floor(key.length / 3)) ? candidate : undefined
+  return nearestName(key, Object.keys(shapeAt(schema, path) ?? {}))
 }
 
 /** One readable sentence for a zod issue, quoting the value where that helps. */

@@ -24,7 +24,7 @@ test('builds the fixture newsroom into the reviewed feeds, which real parsers re
   const names = ['atom.xml', 'build.json', 'feed.json', 'feed.xml', 'ledger.json']
   // The pages and partner files beside the feeds are checked by tests/pages/golden.test.ts,
   // the archives, topic feeds and feeds.opml by tests/feeds/golden.test.ts.
-  const pages = ['2026', '404.html', 'archive', 'embed', 'embed.js', 'feed-view.css', 'headlines.json', 'index.html', 'news-sitemap.xml', 'robots.txt', 'sitemap-index.xml', 'sitemap.xml']
+  const pages = ['2026', '404.html', 'archive', 'embed', 'embed.js', 'feed-view.css', 'feed-view.uk.css', 'headlines.json', 'index.html', 'news-sitemap.xml', 'robots.txt', 'sitemap-index.xml', 'sitemap.xml']
   // One month of articles: no archive documents (the subscription feeds hold them all).
   // One article is in Ukrainian on an English site: a feed and a page for each language.
   const feeds = ['authors', 'feeds.opml', 'languages', 'tags']

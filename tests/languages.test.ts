@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { inLanguage, languageName, siteLanguages } from '../src/languages.ts'
+import { inLanguage, languageName, partLanguage, siteLanguages } from '../src/languages.ts'
 import { siteStrings } from '../src/strings/index.ts'
 import { config } from './helpers.ts'
 
@@ -29,4 +29,10 @@ test('a page in a language wirefeed has strings for gets them; the config’s ow
   assert.equal(inLanguage(site, 'uk-UA'), site)
   assert.equal(inLanguage(site, 'pl'), site)
   assert.equal(english.timeZone, site.timeZone)
+})
+
+test('marks a part of a page with its language only when it is not the page’s, a regional tag being another', () => {
+  assert.deepEqual(partLanguage('en', 'uk'), { lang: 'en' })
+  assert.deepEqual(partLanguage('uk', 'uk'), {})
+  assert.deepEqual(partLanguage('en-GB', 'en'), { lang: 'en-GB' })
 })

@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein'
 import { loadConfig } from './config-file.ts'
 import { resolveConfig } from '../config.ts'
+import { nearestName } from '../suggest.ts'
 import { always, commands, helpText, type Command, type CommandName } from './commands.ts'
 import { parseFlags, settings, type Options } from './flags.ts'
 import { UsageError, type Io } from './io.ts'
@@ -8,8 +8,8 @@ import { packageVersion } from './version.ts'
 
 /** `; did you mean \`build\`?` for a command mistyped by a letter or two (`biuld`). */
 function meant(name: string): string | undefined {
-  const candidate = closest(name, Object.keys(commands))
-  return distance(name, candidate) <= 2 ? `; did you mean \`${candidate}\`?` : undefined
+  const candidate = nearestName(name, Object.keys(commands), 2)
+  return candidate === undefined ? undefined : `; did you mean \`${candidate}\`?`
 }
 
 /** Run the CLI; resolves to the exit code: 0 success, 1 invalid input or failure, 2 bad usage. */

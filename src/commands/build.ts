@@ -1,10 +1,10 @@
 import type { Options } from '../cli/flags.ts'
 import type { Io } from '../cli/io.ts'
-import { closest, distance } from 'fastest-levenshtein'
 import { build, check, Refused, type Options as BuildOptions, type ProfileReport, type Report } from '../api.ts'
 import type { Config } from '../config.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport, printable } from '../report.ts'
+import { nearestName } from '../suggest.ts'
 
 /** How many warnings `build` prints (`check`, and `build --verbose`, print them all). */
 const buildWarnings = 10
@@ -35,8 +35,8 @@ export async function checkCommand(config: Config, options: Options, io: Io): Pr
   const name = options.profile
   if (name !== undefined && !Object.hasOwn(config.profiles, name)) {
     const names = Object.keys(config.profiles)
-    const candidate = names.length > 0 ? closest(name, names) : undefined
-    const hint = candidate !== undefined && distance(name, candidate) <= 2 ? `; did you mean \`${candidate}\`?` : names.length > 0 ? `; it has ${names.map((known) => `\`${known}\``).join(', ')}.` : '; it has none (`profiles:`).'
+    const candidate = nearestName(name, names, 2)
+    const hint = candidate !== undefined ? `; did you mean \`${candidate}\`?` : names.length > 0 ? `; it has ${names.map((known) => `\`${known}\``).join(', ')}.` : '; it has none (`profiles:`).'
     io.stderr(`wirefeed: the config has no profile \`${name}\`${hint}\n`)
     return 2
   }

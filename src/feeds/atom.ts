@@ -33,7 +33,7 @@ export function toAtom(model: FeedModel, view?: string): string {
     root: { 'xml:lang': model.language },
     ...(model.history && { history: model.history }),
     ...(model.tombstones.length > 0 && { tombstones: model.tombstones }),
-    ...(view !== undefined && { view }),
+    ...(view !== undefined && { view, ...(model.viewLanguage !== undefined && { viewLanguage: model.viewLanguage }) }),
     entryLanguages: model.items.map((item) => (item.language === model.language ? undefined : item.language)),
   })
   return `${slots.fillXml(xml)}\n`

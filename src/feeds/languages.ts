@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts'
-import { languageName, siteLanguages } from '../languages.ts'
+import { inLanguage, languageName, siteLanguages } from '../languages.ts'
+import { fill, siteStrings } from '../strings/index.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import { feedUrls, type FeedSpec, type FeedUrls } from './model.ts'
 
@@ -30,12 +31,20 @@ export function languageFeedsOf<A extends { lang: string }>(articles: readonly A
     return {
       language,
       name,
-      // As a topic's: the name in the title, the site's description (src/feeds/topics.ts says why). Its page, at its
-      // folder, shows all its articles: its archives have no month pages, so they link there too.
-      feed: { folder, title: `${config.title} — ${name}`, description: config.description, language, page: folder },
+      // The name in the title, as a topic's; the description is the language page's, in that language when wirefeed has
+      // its strings (else the site's), made of the language's name and the site's title alone: no article text
+      // (src/feeds/topics.ts says why). Its page, at its folder, shows all its articles: its archives have no month
+      // pages, so they link there too.
+      feed: { folder, title: `${config.title} — ${name}`, description: languageDescription(language, name, config), language, page: folder },
       articles: articles.filter((article) => article.lang === language),
     }
   })
+}
+
+/** "The latest articles in English from Київський вісник.", in `language`'s words when wirefeed has them, else the site's. */
+function languageDescription(language: string, name: string, site: Config): string {
+  const config = inLanguage(site, language)
+  return fill(siteStrings(config).languageDescription, { language: name, site: config.title })
 }
 
 /** A language's feed as pages and the OPML list offer it. */

@@ -2,6 +2,7 @@ import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { registerOf, type Author } from '../authors.ts'
 import type { Config } from '../config.ts'
+import { inLanguage } from '../languages.ts'
 import { byCodePoint } from '../order.ts'
 import { imageTypes, type CorrectionKind } from '../schema.ts'
 import { correctionLabel, displayDate } from '../strings/format.ts'
@@ -105,6 +106,12 @@ export interface FeedModel {
    */
   page: string
   language: string
+  /**
+   * The feed's interface language when it is not the site's: a language's
+   * feed, when wirefeed has that language's strings (`inLanguage`). Its view
+   * in a browser speaks it (src/feeds/xml/edit.ts `feedViewStyleFile`).
+   */
+  viewLanguage?: string
   copyright?: string
   /** Newest item's update time: never the wall clock, so unchanged input gives unchanged bytes. */
   updated: Date
@@ -209,6 +216,7 @@ export function feedModel(
   const updated = new Date(times.reduce((newest, time) => Math.max(newest, time), 0))
   // An archive is read once, not followed: only subscription documents advertise the hub.
   const hub = options.history?.current === undefined ? feed.hub : undefined
+  const language = feed.language ?? config.language
   return {
     id: new URL(feed.id ?? feed.folder, config.url).href,
     title: xmlSafe(feed.title),
@@ -216,7 +224,8 @@ export function feedModel(
     // Every feed's folder, and every archive's, has its page (src/pages/site-pages.ts), so its id and alternate link lead
     // somewhere; a feed that names its page (a partner's, a language's) has no month pages, and links there throughout.
     page: new URL(feed.page ?? options.at ?? feed.folder, config.url).href,
-    language: feed.language ?? config.language,
+    language,
+    ...(inLanguage(config, language) !== config && { viewLanguage: language }),
     copyright: config.copyright === undefined ? undefined : xmlSafe(config.copyright),
     updated,
     generator,
@@ -263,7 +272,9 @@ function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config, register:
     summary: xmlSafe(article.summary),
     summaryHtml: textToHtml(xmlSafe(article.summary)),
     get contentHtml() {
-      return (contentHtml ??= xmlSafe(article.feed === 'summary' ? teaserOf(article, config) : bodyOf(article)) + correctionsHtml(corrections, config))
+      // The notes are read next to the article's text, so they speak its language (when wirefeed has its strings), in any feed.
+      contentHtml ??= xmlSafe(article.feed === 'summary' ? teaserOf(article, config) : bodyOf(article)) + correctionsHtml(corrections, inLanguage(config, article.lang))
+      return contentHtml
     },
     authors: article.authors.map(xmlSafe),
     people: article.authors.map((name) => {
@@ -281,18 +292,20 @@ function toItem(article: ShownArticle, bodyOf: BodyOf, config: Config, register:
 
 /**
  * An article as a teaser carries it: the standfirst and a link to the
- * whole, in the site's words (`readArticle`), which depend on all of the
+ * whole, in the words of the article's language when wirefeed has them,
+ * else the site's (`readArticle`, `inLanguage`), which depend on all of the
  * article but its body, and on the config (in each article's teaser key,
  * through the context: src/engine/keys.ts).
  */
-export function teaserOf(article: ShownArticle, config: Pick<Config, 'language' | 'strings'>): string {
-  return toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, siteStrings(config).readArticle))])
+export function teaserOf(article: ShownArticle, config: Config): string {
+  return toHtml([h('p', article.summary), h('p', h('a', { href: article.url }, siteStrings(inLanguage(config, article.lang)).readArticle))])
 }
 
 /**
  * The corrections as readers of any feed see them: after the article (its
- * body, or its teaser), one paragraph each, oldest first, in the site's
- * words and its time zone, as its pages give them: "Correction, January 7,
+ * body, or its teaser), one paragraph each, oldest first, in `config`'s
+ * words and its time zone (the article's language's: see `toItem`), as its
+ * pages give them: "Correction, January 7,
  * 2026: The minister's name is Olena, not Olha." The note is plain text,
  * escaped here.
  */

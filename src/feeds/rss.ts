@@ -77,7 +77,7 @@ export function toRss(model: FeedModel, view?: string): string {
     root,
     ...(model.history && { history: model.history }),
     ...(model.polling && { polling: model.polling }),
-    ...(view !== undefined && { view }),
+    ...(view !== undefined && { view, ...(model.viewLanguage !== undefined && { viewLanguage: model.viewLanguage }) }),
   })
   return `${slots.fillXml(xml)}\n`
 }

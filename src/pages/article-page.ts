@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
-import { inLanguage, languageName } from '../languages.ts'
+import { inLanguage, languageName, partLanguage } from '../languages.ts'
 import type { ShownArticle } from '../shown.ts'
 import { siteStrings, type Strings } from '../strings/index.ts'
 import type { Versions } from '../translations.ts'
@@ -52,7 +52,7 @@ export function articlePage(
     { type: 'text', value: ` · ${readingTimeLabel(article.readingTime, strings, config.language)}` },
   ]
   const main = [
-    h('article', article.lang === config.language ? {} : { lang: article.lang }, [
+    h('article', partLanguage(article.lang, config.language), [
       h('header', [
         ...sectionKicker(article, config, link),
         h('h1', article.title),
@@ -121,7 +121,7 @@ function alsoIn(article: ShownArticle, versions: Versions | undefined, strings: 
 function correctionBox(article: ShownArticle, config: Config, strings: Strings, when: (instant: Date) => Element): Element[] {
   const corrections = article.corrections ?? []
   if (corrections.length === 0) return []
-  const site = article.lang === config.language ? {} : { lang: config.language }
+  const site = partLanguage(config.language, article.lang)
   return [
     h('section.corrections', { ariaLabelledby: 'corrections' }, [
       h('h2', { id: 'corrections', ...site }, strings.correctionsHeading),

@@ -21,7 +21,9 @@ import { fill, siteStrings } from '../strings/index.ts'
  *
  * Every text the view shows besides the feed's own is one of the site's
  * strings, put in `content:` at build time: the view speaks the site's
- * language, whatever the visitor's.
+ * language, whatever the visitor's; a language's feeds have their own view
+ * in that language when wirefeed has its strings (`feed-view.en.css`, made
+ * with `inLanguage`'s config).
  */
 export function feedViewStyle(config: Config): string {
   const strings = siteStrings(config)

@@ -5,6 +5,7 @@ import { feedFormats } from '../feeds/model.ts'
 import { opmlFile } from '../feeds/opml.ts'
 import type { LanguageFeedLink } from '../feeds/languages.ts'
 import type { TopicFeed } from '../feeds/topics.ts'
+import { partLanguage } from '../languages.ts'
 import type { ShownArticle } from '../shown.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import { feedList } from './feed-list.ts'
@@ -92,7 +93,13 @@ function subscribeSections(topics: readonly TopicFeed[], languages: readonly Lan
     ...topicSection(topics.filter((topic) => topic.kind === 'section'), 'section-feeds', strings.feedsBySection, link),
     ...topicSection(topics.filter((topic) => topic.kind === 'tag'), 'tag-feeds', strings.feedsByTag, link),
     ...topicSection(topics.filter((topic) => topic.kind === 'author'), 'author-feeds', strings.feedsByAuthor, link),
-    ...topicSection(languages, 'language-feeds', strings.feedsByLanguage, link),
+    // Each language's line is in that language: its name is ("English"), and the formats' names read the same in any.
+    ...topicSection(
+      languages.map((entry) => ({ ...entry, own: partLanguage(entry.language, config.language) })),
+      'language-feeds',
+      strings.feedsByLanguage,
+      link,
+    ),
   ]
 }
 
@@ -102,7 +109,12 @@ function subscribeSections(topics: readonly TopicFeed[], languages: readonly Lan
  * the Subscribe list; their accessible name adds the topic ("RSS: Ukraine"),
  * so a list of links read out of context still says where each one goes.
  */
-function topicSection(ofKind: readonly Pick<TopicFeed, 'name' | 'page' | 'self'>[], id: string, heading: string, link: LinkTo): Element[] {
+function topicSection(
+  ofKind: readonly (Pick<TopicFeed, 'name' | 'page' | 'self'> & { own?: { lang?: string } })[],
+  id: string,
+  heading: string,
+  link: LinkTo,
+): Element[] {
   if (ofKind.length === 0) return []
   return [
     h('section', { ariaLabelledBy: id }, [
@@ -110,7 +122,7 @@ function topicSection(ofKind: readonly Pick<TopicFeed, 'name' | 'page' | 'self'>
       h(
         'ul.feeds',
         ofKind.map((topic) =>
-          h('li', [
+          h('li', topic.own ?? {}, [
             h('a', { href: link(topic.page) }, topic.name),
             ': ',
             ...feedFormats.flatMap(({ key, type, name }, index) => [

@@ -1,7 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { LanguageFeed } from '../feeds/languages.ts'
-import { inLanguage } from '../languages.ts'
+import { inLanguage, partLanguage } from '../languages.ts'
 import type { ShownArticle } from '../shown.ts'
 import { fill, siteStrings } from '../strings/index.ts'
 import { jsonLdScript } from './json-ld.ts'
@@ -20,10 +20,11 @@ export function languagePage(entry: LanguageFeed<ShownArticle>, articles: readon
   const folder = entry.feed.folder
   const url = new URL(pageFolder(folder, number), config.url).href
   const link = linkFrom({ url })
-  const description = fill(strings.languageDescription, { language: entry.name, site: config.title })
+  // The feeds' description (src/feeds/languages.ts): the page says what its feeds say.
+  const description = entry.feed.description
   const heading = number === 1 ? entry.name : `${entry.name} (${fill(strings.pageOf, { page: String(number), pages: String(count) })})`
   // A language the interface is not in (no built-in strings): its name is in it, the rest is not.
-  const own = config.language === entry.language ? {} : { lang: entry.language }
+  const own = partLanguage(entry.language, config.language)
   return renderPage(config, {
     url,
     title: `${heading} – ${config.title}`,

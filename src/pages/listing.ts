@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
+import { partLanguage } from '../languages.ts'
 import { feedFormats, feedUrls } from '../feeds/model.ts'
 import { sectionPage } from '../feeds/topics.ts'
 import type { ShownArticle } from '../shown.ts'
@@ -14,40 +15,43 @@ import { previewMark } from './preview-mark.ts'
  * (linked to its page; not on the page of `inSection`, where every story is
  * in it), headline (a heading of `level`, linked), standfirst, byline and
  * date, and a thumbnail of its image when it has one; in a preview, the mark
- * of one shown before its time. Shared by the home page, topic pages and
+ * of one shown before its time. The headline and standfirst of an article in
+ * another language than the page's say which (`partLanguage`). Shared by the home page, topic pages and
  * month pages, so a reader finds a story looking the same wherever it is listed.
  */
 export function headlineList(articles: readonly ShownArticle[], config: Config, link: LinkTo, level: 'h2' | 'h3', inSection?: string): Element {
   return h(
     'ul.headlines',
-    articles.map((article) =>
-      h(article.image ? 'li.has-thumb' : 'li', [
+    articles.map((article) => {
+      const own = partLanguage(article.lang, config.language)
+      return h(article.image ? 'li.has-thumb' : 'li', [
         h('div.story', [
           ...previewMark(article, config),
           ...(article.section === inSection ? [] : sectionKicker(article, config, link)),
-          h(level, [h('a', { href: link(article.url) }, article.title)]),
-          h('p', article.summary),
+          h(level, own, [h('a', { href: link(article.url) }, article.title)]),
+          h('p', own, article.summary),
           storyMeta(article, config),
         ]),
         // The headline says what the story is; the thumbnail only shows it, so screen readers skip it (WCAG H67).
         ...(article.image ? [h('img.thumb', { src: article.image.url, alt: '', loading: 'lazy', decoding: 'async' })] : []),
-      ]),
-    ),
+      ])
+    }),
   )
 }
 
 /**
  * The newest story as a front page leads with it: its lead image large
  * (described by its alt text, and fetched first), the headline, the
- * standfirst, byline and date.
+ * standfirst, byline and date; its text in its language, as `headlineList`'s.
  */
 export function leadStory(article: ShownArticle, config: Config, link: LinkTo): Element {
+  const own = partLanguage(article.lang, config.language)
   return h('div.lead-story', [
-    ...(article.image ? [h('img.lead-image', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high' })] : []),
+    ...(article.image ? [h('img.lead-image', { src: article.image.url, alt: article.image.alt, fetchpriority: 'high', ...own })] : []),
     ...previewMark(article, config),
     ...sectionKicker(article, config, link),
-    h('h3', [h('a', { href: link(article.url) }, article.title)]),
-    h('p.standfirst', article.summary),
+    h('h3', own, [h('a', { href: link(article.url) }, article.title)]),
+    h('p.standfirst', own, article.summary),
     storyMeta(article, config),
   ])
 }

@@ -1,10 +1,11 @@
 import type { Config } from '../config.ts'
 import { withImageSizes } from './image-sizes.ts'
-import { feedViewFiles } from '../feeds/xml/edit.ts'
+import { feedViewFiles, feedViewStyleFile } from '../feeds/xml/edit.ts'
 import { archiveFolder, archiveRoot, feedArchives, monthsIn, type FeedRecord, type Month } from '../feeds/archives.ts'
 import { newestFirst, siteFeed, type FeedSpec } from '../feeds/model.ts'
 import { topicFeed, type Topic } from '../feeds/topics.ts'
 import { languageFeedLink, languageFeedsOf } from '../feeds/languages.ts'
+import { inLanguage } from '../languages.ts'
 import { versionsOf, type Versions } from '../translations.ts'
 import type { Retraction } from '../ids.ts'
 import { outputFile, type OutputFile } from '../output.ts'
@@ -32,7 +33,7 @@ import { defaultIconFile, initialsIcon } from '../site-images.ts'
  * a site in several languages a page per language at its feeds' folder, a
  * page per month of the archive at its archive feeds' folder and the
  * archive's page, the 404
- * page, the feeds' view, robots.txt, the sitemap, the news sitemap (the
+ * page, the feeds' view (and a language's, in its interface), robots.txt, the sitemap, the news sitemap (the
  * articles of the two days before `now`) and the index of both. Every list
  * holds as many articles a page as a feed document does (`feedItems`).
  * Pure: articles, their bodies (`bodyOf`), the config and "now" in, files
@@ -75,6 +76,11 @@ export function* pageFiles(
   // Every page links a favicon: the config's icon, or this one, made from the site's initials.
   if (!config.siteImages?.icon) yield outputFile(defaultIconFile, () => initialsIcon(config.title))
   yield outputFile(feedViewFiles.style, () => feedViewStyle(config))
+  // A language's feeds speak its interface when wirefeed has one (src/feeds/model.ts `viewLanguage`), their view too.
+  for (const { language } of languages) {
+    const own = inLanguage(config, language)
+    if (own !== config) yield outputFile(feedViewStyleFile(language), () => feedViewStyle(own))
+  }
   const home: SitemapEntry = { url: config.url, modified: newestChange(homePages[0] ?? []) }
   const pages: SitemapEntry[] = []
   const taken = new Set<string>()

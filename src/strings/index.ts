@@ -1,5 +1,5 @@
-import { closest, distance } from 'fastest-levenshtein'
 import { z } from 'zod'
+import { nearestName } from '../suggest.ts'
 import { xmlSafe } from '../xml-safe.ts'
 import { en } from './en.ts'
 import { pluralCategories, stringKeys, stringSpecs, type CountKey, type PluralForms, type StringKey, type Strings, type StringSpec } from './keys.ts'
@@ -113,8 +113,7 @@ export function placeholderProblems(text: string, spec: StringSpec): string[] {
   const problems: string[] = []
   const suggested: string[] = []
   for (const name of new Set(found.filter((name) => !known.includes(name)))) {
-    const candidate = known.length > 0 ? closest(name, known) : undefined
-    const suggestion = candidate !== undefined && distance(name, candidate) <= Math.max(2, Math.floor(name.length / 3)) ? candidate : undefined
+    const suggestion = nearestName(name, known)
     if (suggestion) suggested.push(suggestion)
     problems.push(
       `\`{${name}}\` is not one of its placeholders` +
@@ -214,8 +213,8 @@ export function stringsProblems(language: string, strings: Partial<Strings> | un
     const suggested: string[] = []
     for (const category of Object.keys(value)) {
       if (has.includes(category as Intl.LDMLPluralRule)) continue
-      const candidate = unused.length > 0 ? closest(category, unused) : undefined
-      const suggestion = candidate !== undefined && distance(category, candidate) <= 2 ? candidate : undefined
+      // The categories are short words (`one`, `few`): two edits at most, however long the misspelling.
+      const suggestion = nearestName(category, unused, 2)
       if (suggestion) suggested.push(suggestion)
       problems.push({
         rule: 'unknown-field',

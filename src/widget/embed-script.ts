@@ -26,7 +26,8 @@ export const embedFile = 'embed.js'
  *
  * - Language: the list is in the site's language (`lang` on it, so screen
  *   readers speak it as such on a partner's page in another), its dates the
- *   calendar dates the site gives, in the site's zone, never the visitor's.
+ *   calendar dates the site gives, in the site's zone, never the visitor's;
+ *   a headline in another language has its own `lang` (WCAG 3.1.2).
  *
  * The site's name (for the link shown when the data is unreachable), its
  * language, zone and strings are written in from the config (`SITE`);
@@ -109,7 +110,8 @@ const template = `/* wirefeed headlines: see the README, "Pages and partner head
       dates = dates || new Intl.DateTimeFormat(ours.lang, { day: 'numeric', month: 'short', year: 'numeric' });
       var list = items.map(function (item) {
         var date = new Date(item.date);
-        var parts = [el('a', { href: web(item.url) }, [item.title])];
+        var own = typeof item.language === 'string' && /^[A-Za-z0-9-]{1,35}$/.test(item.language) && item.language !== ours.lang;
+        var parts = [el('a', own ? { href: web(item.url), lang: item.language } : { href: web(item.url) }, [item.title])];
         if (!isNaN(date.getTime())) parts.push(el('time', { datetime: date.toISOString() }, [dates.format(date)]));
         return el('li', {}, parts);
       });

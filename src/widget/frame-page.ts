@@ -1,6 +1,7 @@
 import { h } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { FeedModel } from '../feeds/model.ts'
+import { partLanguage } from '../languages.ts'
 import { displayDate } from '../strings/format.ts'
 import { htmlDocument } from '../pages/layout.ts'
 import { fill, siteStrings } from '../strings/index.ts'
@@ -47,7 +48,8 @@ export function framePage(model: FeedModel, config: Config): string {
             { role: 'list', ariaLabelledBy: 'label' },
             model.items.map((item) =>
               h('li', { dataTags: JSON.stringify(item.tags.map((tag) => tag.toLowerCase())) }, [
-                h('a', { href: item.url }, item.title),
+                // A headline in another language than the site's says so (WCAG 3.1.2).
+                h('a', { href: item.url, ...partLanguage(item.language, config.language) }, item.title),
                 h('time', { dateTime: item.published.toISOString() }, displayDate(item.published, config.language, config.timeZone)),
               ]),
             ),

@@ -35,6 +35,8 @@ export interface Headline {
   image?: { url: string; alt: string }
   /** Topics, as written by the newsroom; possibly empty. */
   tags: string[]
+  /** The language its title and summary are in (BCP 47), so a page that shows them can say so (`lang`). */
+  language: string
 }
 
 export const headlinesFile = 'headlines.json'
@@ -53,6 +55,7 @@ export function headlines(model: FeedModel, config: Config): Headlines {
       summary: item.summary,
       ...(item.image && { image: { url: item.image.url, alt: item.image.alt } }),
       tags: item.tags,
+      language: item.language,
     })),
   }
 }

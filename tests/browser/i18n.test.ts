@@ -5,7 +5,7 @@
 // (script and frame) show Ukrainian interface text only, and the dates the
 // site gives, never the visitor's (the feed view, CSS alone, shows none).
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
@@ -255,7 +255,13 @@ describe('a Ukrainian site with English translations, in an English browser', { 
   let site: { url: string; close: () => Promise<void> }
 
   before(async () => {
-    site = await serve(await build(await fixtureCopy('bilingual'), '2026-02-06T12:00:00+02:00'))
+    const out = await build(await fixtureCopy('bilingual'), '2026-02-06T12:00:00+02:00')
+    // A partner's page in English, on the site's origin, with the headlines' script in it.
+    await writeFile(
+      join(out, 'partner.html'),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Partner Gazette</title></head><body><main><h1>The Partner Gazette</h1><aside aria-label="From our partners"><script src="embed.js" async></script></aside></main></body></html>',
+    )
+    site = await serve(out)
     browser = await launch()
   })
   after(async () => {
@@ -285,6 +291,44 @@ describe('a Ukrainian site with English translations, in an English browser', { 
       assert.deepEqual(errors, [])
       assert.deepEqual(refused, [])
       await screenshot(page, 'bilingual-en-article')
+    } finally {
+      await close()
+    }
+  })
+
+  /** Each headline link's language as the browser resolves it (the nearest `lang`), and its article's, from its page's `<html lang>`. */
+  async function headlineLanguages(page: Page, selector: string) {
+    const links = await page.locator(selector).evaluateAll((anchors) => anchors.map((a) => [new URL((a as HTMLAnchorElement).href).pathname, a.closest('[lang]')?.getAttribute('lang') ?? '']))
+    const found: string[] = []
+    for (const [path, language] of links) {
+      const html = await (await page.request.get(new URL(path ?? '', site.url).href)).text()
+      found.push(`${/<html lang="([^"]+)"/.exec(html)?.[1]} read as ${language}`)
+    }
+    return [...new Set(found)].sort()
+  }
+
+  test('the Ukrainian home page reads each English headline and standfirst in English, and passes axe', async () => {
+    const { page, errors, refused, close } = await open('')
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), 'uk')
+      assert.deepEqual(await headlineLanguages(page, '.lead-story h3 a, .headlines h2 a, .headlines h3 a'), ['en read as en', 'uk read as uk'])
+      const standfirsts = await page.locator('.lead-story .standfirst, .headlines .story > p:not(.kicker):not(.meta)').evaluateAll((ps) => ps.map((p) => p.closest('[lang]')?.getAttribute('lang')))
+      assert.deepEqual([...new Set(standfirsts)].sort(), ['en', 'uk'])
+      assert.deepEqual(await accessibilityViolations(page), [])
+      assert.deepEqual(errors, [])
+      assert.deepEqual(refused, [])
+    } finally {
+      await close()
+    }
+  })
+
+  test('the partner headlines from embed.js read an English headline in English among Ukrainian ones, and pass axe', async () => {
+    const { page, errors, close } = await open('partner.html')
+    try {
+      await page.locator('wirefeed-headlines li a').first().waitFor()
+      assert.deepEqual(await headlineLanguages(page, 'wirefeed-headlines li a'), ['en read as en', 'uk read as uk'])
+      assert.deepEqual(await accessibilityViolations(page, 'wirefeed-headlines'), [])
+      assert.deepEqual(errors, [])
     } finally {
       await close()
     }

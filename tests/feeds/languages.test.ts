@@ -75,3 +75,45 @@ test('the same sources give the same bytes, every file', async () => {
   assert.deepEqual([...again.output.keys()], [...output.keys()])
   for (const [path, text] of again.output) assert.equal(text, output.get(path), path)
 })
+
+test("each language feed's channel says what it is in its language, with no article text, in the three formats", () => {
+  const descriptions = { en: 'The latest articles in English from Київський вісник.', uk: 'Останні статті сайту «Київський вісник» — Українська.' }
+  for (const [language, description] of Object.entries(descriptions)) {
+    const folder = `languages/${language}/`
+    const paths = [...output.keys()].filter((path) => path.startsWith(folder) && /(feed\.xml|atom\.xml|feed\.json)$/.test(path))
+    assert.ok(paths.length > 3)
+    for (const path of paths) {
+      const feed = path.endsWith('.json') ? (JSON.parse(file(path)) as { description: string }) : readFeed(file(path))
+      assert.equal(feed.description, description, path)
+    }
+  }
+  // The site's own feed keeps the site's description.
+  assert.equal(readFeed(file('feed.xml')).description, 'Новини Києва та області щодня')
+})
+
+test("an article's correction notes and teaser link are in its language in every feed that carries it, the site's and its language's", () => {
+  type JsonFeed = { items: { url: string; content_html: string }[] }
+  const metro = (path: string, slug: string) => (JSON.parse(file(path)) as JsonFeed).items.find((item) => item.url.endsWith(slug))?.content_html ?? ''
+  // The site's archive of January and the English feed's carry teasers, their link in the article's language too.
+  for (const path of ['archive/2026/01/feed.json', 'languages/en/archive/2026/01/feed.json']) {
+    const english = metro(path, '/2026/01/metro-en/')
+    assert.match(english, />Read the article<\/a>/, path)
+    assert.match(english, /<p><strong>Correction, January 13, 2026:<\/strong> There will be three stations, not four\.<\/p>$/, path)
+  }
+  const ukrainian = (JSON.parse(file('languages/uk/archive/2026/01/feed.json')) as JsonFeed).items.map((item) => item.content_html).find((html) => html.includes('Станцій буде три'))
+  assert.match(ukrainian ?? '', /<strong>Виправлення від 13 січня 2026 р\.:<\/strong> Станцій буде три, а не чотири\./)
+})
+
+test("a language feed's view in a browser speaks its language when wirefeed has its strings, else the site's", () => {
+  const styleOf = (path: string) => /<\?xml-stylesheet type="text\/css" href="([^"]+)"\?>/.exec(file(path))?.[1]
+  for (const name of ['feed.xml', 'atom.xml']) {
+    assert.equal(styleOf(`languages/en/${name}`), '../../feed-view.en.css')
+    assert.equal(styleOf(`languages/en/archive/2026/01/${name}`), '../../../../../feed-view.en.css')
+    assert.equal(styleOf(`languages/uk/${name}`), '../../feed-view.css')
+    assert.equal(styleOf(name), 'feed-view.css')
+  }
+  assert.match(file('feed-view.en.css'), /content:"RSS feed";/)
+  assert.match(file('feed-view.en.css'), /content:"Latest articles";/)
+  assert.doesNotMatch(file('feed-view.css'), /Latest articles/)
+  assert.equal(output.has('feed-view.uk.css'), false)
+})

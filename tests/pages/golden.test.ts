@@ -43,6 +43,7 @@ test('builds the fixture newsroom into the reviewed pages and partner files', as
     'embed.js',
     'embed/headlines.html',
     'feed-view.css',
+    'feed-view.uk.css',
     'headlines.json',
     'index.html',
     'languages/en-gb/index.html',

@@ -21,7 +21,7 @@ const m = model(
 describe('headlines.json', () => {
   const data = JSON.parse(headlinesJson(m, settings)) as Headlines
 
-  test('holds the feed items newest first, with title, URL, date, summary, image and tags', () => {
+  test('holds the feed items newest first, with title, URL, date, summary, image, tags and language', () => {
     assert.equal(data.version, 1)
     assert.equal(data.title, 'Desk "&" <Co>')
     assert.equal(data.home, 'https://news.example.org/')
@@ -34,6 +34,7 @@ describe('headlines.json', () => {
         summary: 'What happened.',
         image: { url: 'https://news.example.org/a.jpg', alt: 'An image' },
         tags: ['Ukraine', 'R&D'],
+        language: 'en',
       },
       {
         id: 'tag:news.example.org,2026-01-05:b',
@@ -42,6 +43,7 @@ describe('headlines.json', () => {
         date: '2026-01-04T22:00:00.000Z',
         summary: 'Before.',
         tags: [],
+        language: 'en',
       },
     ])
   })
@@ -127,6 +129,22 @@ describe('the widget in the site’s language', () => {
     assert.match(script, /el\('div', \{ class: 'box', lang: ours\.lang \}/)
     assert.match(script, /timeZone: zone/)
     assert.doesNotMatch(script, /Headlines from|Latest from|More from|toLocaleDateString|documentElement\.lang/)
+  })
+
+  test('a headline in another language than the site’s is marked with its own, in the data, the frame and the script', () => {
+    const both = model(
+      [
+        source({ title: 'Пізня новина', date: '2026-01-09T00:30:00+02:00' }, 'Текст.\n', 'articles/late.md'),
+        source({ title: 'Late news', language: 'en', date: '2026-01-09T00:40:00+02:00' }, 'Text.\n', 'articles/late-en.md'),
+      ],
+      ukrainian,
+    )
+    const data = JSON.parse(headlinesJson(both, ukrainian)) as Headlines
+    assert.deepEqual(data.items.map((item) => [item.title, item.language]), [['Late news', 'en'], ['Пізня новина', 'uk']])
+    const links = all(one(parseHtml(framePage(both, ukrainian)), 'ul'), 'a')
+    assert.deepEqual(links.map((link) => [text(link), link.properties.lang]), [['Late news', 'en'], ['Пізня новина', undefined]])
+    // The script gives an item's link its language when the data names another than the site's (a tag, nothing else).
+    assert.match(embedScript(ukrainian), /item\.language !== ours\.lang;\n\s*var parts = \[el\('a', own \? \{ href: web\(item\.url\), lang: item\.language \}/)
   })
 
   test('the frame page is in Ukrainian, its dates in Kyiv', () => {

@@ -15,6 +15,15 @@ export const syndicationNamespace = 'http://purl.org/rss/1.0/modules/syndication
 /** The feed view's file, at the site's root (src/pages/ makes it): a stylesheet alone, no script. */
 export const feedViewFiles = { style: 'feed-view.css' } as const
 
+/**
+ * The view's stylesheet, at the site's root: the site's, or for a feed whose
+ * interface is another language's (`FeedModel.viewLanguage`), that one's,
+ * `feed-view.en.css`, so its view speaks the feed's language.
+ */
+export function feedViewStyleFile(language?: string): string {
+  return language === undefined ? feedViewFiles.style : `feed-view.${language.toLowerCase()}.css`
+}
+
 /** What we add to an RSS or Atom document `feed` wrote, each for something `feed` cannot write. */
 export interface XmlAdditions {
   /** Attributes of the root element: namespaces `feed` leaves out, Atom's `xml:lang`. Ones already there are kept. */
@@ -31,6 +40,8 @@ export interface XmlAdditions {
    * list in a browser (see below).
    */
   view?: string
+  /** The language of the view's stylesheet when it is not the site's (`feedViewStyleFile`). */
+  viewLanguage?: string
   /**
    * Atom only: each entry's `xml:lang`, in the order of the entries, where
    * it differs from the document's (`undefined` where it does not).
@@ -83,7 +94,7 @@ const declaration = '<?xml version="1.0" encoding="utf-8"?>\n'
 export function editFeedXml(xml: string, format: keyof typeof formats, slot: (value: string) => string, additions: XmlAdditions): string {
   if (!xml.startsWith(declaration)) throw new Error(`editFeedXml: expected a document starting with ${declaration.trim()}`)
   const { root, link, first, end } = formats[format]
-  const { history, view } = additions
+  const { history, view, viewLanguage } = additions
   const archive = history?.current !== undefined
   const tombstones = format === 'atom' ? (additions.tombstones ?? []) : []
   const polling = format === 'rss' ? additions.polling : undefined
@@ -136,7 +147,7 @@ export function editFeedXml(xml: string, format: keyof typeof formats, slot: (va
   }
 
   if (view === undefined) return text
-  const instruction = `<?xml-stylesheet type="text/css" href="${escapeXml(view + feedViewFiles.style, true)}"?>\n`
+  const instruction = `<?xml-stylesheet type="text/css" href="${escapeXml(view + feedViewStyleFile(viewLanguage), true)}"?>\n`
   return declaration + instruction + text.slice(declaration.length)
 }
 
