@@ -1,8 +1,7 @@
 import type { Config } from '../config.ts'
 import { inLanguage, languageName, siteLanguages } from '../languages.ts'
 import { fill, siteStrings } from '../strings/index.ts'
-import { xmlSafe } from '../xml-safe.ts'
-import { feedUrls, type FeedSpec, type FeedUrls } from './model.ts'
+import { offeredFeed, type FeedSpec, type FeedUrls } from './model.ts'
 
 /**
  * A language's feed (issue #21): only that language's articles, its channel
@@ -58,11 +57,5 @@ export interface LanguageFeedLink {
 }
 
 export function languageFeedLink(entry: LanguageFeed<unknown>, config: Config): LanguageFeedLink {
-  return {
-    language: entry.language,
-    name: entry.name,
-    title: xmlSafe(entry.feed.title),
-    self: feedUrls(config, entry.feed.folder),
-    page: new URL(entry.feed.folder, config.url).href,
-  }
+  return { language: entry.language, name: entry.name, ...offeredFeed(entry.feed, config) }
 }

@@ -249,6 +249,11 @@ export function feedUrls(config: Config, folder: string): FeedUrls {
   }
 }
 
+/** A feed of a folder as pages and the OPML list offer it: its title, its documents, and its page at its folder. */
+export function offeredFeed(feed: Pick<FeedSpec, 'folder' | 'title'>, config: Config): { title: string; self: FeedUrls; page: string } {
+  return { title: xmlSafe(feed.title), self: feedUrls(config, feed.folder), page: new URL(feed.folder, config.url).href }
+}
+
 /** Newest first by publication time, then by id: what every feed document's order is. */
 export function newestFirst(a: Pick<ShownArticle, 'date' | 'id'>, b: Pick<ShownArticle, 'date' | 'id'>): number {
   return b.date.getTime() - a.date.getTime() || byCodePoint(a.id, b.id)

@@ -4,7 +4,7 @@ import { byCodePoint } from '../order.ts'
 import { slugFromHeadline } from '../slug.ts'
 import type { Article } from '../validate.ts'
 import { xmlSafe } from '../xml-safe.ts'
-import { feedUrls, type FeedSpec, type FeedUrls } from './model.ts'
+import { offeredFeed, type FeedSpec, type FeedUrls } from './model.ts'
 
 export type TopicKind = 'tag' | 'author' | 'section'
 
@@ -34,13 +34,7 @@ export interface TopicFeed {
 
 /** `topic`'s feed as pages and the OPML list offer it. */
 export function topicFeed(topic: Topic<unknown>, config: Config): TopicFeed {
-  return {
-    kind: topic.kind,
-    name: topic.name,
-    title: xmlSafe(topic.feed.title),
-    self: feedUrls(config, topic.feed.folder),
-    page: new URL(topic.feed.folder, config.url).href,
-  }
+  return { kind: topic.kind, name: topic.name, ...offeredFeed(topic.feed, config) }
 }
 
 /** Where each kind's feeds live, relative to the site URL. */
