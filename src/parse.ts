@@ -46,10 +46,12 @@ const emailText = /[\w+.-]@[\w-]+\.[\w-]/
 
 /**
  * The source text that can make a text node match `webText` or
- * `emailText`: the text itself, or a character reference, which may stand
- * for any character (`&#64;` is an `@`).
+ * `emailText`: the text itself, less what follows `www` and `http`, which a
+ * backslash escape may write (`www\.` is the text `www.`, `https\://` is
+ * `https://`), or a character reference, which may stand for any character
+ * (`&#64;` is an `@`). Only a gate before the tree is looked at.
  */
-const addressSource = /www\.|https?:\/\/|@|&/i
+const addressSource = /www|http|@|&/i
 
 /** Left out unless the source shows, or the tree then shows, an address may be in its text. */
 const tried = ['wwwAutolink', 'protocolAutolink']

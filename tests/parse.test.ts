@@ -36,6 +36,8 @@ test('still finds emails, tables (a one-column table has no `|`), and www and pr
     'Write to desk@example.org.', 'a | b\n-|-\n1 | 2', 'a\n:-\nb', 'a\n--:\nb', 'See www.example.org or https://example.org/x.',
     // No `@` or `www.` in the source, yet links: character references make them, which the transform finds.
     'Write to desk&#64;example.org.', 'See &#119;ww.example.org or http&#x3A;//example.org.',
+    // Nor `www.` or `https://` in the source: backslash escapes write them (found by the property test below).
+    'www\\.', 'See www\\.example.org or https\\:\\/\\/example.org.',
     // Addresses only in a link's destination, and in an image's description.
     'See [the report](https://example.org/r) and ![www.example.org](a.png).',
   ]
