@@ -120,7 +120,7 @@ const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf
 const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout?.trim()
 const commit = head ? `${head}${dirty ? ' with uncommitted changes' : ''}` : 'unknown (not a git checkout)'
 const table = [
-  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${availableParallelism()} cores; ratios to the floor in the same run; save → served: the median of ${saves} saves a run (the fastest and slowest), and the server's peak memory.`,
+  `Commit ${commit}; medians of ${runs} runs (1 at 50,000) on ${process.arch}, Node ${process.version}, ${availableParallelism()} cores; ratios to the floor in the same run; save → served: the median of ${saves} saves a run (the fastest and slowest), each from the write to the page fetched on the preview's reload event, and the server's peak memory.`,
   '',
   '| corpus | articles | floor | cold build | cold check | nothing changed | one article changed | save → served | output |',
   '|---|---|---|---|---|---|---|---|---|',

@@ -2,11 +2,12 @@
 // several times, and for each save the time from the write to the moment the
 // server first answers with the new page. What an editor waits for.
 //
-//     node --import tsx tests/bench/served.ts <site folder> <article path under articles/> [saves] [now]
+//     node --import tsx tests/bench/served.ts <site folder> <article path under articles/> [saves] [now] [reload|poll]
 import { spawn } from 'node:child_process'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { livePaths } from '../../src/preview/live-reload.ts'
 
 const bin = fileURLToPath(new URL('../../lib/cli/bin.js', import.meta.url))
 const usageHook = fileURLToPath(new URL('./usage.mjs', import.meta.url))
@@ -28,11 +29,61 @@ async function pagePath(dist: string, path: string): Promise<string> {
 }
 
 /**
+ * How a save is seen served. `reload`: as the page open in the editor's
+ * browser sees it, the server's event that the output changed (the preview's
+ * live reload, src/preview/live-reload.ts), then the page asked for once.
+ * `poll`: the page asked for every 5 ms until it shows the save, which also
+ * loads the server with a request every few milliseconds while it builds
+ * (the measure before 2026-12-03).
+ */
+export type Watching = 'reload' | 'poll'
+
+/** The preview's live-reload events, read as its pages' script does: the generation of the output being served. */
+async function reloadEvents(url: string) {
+  const controller = new AbortController()
+  const response = await fetch(url, { signal: controller.signal })
+  const reader = response.body?.getReader()
+  if (!reader) throw new Error(`no event stream at ${url}`)
+  const state = { generation: 0 }
+  let text = ''
+  const decoder = new TextDecoder()
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      text += decoder.decode(value, { stream: true })
+      // One event a blank line; its data, one JSON line (`LiveState`).
+      let end: number
+      while ((end = text.indexOf('\n\n')) >= 0) {
+        const data = /^data: (.*)$/m.exec(text.slice(0, end))?.[1]
+        text = text.slice(end + 2)
+        if (data) state.generation = (JSON.parse(data) as { generation: number }).generation
+      }
+    }
+  })().catch(() => {})
+  return {
+    get generation() {
+      return state.generation
+    },
+    /** Resolves once the output's generation is past `generation`. */
+    async after(generation: number, waited: () => void) {
+      while (state.generation <= generation) {
+        waited()
+        await pause(1)
+      }
+    },
+    close() {
+      controller.abort()
+    },
+  }
+}
+
+/**
  * Start `serve --watch` in `site` (built already, into dist/ with .cache/),
  * save `articles/<path>` `saves` times (each time with a sentence more), and
  * time each save until the page shows it; the source is put back at the end.
  */
-export async function saveToServed(site: string, path: string, saves = 7, now = '2030-01-01T00:00:00Z'): Promise<Served> {
+export async function saveToServed(site: string, path: string, saves = 7, now = '2030-01-01T00:00:00Z', watching: Watching = 'reload'): Promise<Served> {
   const source = join(site, 'articles', path)
   const original = await readFile(source, 'utf8')
   const page = await pagePath(join(site, 'dist'), path)
@@ -72,16 +123,26 @@ export async function saveToServed(site: string, path: string, saves = 7, now = 
         await pause(5)
       }
     }
+    const reloads = watching === 'reload' ? await reloadEvents(new URL(livePaths.events, base).href) : undefined
+    /** As the preview's open page does: wait for the server's event that the output changed, then ask for the page once. */
+    const reloaded = async (marker: string, from: number, generation: number) => {
+      await reloads?.after(generation, deadline(60, `the reload event after the save "${marker}"`))
+      const page = await (await fetch(url)).text()
+      if (!page.includes(marker)) throw new Error(`the page reloaded after the save "${marker}" does not show it`)
+      return (performance.now() - from) / 1000
+    }
     const seconds: number[] = []
     let marker = ''
     for (let save = 0; save < saves; save++) {
       marker = `Saved ${save} at ${Date.now()}`
       // An editor's pause between saves, not measured (the server writes its cache back after 5 s of quiet, so not in between).
       await pause(2000)
+      const generation = reloads?.generation ?? 0
       const from = performance.now()
       await writeFile(source, `${original}\n${marker}.\n`)
-      seconds.push(await served(marker, from))
+      seconds.push(reloads ? await reloaded(marker, from, generation) : await served(marker, from))
     }
+    reloads?.close()
     await writeFile(source, original)
     await served(marker, performance.now(), true)
     child.kill('SIGINT')
@@ -104,9 +165,9 @@ function pause(ms: number) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [site, path, saves = '7', now] = process.argv.slice(2)
-  if (!site || !path) throw new Error('usage: served.ts <site folder> <article path under articles/> [saves] [now]')
-  const result = await saveToServed(site, path, Number(saves), now)
+  const [site, path, saves = '7', now, watching = 'reload'] = process.argv.slice(2)
+  if (!site || !path || (watching !== 'reload' && watching !== 'poll')) throw new Error('usage: served.ts <site folder> <article path under articles/> [saves] [now] [reload|poll]')
+  const result = await saveToServed(site, path, Number(saves), now, watching)
   const sorted = [...result.seconds].sort((a, b) => a - b)
   console.log(`save → served: ${result.seconds.map((s) => s.toFixed(3)).join(', ')} s; median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(3)} s; peak ${result.maxRssMb.toFixed(0)} MB`)
 }
