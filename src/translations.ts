@@ -25,10 +25,13 @@ const top = { line: 1, column: 1 }
  * (the later in source order is refused). Messages go on the translations.
  */
 export function checkTranslations(all: readonly Pick<Article, 'file' | 'id' | 'lang' | 'translationOf' | 'places'>[]): void {
+  // Most sites translate nothing: no map of every id then, on each rebuild of a preview.
+  const translations = all.filter((article) => article.translationOf !== undefined)
+  if (translations.length === 0) return
   const byId = new Map(all.map((article) => [article.id, article]))
   const ids = [...byId.keys()]
   const taken = new Map<string, string>()
-  for (const article of all) {
+  for (const article of translations) {
     const target = article.translationOf
     if (target === undefined) continue
     const place = article.places.translationOf ?? top
