@@ -139,21 +139,24 @@ export function checkSilentChanges(published: readonly Article[], previous: Ledg
   }
 }
 
+/** What the ledger records of a published article (until it is retracted: see `nextLedger`). */
+export function ledgerEntry(article: Article): LedgerEntry {
+  const revised = revisionOf(article)
+  return {
+    id: article.id,
+    url: article.url,
+    source: article.file.path,
+    date: article.date.toISOString(),
+    digest: article.bodyDigest,
+    ...(revised && { revised: revised.toISOString() }),
+  }
+}
+
 /** The ledger after this build: everything before, plus what is published now; sorted for stable bytes. */
 export function nextLedger(previous: Ledger | undefined, published: readonly Article[], config: Config): Ledger {
   const entries = new Map<string, LedgerEntry>()
   for (const entry of previous?.entries ?? []) entries.set(entry.id, entry)
-  for (const article of published) {
-    const revised = revisionOf(article)
-    entries.set(article.id, {
-      id: article.id,
-      url: article.url,
-      source: article.file.path,
-      date: article.date.toISOString(),
-      digest: article.bodyDigest,
-      ...(revised && { revised: revised.toISOString() }),
-    })
-  }
+  for (const article of published) entries.set(article.id, ledgerEntry(article))
   for (const { id } of config.retracted) {
     const entry = entries.get(id)
     if (entry) entries.set(id, { ...entry, retracted: true })

@@ -5,7 +5,7 @@ import type { Config } from './config.ts'
 import { budgetedDocuments, feedDocuments, filledDocument, type BudgetedDocument, type BudgetPlan } from './feeds/documents.ts'
 import { feedModel, siteFeed } from './feeds/model.ts'
 import { topicsOf } from './feeds/topics.ts'
-import { checkIdentity, checkSilentChanges, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
+import { checkIdentity, checkSilentChanges, ledgerEntry, ledgerSchema, nextLedger, retractionsOf, type Ledger, type Retraction } from './ids.ts'
 import { imagePaths, lintDuplicates, lintImages, lintLeadImages } from './lint.ts'
 import { report } from './messages.ts'
 import type { Image } from './load.ts'
@@ -81,6 +81,132 @@ export interface Site {
  * Pure: messages go on the files.
  */
 export function assembleSite(results: readonly SourceResult[], config: Config, options: SiteOptions): Site {
+  return new SiteAssembler().assemble(results, config, options)
+}
+
+/**
+ * Assembles the site of one set of sources build after build (a watcher's:
+ * src/engine/session.ts), each time as `assembleSite` does, taking again
+ * what the last assembly found when only bodies changed. An edit to an
+ * article's body alone (its data, images and place the same) changes
+ * nothing the checks across articles look at, which lists the article is
+ * in, nor its ledger entry but the digest: at 10,000 articles, checking and
+ * listing them all again was a third of a rebuild. Then only the edited
+ * articles' shown form, silent-change check and ledger entry are made again.
+ * Anything else (an article's data, one added or removed, the config, the
+ * ledger, the images, a "now" past a time the site changes at) assembles
+ * the whole site again.
+ *
+ * Results given again are known as the same objects: their files still
+ * carry the messages the last assembly's checks put on them, which stand,
+ * or which it takes off before it checks again.
+ */
+export class SiteAssembler {
+  #last: Assembled | undefined
+
+  assemble(results: readonly SourceResult[], config: Config, options: SiteOptions): Site {
+    const basis = basisOf(config, options)
+    const last = this.#last
+    const now = options.now.getTime()
+    const stands = last && last.site.ok && last.from <= now && now < last.until && sameBasis(last.basis, basis) && untouched(last)
+    const edits = stands ? editedBodies(last.results, results) : undefined
+    this.#last = undefined
+    const made = last && edits ? withBodies(last, edits, results, options) : wholeSite(results, config, options, basis, last)
+    this.#last = made
+    return made.site
+  }
+}
+
+/**
+ * What an assembly found, for the next (see `SiteAssembler`): its site, what
+ * it was made from, the messages its checks put on each source's file (those
+ * from `analysed` to `checked` look at articles' data, the rest to `total`
+ * at bodies),
+ * and the ledgers it read and made.
+ */
+interface Assembled {
+  site: Site
+  results: readonly SourceResult[]
+  basis: Basis
+  /** The "now" it was made at, and the first instant it no longer holds at (an article goes live or leaves the news sitemap), in ms. */
+  from: number
+  until: number
+  counts: Map<VFile, { analysed: number; checked: number; total: number }>
+  /** The articles `site.shown` shows, in its order. */
+  onShow: readonly Article[]
+  /** Files the identity checks made for vanished ids. */
+  extra: readonly VFile[]
+  previous: Ledger | undefined
+  next: Ledger
+  infos: ReadonlyMap<string, Image['info']>
+  pathOf: (url: string) => string | null | undefined
+}
+
+/** What an assembly rests on besides the sources' results: the config, the ledger, the preview, the images and the other files checked. */
+interface Basis {
+  config: string
+  ledger: string | undefined
+  preview: string
+  images: readonly Image[]
+  checked: string
+}
+
+function basisOf(config: Config, options: SiteOptions): Basis {
+  return {
+    config: JSON.stringify(config),
+    ledger: options.ledger === undefined ? undefined : String(options.ledger.value),
+    preview: JSON.stringify(options.preview ?? {}),
+    images: options.images ?? [],
+    checked: JSON.stringify((options.checked ?? []).map((file) => [file.path, file.messages.map((message) => [message.ruleId, message.reason, message.line, message.column])])),
+  }
+}
+
+function sameBasis(a: Basis, b: Basis): boolean {
+  const sameImage = (image: Image, index: number) => {
+    const other = b.images[index]
+    return other !== undefined && image.path === other.path && (image.info === other.info || JSON.stringify(image.info) === JSON.stringify(other.info))
+  }
+  return a.config === b.config && a.ledger === b.ledger && a.preview === b.preview && a.checked === b.checked && a.images.length === b.images.length && a.images.every(sameImage)
+}
+
+/** Whether the sources' files carry the messages the assembly left them, and no more (listing the site adds some when paths clash). */
+function untouched(last: Assembled): boolean {
+  for (const [file, count] of last.counts) if (file.messages.length !== count.total) return false
+  return true
+}
+
+/** Past this many edited bodies, a whole assembly is as quick. */
+const mostEdits = 64
+
+/**
+ * The results whose bodies alone changed since `before`, each with the one
+ * it replaces; `undefined` when anything else changed: a source added,
+ * removed or moved, an article's data, or a result that fails.
+ */
+function editedBodies(before: readonly SourceResult[], after: readonly SourceResult[]): Map<SourceResult, SourceResult> | undefined {
+  if (before.length !== after.length) return undefined
+  const edits = new Map<SourceResult, SourceResult>()
+  for (const [index, result] of after.entries()) {
+    const last = before[index] as SourceResult
+    if (last === result) continue
+    if (!last.article || !result.article || last.file.path !== result.file.path || edits.size === mostEdits) return undefined
+    if (result.file.messages.some((message) => message.fatal) || dataOf(last.article) !== dataOf(result.article)) return undefined
+    edits.set(last, result)
+  }
+  return edits
+}
+
+/** An article's data but its body (and file): what the checks across articles look at. */
+function dataOf({ file: _file, bodyDigest: _bodyDigest, ...data }: Article): string {
+  return JSON.stringify(data)
+}
+
+/** The site of `results` assembled whole; `last`'s files among them lose the messages its checks put on them first. */
+function wholeSite(results: readonly SourceResult[], config: Config, options: SiteOptions, basis: Basis, last: Assembled | undefined): Assembled {
+  for (const result of results) {
+    const count = last?.counts.get(result.file)
+    if (count) result.file.messages.length = count.analysed
+  }
   const files = results.map((result) => result.file)
   const all = results.flatMap((result) => (result.article ? [result.article] : []))
   const readingTimes = new Map(results.map((result) => [result.article, result.readingTime]))
@@ -91,13 +217,14 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   const drafts = all.filter((article) => article.draft)
   const onShow = all.filter((article) => isShown(article, options.now, options.preview))
   const previewed = onShow.filter((article) => previewState(article, options.now, options.preview) !== undefined)
+  const counts = new Map(files.map((file) => [file, { analysed: file.messages.length, checked: 0, total: 0 }]))
 
   // An unreadable ledger already carries its error; reading it again would add a second, vaguer one.
   const previous = options.ledger && options.ledger.messages.length === 0 ? readLedger(options.ledger) : undefined
   if (options.ledger) files.push(options.ledger)
   const invalid = new Set(results.filter((result) => !result.article).map((result) => result.file.path))
-  files.push(...(options.checked ?? []), ...checkIdentity(all, published, config, previous, invalid))
-  checkSilentChanges(published, previous)
+  const extra = checkIdentity(all, published, config, previous, invalid)
+  files.push(...(options.checked ?? []), ...extra)
   checkTranslations(all)
   lintDuplicates(all)
   const pathOf = imagePaths(config.url)
@@ -106,20 +233,81 @@ export function assembleSite(results: readonly SourceResult[], config: Config, o
   const infos = new Map(options.images?.flatMap((image) => (image.info === undefined ? [] : [[image.path, image.info] as const])))
   lintLeadImages(all, infos, pathOf)
   lintBylines(all, config.authors)
+  for (const [file, count] of counts) count.checked = file.messages.length
+  // Last: the one check that looks at bodies (see `withBodies`).
+  checkSilentChanges(published, previous)
+  for (const [file, count] of counts) count.total = file.messages.length
 
-  const fatal = () => files.some((file) => file.messages.some((message) => message.fatal))
-  const site = { files, published, scheduled, drafts, previewed, retracted: [] }
-  if (fatal()) return { ...site, ok: false, shown: [] }
+  const fatal = files.some((file) => file.messages.some((message) => message.fatal))
+  const failed = { files, published, scheduled, drafts, previewed, retracted: [], ok: false, shown: [] }
+  const next = nextLedger(previous, published, config)
+  const from = options.now.getTime()
+  const kept = { results, basis, from, until: from, counts, onShow, extra, previous, next, infos, pathOf }
+  if (fatal) return { ...kept, site: failed }
   const articles = onShow.map((article) => {
     const minutes = readingTimes.get(article)
     if (minutes === undefined) throw new Error(`${article.file.path} is shown but was not rendered`)
     return withImageInfo(shown(article, minutes, previewState(article, options.now, options.preview)), article, infos, pathOf)
   })
   // Only what is published at "now" is recorded, in a preview too: a previewed draft leaves no trace in the ledger.
-  const next = nextLedger(previous, published, config)
   const ledger = JSON.stringify(next, null, 2) + '\n'
   const changesAt = newsSitemapChangesAt(articles, options.now)
-  return { ...site, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next), ...(changesAt && { changesAt }) }
+  const site: Site = { ...failed, ok: true, shown: articles, ledger, retracted: retractionsOf(config, next), ...(changesAt && { changesAt }) }
+  const until = Math.min(changesAt?.getTime() ?? Infinity, scheduled[0]?.date.getTime() ?? Infinity)
+  return { ...kept, site, until }
+}
+
+/**
+ * `last`'s site with the bodies of `edits` (each result by the one it
+ * replaces): each edited article takes the messages the checks across
+ * articles put on the one it replaces, is checked for a silent change, and
+ * replaces it in the lists, the shown articles and the ledger.
+ */
+function withBodies(last: Assembled, edits: ReadonlyMap<SourceResult, SourceResult>, results: readonly SourceResult[], options: SiteOptions): Assembled {
+  const swapped = new Map<Article, Article>()
+  const counts = last.counts
+  const entries = [...last.next.entries]
+  const entryAt = new Map(entries.map((entry, index) => [entry.id, index]))
+  for (const [before, after] of edits) {
+    const was = counts.get(before.file)
+    if (!was || !before.article || !after.article) throw new Error(`${after.file.path} is not an edit of the last assembly`)
+    const analysed = after.file.messages.length
+    after.file.messages.push(...before.file.messages.slice(was.analysed, was.checked))
+    counts.delete(before.file)
+    const count = { analysed, checked: after.file.messages.length, total: after.file.messages.length }
+    counts.set(after.file, count)
+    swapped.set(before.article, after.article)
+    if (!isPublished(after.article, options.now)) continue
+    checkSilentChanges([after.article], last.previous)
+    count.total = after.file.messages.length
+    const at = entryAt.get(after.article.id)
+    const entry = ledgerEntry(after.article)
+    if (at !== undefined) entries[at] = entries[at]?.retracted ? { ...entry, retracted: true } : entry
+  }
+  const swap = (articles: readonly Article[]) => articles.map((article) => swapped.get(article) ?? article)
+  const readingTimes = new Map([...edits.values()].map((result) => [result.article, result.readingTime]))
+  const onShow = swap(last.onShow)
+  const shownArticles = last.site.shown.map((article, index) => {
+    const source = onShow[index] as Article
+    if (!readingTimes.has(source)) return article
+    const minutes = readingTimes.get(source)
+    if (minutes === undefined) throw new Error(`${source.file.path} is shown but was not rendered`)
+    return withImageInfo(shown(source, minutes, previewState(source, options.now, options.preview)), source, last.infos, last.pathOf)
+  })
+  const files = [...results.map((result) => result.file), ...(options.ledger ? [options.ledger] : []), ...(options.checked ?? []), ...last.extra]
+  const next: Ledger = { ...last.next, entries }
+  const site: Site = {
+    ...last.site,
+    files,
+    ok: !files.some((file) => file.messages.some((message) => message.fatal)),
+    published: swap(last.site.published),
+    scheduled: swap(last.site.scheduled),
+    drafts: swap(last.site.drafts),
+    previewed: swap(last.site.previewed),
+    shown: shownArticles,
+    ledger: JSON.stringify(next, null, 2) + '\n',
+  }
+  return { ...last, site, results, onShow, next }
 }
 
 /** A site's files, listed (see `listSite`). */

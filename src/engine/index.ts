@@ -53,7 +53,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Config } from '../config.ts'
 import { readSource, type Image } from '../load.ts'
-import { assembleSite, budgetedDocuments, budgetFiles, profileBudget, unlisted, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
+import { SiteAssembler, budgetedDocuments, budgetFiles, profileBudget, unlisted, type BudgetedDocument, type Site, type SourceResult } from '../site.ts'
 import { fileKeys, fillBudgets, listingFor, listingSignature } from './listing.ts'
 import { imageInfo, type ImageInfo } from '../image-info.ts'
 import { imagePaths } from '../lint.ts'
@@ -163,7 +163,7 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
     return replay(record)
   }
 
-  const { results, keys, analysed, inputsKey, sources, images, pool } = await analyseInputs(request, context, inputs, record, useCache, memory)
+  const { results, byKey, keys, analysed, inputsKey, sources, images, pool } = await analyseInputs(request, context, inputs, record, useCache, memory)
   // The published articles' keys and bodies, by id, once the site says which they are; bodies read as files are made.
   let articleKeys: ReadonlyMap<string, ArticleKeys & { body: BodyPlace }> = new Map()
   const placeOf = (article: ShownArticle) => {
@@ -180,13 +180,15 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
       return replay(record, analysed)
     }
     const checked = [...misnamedCopies(inputs), ...images.filter((image) => /\.svg$/i.test(image.path)).map(checkedSvg)]
-    const site = assembleSite(results, config, {
+    const assembler = memory.site()?.assembler ?? new SiteAssembler()
+    const site = assembler.assemble(results, config, {
       now,
       ...(request.ledger && { ledger: request.ledger }),
       images,
       checked,
       ...(request.preview && { preview: request.preview }),
     })
+    memory.keepSite({ assembler, results: byKey })
     const summary: BuildSummary = {
       published: site.published.length,
       drafts: site.drafts.length,
@@ -276,13 +278,19 @@ async function analyseInputs(
   // The cache from now on: every entry this build used, and nothing else.
   const entries = new Map<string, Entry>()
   const results: SourceResult[] = []
+  // The last build's results whose keys stand, given again (see `KeptSite`).
+  const last = useCache ? memory.site()?.results : undefined
+  const byKey = new Map<string, SourceResult>()
   const keys = new Map<string, ArticleKeys & { body: BodyPlace }>()
   for (const result of done) {
     const entry = result.entry ?? (result.key === undefined ? undefined : index.get(result.key))
     if (!entry) continue
     if (result.key !== undefined) entries.set(result.key, entry)
     if (result.key !== undefined && entry.body && entry.teaser) keys.set(result.path, { whole: result.key, teaser: entry.teaser, body: entry.body })
-    results.push(fromEntry(entry, result.path))
+    // Only one the cache served: an entry made again under the same key (a scheduled article rendered once due) is new.
+    const made = (result.key !== undefined && !result.entry && last?.get(result.key)) || fromEntry(entry, result.path)
+    if (result.key !== undefined) byKey.set(result.key, made)
+    results.push(made)
   }
   memory.keepIndex(entries)
   const images = inputs.images.map((image) => withDigest(image, knownDigest, knownInfo))
@@ -293,6 +301,7 @@ async function analyseInputs(
   ]
   return {
     results,
+    byKey,
     /** The keys and body of the published article from the source at `path`. */
     keys(path: string) {
       const found = keys.get(path)

@@ -4,6 +4,7 @@ import { manifestFile } from '../output.ts'
 import { readIndex, writeIndex, type Entry } from './cache.ts'
 import { listInputs, updateInputs, type Inputs } from './inputs.ts'
 import type { KeptListing } from './listing.ts'
+import type { SiteAssembler, SourceResult } from '../site.ts'
 import { heapFor, startPool, type Pool } from './pool.ts'
 import { readRecord, writeRecord, type BuildRecord } from './record.ts'
 import type { WorkSettings } from './work.ts'
@@ -72,6 +73,10 @@ export interface Memory {
   listing(): KeptListing | undefined
   /** Keep the listing of a build's site for the next build. */
   keepListing(listing: KeptListing): void
+  /** The last build's site as assembled (see `KeptSite`); none outside a session. */
+  site(): KeptSite | undefined
+  /** Keep the assembly of a build's site for the next build. */
+  keepSite(site: KeptSite): void
   /** A worker thread kept between builds, set to `settings`, for a build with a few jobs; none outside a session. */
   thread(settings: WorkSettings): Pool | undefined
   /** The thread `thread` lent failed: stop it; the next build starts another. */
@@ -91,9 +96,23 @@ export function onDisk(request: { articles: string; cache: string }): Memory {
     keepIndex: (entries) => void writeIndex(request.cache, entries),
     listing: () => undefined,
     keepListing() {},
+    site: () => undefined,
+    keepSite() {},
     thread: () => undefined,
     dropThread: async () => {},
   }
+}
+
+/**
+ * The site as a session's last build assembled it: its assembler, which
+ * takes again what it found when only bodies changed (`SiteAssembler`), and
+ * the results it was given, by analysis key, for the next build to give
+ * again the ones whose keys stand: the same objects, which is how the
+ * assembler knows them, and 10,000 fewer made from the cache's entries.
+ */
+export interface KeptSite {
+  assembler: SiteAssembler
+  results: ReadonlyMap<string, SourceResult>
 }
 
 /** The places a session's memory is of: the same build asked again, or its memory is dropped. */
@@ -116,6 +135,7 @@ export class BuildSession implements Session {
   #vouched = false
   #index: ReadonlyMap<string, Entry> | undefined
   #listing: KeptListing | undefined
+  #site: KeptSite | undefined
   /** What is in memory but not yet on disk. */
   #unsaved = { record: false, index: false }
   #thread: Pool | undefined
@@ -198,6 +218,10 @@ export class BuildSession implements Session {
       keepListing: (listing) => {
         this.#listing = listing
       },
+      site: () => this.#site,
+      keepSite: (site) => {
+        this.#site = site
+      },
       thread: (settings) => {
         if (this.#thread) this.#thread.configure(settings)
         else this.#thread = startPool(1, settings, this.#cache, heapFor(this.#inputs?.sources.length ?? 0))
@@ -269,6 +293,7 @@ export class BuildSession implements Session {
     this.#vouched = false
     this.#index = undefined
     this.#listing = undefined
+    this.#site = undefined
     this.#unsaved = { record: false, index: false }
   }
 }

@@ -124,6 +124,9 @@ for (const [kind, settings] of [
     ['a body past the profile\'s budget', save('2026/01/one.md', text('One', `First, and ${'more'.repeat(5000)}.\n`, { tags: ['Energy'] }))],
     ['and again, back as it was', save('2026/01/one.md', text('One', 'First, and more.\n', { tags: ['Energy'] }))],
     ['a title edited', save('2026/01/one.md', text('One, retitled', 'First, and more.\n', { tags: ['Energy'] }))],
+    // Two stories under one headline warn on the later one, whose warning stays when only its body changes.
+    ['a headline another story has', save('2026/01/two.md', text('One, retitled', 'Second.\n', { tags: ['Energy', 'Water'] }))],
+    ['a body edited beside it', save('2026/01/two.md', text('One, retitled', 'Second, and more.\n', { tags: ['Energy', 'Water'] }))],
     ['a tag changed', save('2026/01/two.md', text('Two', 'Second.\n', { tags: ['Water', 'Grain'] }))],
     ['an article added', save('2026/01/four.md', text('Four', 'Fourth.\n', { tags: ['Energy'] }))],
     // Not yet in the live site's ledger, so its URL, which holds the month, may still change.
