@@ -61,7 +61,7 @@ import type { Preview, ShownArticle } from '../shown.ts'
 import { BodyReader, entryServes, isDamagedCache, fromEntry, restoreMessages, storeMessages, type BodyPlace, type Entry } from './cache.ts'
 import { manifestFile, type OutputFile } from '../output.ts'
 import { checkOutput, OutputRefused, outputHolds, recoverOutput, stageOutput, within, type Asset, type Staged } from './commit.ts'
-import { analysisKey, codeVersionOf, contextOf, hash, type ArticleKeys } from './keys.ts'
+import { codeVersionOf, contextOf, hash, type ArticleKeys } from './keys.ts'
 import { misnamedCopies, type Inputs } from './inputs.ts'
 import { heapFor, startPool, threadsFor, type Pool } from './pool.ts'
 import type { BuildRecord, BuildSummary } from './record.ts'
@@ -330,9 +330,10 @@ async function analyseInputs(
 async function analyse(inputs: Inputs, knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest, memory: Memory) {
   const results = new Map<string, Done>()
   const jobs: Job[] = []
+  const keyOf = memory.analysisKeys(settings.context)
   for (const path of inputs.sources) {
     const digest = knownDigest(path)
-    const key = digest === undefined ? undefined : analysisKey(settings.context, digest)
+    const key = digest === undefined ? undefined : keyOf(digest)
     if (key !== undefined && settings.known.has(key)) results.set(path, { path, digest, key })
     else jobs.push({ path, bytes: inputs.sizes.get(path) ?? 0 })
   }

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts'
 import type { OutputFile } from '../output.ts'
-import type { BodyOf } from '../shown.ts'
+import type { BodyOf, ShownArticle } from '../shown.ts'
 import { filledDocument, listSite, type BudgetedDocument, type BudgetPlan, type Listing, type Site, type SiteOptions } from '../site.ts'
 import { fileKey, hash, type ArticleKeys } from './keys.ts'
 
@@ -27,8 +27,12 @@ export interface KeptListing {
   /** Each file's key as last worked out, and the articles' keys it was worked out with. */
   keys: Map<OutputFile, string | undefined>
   articleKeys: ReadonlyMap<string, ArticleKeys>
-  /** Each document with a byte budget as last filled, by path, with the key it was filled under (see `fillBudgets`). */
-  budgets: Map<string, { key: string; document: BudgetedDocument }>
+  /**
+   * Each document with a byte budget as last filled, by path, with the key it
+   * was filled under and each candidate's share of it by the key its file
+   * would have holding that candidate alone (see `fillBudgets`).
+   */
+  budgets: Map<string, { key: string | undefined; document: BudgetedDocument; shares: ReadonlyMap<string, number> }>
 }
 
 /**
@@ -106,7 +110,9 @@ export function fileKeys(kept: KeptListing, articleKeys: ReadonlyMap<string, Art
  * under keeps what that fill said, unwritten; the others are filled now,
  * and their text is given to the writer (`made`, by path), so no document
  * is written twice in a build. At 10,000 articles, filling the site's three
- * took a sixth of a rebuild, twice over when an edit changed them.
+ * took a sixth of a rebuild, twice over when an edit changed them. A
+ * candidate is measured alone (its share) only when it changed: the share
+ * of one the document would hold alone under the same key is the same.
  */
 export function fillBudgets(kept: KeptListing, plans: Iterable<BudgetPlan>, keyOf: (file: OutputFile) => string | undefined) {
   const byPath = new Map(kept.listing.output.map((file) => [file.path, file]))
@@ -120,11 +126,20 @@ export function fillBudgets(kept: KeptListing, plans: Iterable<BudgetPlan>, keyO
       documents.push(last.document)
       continue
     }
-    const fill = plan.fill()
+    const alone = (article: ShownArticle) => file?.madeOf && fileKey({ ...file.madeOf, articles: [article] }, (one) => kept.articleKeys.get(one.id))
+    const fill = plan.fill((article) => {
+      const shareKey = alone(article)
+      return shareKey === undefined ? undefined : last?.shares.get(shareKey)
+    })
     const document = filledDocument(plan, fill)
     documents.push(document)
     made.set(plan.path, fill.text)
-    if (key !== undefined) kept.budgets.set(plan.path, { key, document })
+    const shares = new Map<string, number>()
+    fill.shares.forEach((share, index) => {
+      const shareKey = alone(plan.candidates[index] as ShownArticle)
+      if (shareKey !== undefined) shares.set(shareKey, share)
+    })
+    kept.budgets.set(plan.path, { key, document, shares })
   }
   return { documents, made }
 }

@@ -5,6 +5,7 @@ import { readIndex, writeIndex, type Entry } from './cache.ts'
 import { listInputs, updateInputs, type Inputs } from './inputs.ts'
 import type { KeptListing } from './listing.ts'
 import type { SiteAssembler, SourceResult } from '../site.ts'
+import { analysisKey } from './keys.ts'
 import { heapFor, startPool, type Pool } from './pool.ts'
 import { readRecord, writeRecord, type BuildRecord } from './record.ts'
 import type { WorkSettings } from './work.ts'
@@ -77,6 +78,8 @@ export interface Memory {
   site(): KeptSite | undefined
   /** Keep the assembly of a build's site for the next build. */
   keepSite(site: KeptSite): void
+  /** `analysisKey` under `context`, each digest's worked out once a session (10,000 hashes a rebuild). */
+  analysisKeys(context: string): (digest: string) => string
   /** A worker thread kept between builds, set to `settings`, for a build with a few jobs; none outside a session. */
   thread(settings: WorkSettings): Pool | undefined
   /** The thread `thread` lent failed: stop it; the next build starts another. */
@@ -98,6 +101,7 @@ export function onDisk(request: { articles: string; cache: string }): Memory {
     keepListing() {},
     site: () => undefined,
     keepSite() {},
+    analysisKeys: (context) => (digest) => analysisKey(context, digest),
     thread: () => undefined,
     dropThread: async () => {},
   }
@@ -136,6 +140,8 @@ export class BuildSession implements Session {
   #index: ReadonlyMap<string, Entry> | undefined
   #listing: KeptListing | undefined
   #site: KeptSite | undefined
+  /** Each source digest's analysis key under the context of the last build. */
+  #keys = { context: '', byDigest: new Map<string, string>() }
   /** What is in memory but not yet on disk. */
   #unsaved = { record: false, index: false }
   #thread: Pool | undefined
@@ -221,6 +227,17 @@ export class BuildSession implements Session {
       site: () => this.#site,
       keepSite: (site) => {
         this.#site = site
+      },
+      analysisKeys: (context) => {
+        // Only the digests the build asks for are kept for the next: an edited source's older digests go.
+        const last = this.#keys.context === context ? this.#keys.byDigest : new Map<string, string>()
+        const byDigest = new Map<string, string>()
+        this.#keys = { context, byDigest }
+        return (digest) => {
+          const key = last.get(digest) ?? analysisKey(context, digest)
+          byDigest.set(digest, key)
+          return key
+        }
       },
       thread: (settings) => {
         if (this.#thread) this.#thread.configure(settings)

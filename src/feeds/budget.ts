@@ -32,16 +32,22 @@ export interface Fill {
 export const byteLength = (text: string) => Buffer.byteLength(text, 'utf8')
 
 /**
+ * A candidate's share as measured before (see `Fill`), when it is known to
+ * be the same: a watcher's rebuild measures only the edited article.
+ */
+export type Measured = (article: ShownArticle) => number | undefined
+
+/**
  * `write(candidates.slice(0, n))` for the greatest `n` whose document is at
  * most `maxBytes` (see `Fill`). `candidates` are newest first.
  */
-export function fillToBudget(candidates: readonly ShownArticle[], write: (articles: readonly ShownArticle[]) => string, maxBytes: number): Fill {
+export function fillToBudget(candidates: readonly ShownArticle[], write: (articles: readonly ShownArticle[]) => string, maxBytes: number, measured?: Measured): Fill {
   const envelope = byteLength(write([]))
   const shares: number[] = []
   let total = envelope
   let kept = 0
   for (const article of candidates) {
-    const share = byteLength(write([article])) - envelope
+    const share = measured?.(article) ?? byteLength(write([article])) - envelope
     shares.push(share)
     if (total + share > maxBytes) break
     total += share

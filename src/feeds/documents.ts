@@ -5,7 +5,7 @@ import type { BodyOf, ShownArticle } from '../shown.ts'
 import { feedArchives, monthsIn, tombstoneOf } from './archives.ts'
 import { toAtom } from './atom.ts'
 import { toJsonFeed } from './json.ts'
-import { fillToBudget, type Fill } from './budget.ts'
+import { fillToBudget, type Fill, type Measured } from './budget.ts'
 import { feedFiles, feedModel, newestFirst, siteFeed, teaserOf, type FeedModel, type FeedModelOptions, type FeedSpec } from './model.ts'
 import { opmlFile, toOpml } from './opml.ts'
 import { pollingHint } from './polling.ts'
@@ -87,9 +87,10 @@ function subscriptionFill(
   { members, options, feed, view }: { members: readonly ShownArticle[]; options: FeedModelOptions; feed: FeedSpec; view: string },
   config: Config,
   bodyOf: BodyOf,
+  measured?: Measured,
 ): Fill {
   const body = remembered(bodyOf)
-  return fillToBudget(members, writer(format, (list) => feedModel(list, config, feed, body, options), view), config.feedBytes)
+  return fillToBudget(members, writer(format, (list) => feedModel(list, config, feed, body, options), view), config.feedBytes, measured)
 }
 
 /** A document filled to a byte budget, as `check` and the build's report tell of it. */
@@ -111,9 +112,13 @@ export interface BudgetedDocument {
   shares: readonly number[]
 }
 
-/** A document with a byte budget, before it is filled: `fill` writes it as the build does (see `fillToBudget`). */
+/**
+ * A document with a byte budget, before it is filled: `fill` writes it as
+ * the build does (see `fillToBudget`), taking the candidates' shares that are
+ * `measured` already.
+ */
 export interface BudgetPlan extends Omit<BudgetedDocument, 'kept' | 'bytes' | 'envelope' | 'shares'> {
-  fill: () => Fill
+  fill: (measured?: Measured) => Fill
 }
 
 /**
@@ -138,7 +143,7 @@ export function* budgetedDocuments(
     if (subscription) {
       const members = subscription.articles
       for (const format of formats) {
-        const fill = () => subscriptionFill(format, { members, options: subscription.options, feed, view: '' }, config, bodyOf)
+        const fill = (measured?: Measured) => subscriptionFill(format, { members, options: subscription.options, feed, view: '' }, config, bodyOf, measured)
         yield { path: feedFiles[format], maxBytes: config.feedBytes, minItems: 0, candidates: members, beyond: Math.max(0, articles.length - members.length), fill }
       }
     }
@@ -146,7 +151,7 @@ export function* budgetedDocuments(
   for (const [name, profile] of Object.entries(config.profiles)) {
     if (only !== undefined && name !== only) continue
     const { candidates, write } = profileWriter(name, profile, articles, config, bodyOf, retractions)
-    const fill = () => fillToBudget(candidates, write, profile.maxBytes)
+    const fill = (measured?: Measured) => fillToBudget(candidates, write, profile.maxBytes, measured)
     yield { path: profilePath(name, profile.format), profile: name, maxBytes: profile.maxBytes, minItems: profile.minItems, candidates, beyond: articles.length - candidates.length, fill }
   }
 }

@@ -146,7 +146,8 @@ export function* pageFiles(
     yield outputFile(path, () => retractionPage({ ...retraction, url }, config))
   }
   const sorted = pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
-  yield outputFile(sitemapFile, () => sitemapXml([home, ...sorted]))
+  // Every page's address and time, all from what the articles' teasers say, the retractions and the config.
+  yield outputFile(sitemapFile, () => sitemapXml([home, ...sorted]), { articles, whole: false, with: [sitemapFile, retractions] })
   const news = newsArticles(articles, config, now)
   yield outputFile(newsSitemapFile, () => newsSitemapXml(news, config))
   const latest = (times: readonly Date[]) => (times.length === 0 ? undefined : new Date(Math.max(...times.map((time) => time.getTime()))))

@@ -284,7 +284,7 @@ test('an image replaced by one of another size remakes the files that state its 
   const after = await keys()
   const changed = [...after].filter(([path, key]) => key !== undefined && before.get(path) !== key).map(([path]) => path).sort()
   // The image, its article's page, every feed that lists it (topic feeds too: a teaser shows the image) and every list
-  // page showing its thumbnail; not One's page.
+  // page showing its thumbnail; not One's page. The sitemap is keyed by every teaser, so it is made again (to the same bytes).
   assert.deepEqual(changed, [
     '2026/01/two/index.html',
     'archive/2026/01/index.html',
@@ -296,6 +296,7 @@ test('an image replaced by one of another size remakes the files that state its 
     'feed.json',
     'feed.xml',
     'images/two.png',
+    'sitemap.xml',
     'tags/energy/atom.xml',
     'tags/energy/feed.json',
     'tags/energy/feed.xml',

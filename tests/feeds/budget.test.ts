@@ -122,3 +122,20 @@ test('fillToBudget writes the document once alone per candidate, not once per pr
   assert.ok(fill.bytes <= 4000)
   assert.ok(writes <= 1 + 4 + 2, `${writes} writes`)
 })
+
+test('fillToBudget measures alone only the candidates whose share it is not told, and fills the same', () => {
+  const { articles } = rendered(longArticles(), settings)
+  let writes = 0
+  const write = (list: readonly { id: string }[]) => {
+    writes++
+    return `<feed>${list.map((article) => `<item>${'x'.repeat(1000 + article.id.length)}</item>`).join('')}</feed>`
+  }
+  const measured = fillToBudget(articles, write, 4000)
+  writes = 0
+  // The newest's share is not known (it was edited); the others' are.
+  const known = new Map(articles.slice(1).map((article, index) => [article.id, measured.shares[index + 1] as number]))
+  const again = fillToBudget(articles, write, 4000, (article) => known.get(article.id))
+  assert.deepEqual(again, measured)
+  // The empty document, the newest alone, and the document of what fits.
+  assert.equal(writes, 3)
+})

@@ -196,6 +196,18 @@ describe('the site pages', () => {
     )
   })
 
+  test('say the sitemap is made of every article as a teaser, so a watcher keeps it through an edit to a body, which leaves its bytes as they were', () => {
+    const sitemapOf = (body: string) => {
+      const { articles, bodyOf } = rendered([source({ title: 'Older', date: '2026-01-04' }, body, 'articles/older.md'), source({ title: 'Newer', date: '2026-01-05' }, 'Body.\n', 'articles/newer.md')], settings)
+      const file = [...pageFiles(articles, topicsOf(articles, settings), settings, bodyOf, new Date('2026-01-09T00:00:00Z'))].find((made) => made.path === 'sitemap.xml')
+      return { ids: file?.madeOf?.articles.map((article) => article.id), whole: file?.madeOf?.whole, text: file?.content(), articles }
+    }
+    const [before, after] = [sitemapOf('Body.\n'), sitemapOf('A body edited, and longer than it was.\n')]
+    assert.deepEqual(before.ids, before.articles.map((article) => article.id))
+    assert.equal(before.whole, false)
+    assert.equal(after.text, before.text)
+  })
+
   test('never let an article whose canonical URL names the home page replace it: the site refuses it', () => {
     const squatter = source({ title: 'Squatter', canonical: 'https://news.example.org/desk/' })
     const site = buildSite([squatter], settings, { now: new Date('2026-02-01T00:00:00Z') })
