@@ -135,8 +135,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   checkPlaces(request)
   const session = request.session && sessionOf(request.session)
   const memory = session ? await session.begin(request) : onDisk(request)
+  let result: BuildResult | undefined
   try {
-    return await run(request, true, memory)
+    result = await run(request, true, memory)
+    return result
   } catch (error) {
     if (!isDamagedCache(error)) throw error
     // The cache lost what it recorded: without it, the build gives what a cold one gives.
@@ -144,10 +146,22 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     return await run(request, false, memory)
   } finally {
     session?.end(await warmSettings(request))
+    // A session's build that found nothing changed holds no site (the first of `serve --watch`): the first edit would
+    // assemble and list it all. Done now instead, while the editor has yet to save, and writing nothing new.
+    if (session && result?.output === 'unchanged' && !memory.site()) {
+      session.meanwhile(async () => {
+        const again = await session.begin(request)
+        try {
+          await run({ ...request, onProgress: undefined }, true, again, { mayReplay: false })
+        } finally {
+          session.end(undefined)
+        }
+      })
+    }
   }
 }
 
-async function run(request: BuildRequest, useCache: boolean, memory: Memory): Promise<BuildResult> {
+async function run(request: BuildRequest, useCache: boolean, memory: Memory, { mayReplay = true } = {}): Promise<BuildResult> {
   const { config, now, out, write } = request
   if (write) recoverOutput(out)
   const context = contextOf(await codeVersionOf(), config, request.preview)
@@ -158,7 +172,7 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
   const prints = JSON.stringify([...inputs.prints])
   const quickKey = (ledgerText: string) => hash(context, ledgerText, out, prints)
   const record = useCache ? memory.record() : undefined
-  if (write && record?.quick.includes(quickKey(ledger)) && stands(record, out, now)) {
+  if (mayReplay && write && record?.quick.includes(quickKey(ledger)) && stands(record, out, now)) {
     memory.vouch()
     return replay(record)
   }
@@ -174,7 +188,7 @@ async function run(request: BuildRequest, useCache: boolean, memory: Memory): Pr
   const bodies = new BodyReader(request.cache)
   try {
     // The same bytes under new fingerprints (a checkout, a `touch`): nothing to make, only the record to bring up to date.
-    if (write && record?.inputs.includes(inputsKey(ledger)) && stands(record, out, now)) {
+    if (mayReplay && write && record?.inputs.includes(inputsKey(ledger)) && stands(record, out, now)) {
       memory.keepRecord({ ...record, quick: [quickKey(ledger)], sources })
       memory.vouch()
       return replay(record, analysed)

@@ -148,6 +148,9 @@ export class BuildSession implements Session {
   #timer: NodeJS.Timeout | undefined
   #building = false
   #closed = false
+  /** Work the session does while no build runs (see `meanwhile`), which the next build and closing wait for. */
+  #meanwhile: Promise<void> | undefined
+  #inMeanwhile = false
 
   changed(paths: Iterable<string> | 'all') {
     if (paths === 'all') this.#all = true
@@ -160,6 +163,8 @@ export class BuildSession implements Session {
    */
   async begin(places: Places): Promise<Memory> {
     if (this.#closed) throw new Error('this session is closed')
+    // Not its own work's: that begins from within it.
+    if (this.#meanwhile && !this.#inMeanwhile) await this.#meanwhile
     if (this.#building) throw new Error('a session builds one build at a time')
     this.#building = true
     clearTimeout(this.#timer)
@@ -269,6 +274,29 @@ export class BuildSession implements Session {
     this.#timer.unref()
   }
 
+  /**
+   * Do `work` (a build, which begins and ends as any) once the build that
+   * asked for it is over, before the next: a failure only means the next
+   * build does the work itself.
+   */
+  meanwhile(work: () => Promise<void>) {
+    if (this.#closed || this.#meanwhile) return
+    const done = (async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (this.#closed) return
+      this.#inMeanwhile = true
+      try {
+        await work()
+      } catch {
+        // The next build starts from what the session holds, as if this had not run.
+      } finally {
+        this.#inMeanwhile = false
+        this.#meanwhile = undefined
+      }
+    })()
+    this.#meanwhile = done
+  }
+
   /** The cache as this session knew it is not to be trusted (it was damaged): read it again. */
   forgetCache() {
     this.#forgetCache()
@@ -290,6 +318,8 @@ export class BuildSession implements Session {
   async close() {
     if (this.#closed) return
     this.#closed = true
+    // Work begun meanwhile finishes (what it keeps is written below); work not begun is not.
+    await this.#meanwhile
     clearTimeout(this.#timer)
     try {
       if (!this.#building) this.#write()

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path'
 import { test } from 'node:test'
 import { VFile } from 'vfile'
 import { build, openSession, type BuildRequest, type BuildResult } from '../../src/engine/index.ts'
+import { sessionOf } from '../../src/engine/session.ts'
 import { listInputs, updateInputs, type Inputs } from '../../src/engine/inputs.ts'
 import { readRecord } from '../../src/engine/record.ts'
 import { config, source } from '../helpers.ts'
@@ -330,6 +331,30 @@ test('in a session, a later "now" with nothing told changed publishes what was s
       await build({ ...request, session: undefined, now: after, out: alone, cache: join(root, 'alone-cache') } as BuildRequest)
       assert.deepEqual(await output(out), await output(alone))
     }
+  } finally {
+    await session.close()
+    await rm(root, { recursive: true, force: true })
+  }
+})
+
+test('a session whose first build found nothing changed assembles and lists the site meanwhile, so the first edit finds it kept, and builds what a cold build does', async () => {
+  const root = await folder({ '2026/01/one.md': text('One', 'First.\n', { tags: ['Energy'] }), '2026/01/two.md': text('Two', 'Second.\n') })
+  const articles = join(root, 'articles')
+  const request: BuildRequest = { articles, config: config(), now, write: true, out: join(root, 'out'), cache: join(root, 'cache') }
+  assert.equal((await build(request)).ok, true)
+  const session = openSession()
+  try {
+    assert.equal((await build({ ...request, session })).output, 'unchanged')
+    // Waits for what the session does meanwhile, as the next build's beginning does.
+    const memory = await sessionOf(session).begin(request)
+    assert.ok(memory.site() !== undefined && memory.listing() !== undefined, 'the site is assembled and listed before any edit')
+    sessionOf(session).end(undefined)
+    await writeFile(join(articles, '2026/01/one.md'), text('One', 'First, and more.\n', { tags: ['Energy'] }))
+    session.changed([join(articles, '2026/01/one.md')])
+    const edited = await build({ ...request, session })
+    const cold = await build({ ...request, out: join(root, 'cold'), cache: join(root, 'cold-cache') })
+    assert.deepEqual(said(edited), said(cold))
+    assert.deepEqual(await output(request.out), await output(join(root, 'cold')))
   } finally {
     await session.close()
     await rm(root, { recursive: true, force: true })
