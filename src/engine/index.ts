@@ -337,9 +337,11 @@ async function analyseInputs(
 /**
  * What became of each source, in source order: a source whose digest is
  * known and whose cache entry serves needs no work; the others are jobs,
- * done on worker threads (kept, to make the output too), each within a
- * budget of time. A session lends its thread for a build with few jobs;
- * that one is the session's to keep, and the output is made here.
+ * done on worker threads, each within a budget of time. Two threads or
+ * more are kept to make the output too. One is not: the output would wait
+ * for it while it lists the whole site again first (half a second at
+ * 10,000 articles), so the output is made here; a session lends its thread
+ * for a build with few jobs, and keeps it.
  */
 async function analyse(inputs: Inputs, knownDigest: (path: string) => string | undefined, settings: WorkSettings, request: BuildRequest, memory: Memory) {
   const results = new Map<string, Done>()
@@ -361,7 +363,10 @@ async function analyse(inputs: Inputs, knownDigest: (path: string) => string | u
     await (lent ? memory.dropThread() : pool?.close())
     throw error
   }
-  return { done: inputs.sources.flatMap((path) => results.get(path) ?? []), pool: lent ? undefined : pool }
+  const done = inputs.sources.flatMap((path) => results.get(path) ?? [])
+  if (threads > 1) return { done, pool }
+  if (!lent) await pool?.close()
+  return { done, pool: undefined }
 }
 
 /** Settings to start a session's thread with, ready for the next build (which sends its own). */
