@@ -12,7 +12,9 @@ import { fileKey, hash, type ArticleKeys } from './keys.ts'
  * are nor what they list, only the bodies in them. So a build whose site
  * shows the same articles the same way as the last build's (`signature`),
  * at a "now" the last listing still holds at, takes that listing again, and
- * keys again only the files made of an article whose keys changed.
+ * keys again only the files made of an article whose keys changed. A new
+ * listing (an edit to a headline, say) keeps the budgeted documents' fills
+ * and shares, which are known by their files' keys, not by the listing.
  */
 export interface KeptListing {
   listing: Listing
@@ -77,7 +79,7 @@ export function listingFor(
     ledger,
     keys: new Map(),
     articleKeys: new Map(),
-    budgets: new Map(),
+    budgets: kept?.budgets ?? new Map(),
     listing: { output: [], files: [], ok: true },
   }
   fresh.listing = listSite(site, config, { ...options, bodyOf: (article) => fresh.bodyOf(article), ledgerText: () => fresh.ledger })

@@ -123,6 +123,8 @@ for (const [kind, settings] of [
     ['a body edited', save('2026/01/one.md', text('One', 'First, and more.\n', { tags: ['Energy'] }))],
     ['the body edited again', save('2026/01/one.md', text('One', 'First, and more again.\n', { tags: ['Energy'] }))],
     ['a body past the profile\'s budget', save('2026/01/one.md', text('One', `First, and ${'more'.repeat(5000)}.\n`, { tags: ['Energy'] }))],
+    // A new listing (the headline is in every list) keeps the budgets' fills and shares, known by what they hold.
+    ['its title edited, still past it', save('2026/01/one.md', text('One, past', `First, and ${'more'.repeat(5000)}.\n`, { tags: ['Energy'] }))],
     ['and again, back as it was', save('2026/01/one.md', text('One', 'First, and more.\n', { tags: ['Energy'] }))],
     ['a title edited', save('2026/01/one.md', text('One, retitled', 'First, and more.\n', { tags: ['Energy'] }))],
     // Two stories under one headline warn on the later one, whose warning stays when only its body changes.
