@@ -2,7 +2,7 @@
 // several times, and for each save the time from the write to the moment the
 // server first answers with the new page. What an editor waits for.
 //
-//     node --import tsx tests/bench/served.ts <site folder> <article path under articles/> [saves] [now] [reload|poll]
+//     node --import tsx tests/bench/served.ts <site folder> <article path under articles/> [saves] [now] [reload|poll] [body|headline]
 import { spawn } from 'node:child_process'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -37,6 +37,14 @@ async function pagePath(dist: string, path: string): Promise<string> {
  * (the measure before 2026-12-03).
  */
 export type Watching = 'reload' | 'poll'
+
+/** What each save changes: a sentence added to the body, or the headline (which lists, feeds and the checks across articles show). */
+export type Edit = 'body' | 'headline'
+
+const edits: Record<Edit, (source: string, marker: string) => string> = {
+  body: (source, marker) => `${source}\n${marker}.\n`,
+  headline: (source, marker) => source.replace(/^title: /m, `title: ${marker} `),
+}
 
 /** The preview's live-reload events, read as its pages' script does: the generation of the output being served. */
 async function reloadEvents(url: string) {
@@ -83,7 +91,7 @@ async function reloadEvents(url: string) {
  * save `articles/<path>` `saves` times (each time with a sentence more), and
  * time each save until the page shows it; the source is put back at the end.
  */
-export async function saveToServed(site: string, path: string, saves = 7, now = '2030-01-01T00:00:00Z', watching: Watching = 'reload'): Promise<Served> {
+export async function saveToServed(site: string, path: string, saves = 7, now = '2030-01-01T00:00:00Z', watching: Watching = 'reload', edit: Edit = 'body'): Promise<Served> {
   const source = join(site, 'articles', path)
   const original = await readFile(source, 'utf8')
   const page = await pagePath(join(site, 'dist'), path)
@@ -139,7 +147,7 @@ export async function saveToServed(site: string, path: string, saves = 7, now = 
       await pause(2000)
       const generation = reloads?.generation ?? 0
       const from = performance.now()
-      await writeFile(source, `${original}\n${marker}.\n`)
+      await writeFile(source, edits[edit](original, marker))
       seconds.push(reloads ? await reloaded(marker, from, generation) : await served(marker, from))
     }
     reloads?.close()
@@ -165,9 +173,9 @@ function pause(ms: number) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [site, path, saves = '7', now, watching = 'reload'] = process.argv.slice(2)
-  if (!site || !path || (watching !== 'reload' && watching !== 'poll')) throw new Error('usage: served.ts <site folder> <article path under articles/> [saves] [now] [reload|poll]')
-  const result = await saveToServed(site, path, Number(saves), now, watching)
+  const [site, path, saves = '7', now, watching = 'reload', edit = 'body'] = process.argv.slice(2)
+  if (!site || !path || (watching !== 'reload' && watching !== 'poll') || !(edit in edits)) throw new Error('usage: served.ts <site folder> <article path under articles/> [saves] [now] [reload|poll] [body|headline]')
+  const result = await saveToServed(site, path, Number(saves), now, watching, edit as Edit)
   const sorted = [...result.seconds].sort((a, b) => a - b)
   console.log(`save → served: ${result.seconds.map((s) => s.toFixed(3)).join(', ')} s; median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(3)} s; peak ${result.maxRssMb.toFixed(0)} MB`)
 }
