@@ -56,8 +56,9 @@ export function toInstant(value: string, timeZone: string): Date {
 
 /** Calendar parts of an instant in a time zone: what the URL path and tag id use. */
 export function calendarDate(instant: Date, timeZone: string) {
-  const local = DateTime.fromJSDate(instant, { zone: timeZone })
-  return { year: local.toFormat('yyyy'), month: local.toFormat('MM'), day: local.toISODate() ?? '' }
+  // One format, not three: the listing asks twice an article, 20,000 times a rebuild at 10,000 articles.
+  const day = DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? ''
+  return { year: day.slice(0, 4), month: day.slice(5, 7), day }
 }
 
 /**

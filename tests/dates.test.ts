@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { calendarProblem, timePattern, toInstant } from '../src/dates.ts'
+import { calendarDate, calendarProblem, timePattern, toInstant } from '../src/dates.ts'
 
 /** Each text's instant as ISO, read with the site in `timeZone`. */
 function instants(texts: readonly string[], timeZone: string) {
@@ -80,4 +80,11 @@ test('says which part of a date or time the calendar or clock lacks, in every sh
     ],
   )
   assert.equal(calendarProblem('not a date'), undefined)
+})
+
+test('names the calendar day, month and year of an instant in the site zone, across a year\'s end', () => {
+  const newYear = new Date('2025-12-31T23:30:00Z')
+  assert.deepEqual(calendarDate(newYear, 'UTC'), { year: '2025', month: '12', day: '2025-12-31' })
+  assert.deepEqual(calendarDate(newYear, 'Europe/Kyiv'), { year: '2026', month: '01', day: '2026-01-01' })
+  assert.deepEqual(calendarDate(new Date('2026-03-01T04:00:00Z'), 'America/Los_Angeles'), { year: '2026', month: '02', day: '2026-02-28' })
 })
