@@ -88,8 +88,9 @@ async function reloadEvents(url: string) {
 
 /**
  * Start `serve --watch` in `site` (built already, into dist/ with .cache/),
- * save `articles/<path>` `saves` times (each time with a sentence more), and
- * time each save until the page shows it; the source is put back at the end.
+ * save `articles/<path>` `saves` times (each time as `edit` says: a sentence
+ * more, or a new headline), and time each save until the page shows it; the
+ * source is put back at the end.
  */
 export async function saveToServed(site: string, path: string, saves = 7, now = '2030-01-01T00:00:00Z', watching: Watching = 'reload', edit: Edit = 'body'): Promise<Served> {
   const source = join(site, 'articles', path)
